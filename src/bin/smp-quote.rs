@@ -1,0 +1,13 @@
+//! `smp-quote`: check a clinic's settings against the estimator engine.
+//! See `smp_estimator::cli` and `smp-quote --help`.
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let code = smp_estimator::cli::run(
+        &args,
+        &mut std::io::stdin(),
+        &mut std::io::stdout(),
+        &mut std::io::stderr(),
+    );
+    std::process::exit(code);
+}

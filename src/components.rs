@@ -1,0 +1,46 @@
+//! The Yew widget. The root [`Estimator`] owns the state (one reducer) and
+//! asks the engine for the quote; the child components only render what
+//! they are given and emit callbacks.
+
+mod area_field;
+mod estimator;
+mod pattern_picker;
+mod quote_summary;
+
+pub use area_field::{AreaField, AreaFieldProps};
+pub use estimator::{Estimator, EstimatorProps};
+pub use pattern_picker::{PatternPicker, PatternPickerProps};
+pub use quote_summary::{QuoteSummary, QuoteSummaryProps};
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// The attribute that marks where a widget goes on the clinic's page.
+pub const MOUNT_SELECTOR: &str = "[data-smp-estimator]";
+
+/// Mounts a widget with the default settings into every element marked with
+/// `data-smp-estimator` on the page.
+pub fn mount_all() {
+    let Ok(nodes) = gloo::utils::document().query_selector_all(MOUNT_SELECTOR) else {
+        return;
+    };
+    for index in 0..nodes.length() {
+        if let Some(element) = nodes.item(index).and_then(|n| n.dyn_into::<Element>().ok()) {
+            mount(element, EstimatorProps::default());
+        }
+    }
+}
+
+/// Mounts one widget into `element`.
+pub fn mount(element: Element, props: EstimatorProps) -> yew::AppHandle<Estimator> {
+    yew::Renderer::<Estimator>::with_root_and_props(element, props).render()
+}
+
+/// A prefix for element ids that is unique to one widget on the page, so
+/// that labels and descriptions of two widgets never point at each other.
+pub(crate) fn unique_prefix() -> String {
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    format!("smp{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}

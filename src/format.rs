@@ -1,0 +1,95 @@
+//! Numbers and money in the clinic's locale, through the browser's own
+//! `Intl.NumberFormat` rather than a Rust copy of the locale data.
+
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::model::thousands;
+
+/// Formatters for one locale and currency.
+pub struct Formats {
+    money: Option<Function>,
+    number: Option<Function>,
+    currency: String,
+}
+
+impl PartialEq for Formats {
+    fn eq(&self, other: &Self) -> bool {
+        self.currency == other.currency && self.money == other.money
+    }
+}
+
+/// `Intl.NumberFormat(locale, options).format`, or `None` when the browser
+/// refuses the locale or currency (it throws a RangeError, which must not
+/// break the clinic's page).
+fn number_format(locale: &str, options: &[(&str, JsValue)]) -> Option<Function> {
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let constructor: Function = Reflect::get(&intl, &"NumberFormat".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let settings = Object::new();
+    for (key, value) in options {
+        Reflect::set(&settings, &(*key).into(), value).ok()?;
+    }
+    let arguments = Array::of2(&Array::of1(&locale.into()), &settings);
+    let formatter = Reflect::construct(&constructor, &arguments).ok()?;
+    Reflect::get(&formatter, &"format".into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+fn call(format: &Option<Function>, value: u64) -> Option<String> {
+    format
+        .as_ref()?
+        .call1(&JsValue::NULL, &JsValue::from_f64(value as f64))
+        .ok()?
+        .as_string()
+}
+
+impl Formats {
+    pub fn new(locale: &str, currency: &str) -> Self {
+        let money = number_format(
+            locale,
+            &[
+                ("style", "currency".into()),
+                ("currency", currency.into()),
+                ("maximumFractionDigits", 0.into()),
+                ("minimumFractionDigits", 0.into()),
+            ],
+        );
+        Formats {
+            money,
+            number: number_format(locale, &[("maximumFractionDigits", 1.into())]),
+            currency: currency.to_string(),
+        }
+    }
+
+    /// `$3,500` in en-US, `3.500 €` in de-DE, `£2,400` in en-GB.
+    pub fn money(&self, amount: u64) -> String {
+        call(&self.money, amount)
+            .unwrap_or_else(|| format!("{} {}", self.currency, thousands(amount)))
+    }
+
+    pub fn money_range(&self, min: u64, max: u64) -> String {
+        if min == max {
+            self.money(min)
+        } else {
+            format!("{} – {}", self.money(min), self.money(max))
+        }
+    }
+
+    /// A count with the locale's grouping: `2,450` or `2.450`.
+    pub fn number(&self, value: u64) -> String {
+        call(&self.number, value).unwrap_or_else(|| thousands(value))
+    }
+
+    pub fn number_range(&self, min: u64, max: u64) -> String {
+        if min == max {
+            self.number(min)
+        } else {
+            format!("{} – {}", self.number(min), self.number(max))
+        }
+    }
+}

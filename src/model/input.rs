@@ -1,0 +1,353 @@
+//! What the visitor tells the estimator.
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+
+use super::json::{Object, Problems};
+use super::pattern::{Pattern, WHOLE_SCALP_CM2};
+use super::problem::{describe_all, show_number, FieldError};
+
+/// The look the visitor wants.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Goal {
+    /// The buzz-cut look of a freshly shaved head.
+    #[default]
+    Shaved,
+    /// Added density under hair that is kept longer.
+    Density,
+}
+
+/// How much hair the visitor has at the back and sides to move.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Donor {
+    Good,
+    #[default]
+    Average,
+    Poor,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScarKind {
+    /// Dotted scars from follicular unit extraction.
+    Fue,
+    /// A linear strip scar from follicular unit transplantation.
+    Fut,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Scar {
+    pub kind: ScarKind,
+    /// Length of a strip scar in cm; needed for `fut`, ignored for `fue`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub length_cm: Option<f64>,
+}
+
+/// The longest strip scar accepted: ear to ear round the back of the head.
+pub const MAX_SCAR_LENGTH_CM: f64 = 40.0;
+/// Width of the band SMP covers along a strip scar: the scar itself plus
+/// about a centimetre of blending on each side (our assumption; the area
+/// field lets a clinic or visitor give the real figure).
+pub const SCAR_BAND_WIDTH_CM: f64 = 3.0;
+pub const MIN_YEARS: u32 = 1;
+pub const MAX_YEARS: u32 = 30;
+pub const DEFAULT_YEARS: u32 = 10;
+
+/// The estimate input. JSON field names are part of the public API.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EstimateInput {
+    pub pattern: Pattern,
+    /// The visitor's own treatment area; `None` uses the pattern's default.
+    pub area_cm2: Option<f64>,
+    pub scar: Option<Scar>,
+    pub goal: Goal,
+    pub donor: Donor,
+    /// Horizon of the cumulative cost comparison, in years.
+    pub years: u32,
+}
+
+impl EstimateInput {
+    /// An input for `pattern` with every other field at its default.
+    pub fn new(pattern: Pattern) -> Self {
+        EstimateInput {
+            pattern,
+            area_cm2: None,
+            scar: None,
+            goal: Goal::default(),
+            donor: Donor::default(),
+            years: DEFAULT_YEARS,
+        }
+    }
+
+    /// The area the quote is for: the visitor's own; for scar camouflage of
+    /// a strip scar, the strip with its blending margins; otherwise the
+    /// pattern's default.
+    pub fn effective_area_cm2(&self) -> f64 {
+        if let Some(area) = self.area_cm2 {
+            return area;
+        }
+        match (self.pattern, self.scar) {
+            (
+                Pattern::ScarOnly,
+                Some(Scar {
+                    kind: ScarKind::Fut,
+                    length_cm: Some(length),
+                }),
+            ) => length * SCAR_BAND_WIDTH_CM,
+            _ => self.pattern.info().default_area_cm2(),
+        }
+    }
+
+    /// Reads an input from JSON, reporting every problem at once.
+    pub fn from_json(value: &Value) -> Result<Self, Vec<FieldError>> {
+        let problems = Problems::default();
+        let mut input = EstimateInput::new(Pattern::Norwood1);
+        if let Some(root) = Object::root(value, "input", &problems) {
+            read_pattern(&root, &mut input.pattern);
+            root.optional_number("area_cm2", &mut input.area_cm2);
+            if let Some(scar) = root.optional_object("scar") {
+                input.scar = scar.and_then(read_scar);
+            }
+            root.choice(
+                "goal",
+                &[("shaved", Goal::Shaved), ("density", Goal::Density)],
+                &mut input.goal,
+            );
+            root.choice(
+                "donor",
+                &[
+                    ("good", Donor::Good),
+                    ("average", Donor::Average),
+                    ("poor", Donor::Poor),
+                ],
+                &mut input.donor,
+            );
+            root.whole_number("years", &mut input.years);
+            root.finish();
+        }
+        let mut problems = problems.into_vec();
+        if problems.is_empty() {
+            problems = input.validate();
+        }
+        if problems.is_empty() {
+            Ok(input)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// Checks the values themselves; used for JSON input and for inputs built
+    /// in code (the widget), so that the engine never works on bad figures.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut problems = Vec::new();
+        if let Some(area) = self.area_cm2 {
+            if !(area.is_finite() && area > 0.0 && area <= WHOLE_SCALP_CM2) {
+                problems.push(FieldError::new(
+                    "area_cm2",
+                    format!(
+                        "must be more than 0 and at most {} (a whole scalp), got {}",
+                        show_number(WHOLE_SCALP_CM2),
+                        show_number(area)
+                    ),
+                ));
+            }
+        }
+        if let Some(Scar {
+            kind: ScarKind::Fut,
+            length_cm,
+        }) = self.scar
+        {
+            match length_cm {
+                None => problems.push(FieldError::new(
+                    "scar.length_cm",
+                    "is required for a strip (fut) scar",
+                )),
+                Some(length) if !(length > 0.0 && length <= MAX_SCAR_LENGTH_CM) => {
+                    problems.push(FieldError::new(
+                        "scar.length_cm",
+                        format!(
+                            "must be more than 0 and at most {} cm, got {}",
+                            show_number(MAX_SCAR_LENGTH_CM),
+                            show_number(length)
+                        ),
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+        if !(MIN_YEARS..=MAX_YEARS).contains(&self.years) {
+            problems.push(FieldError::new(
+                "years",
+                format!(
+                    "must be from {MIN_YEARS} to {MAX_YEARS}, got {}",
+                    self.years
+                ),
+            ));
+        }
+        problems
+    }
+}
+
+fn read_pattern(root: &Object, target: &mut Pattern) {
+    match root.get("pattern") {
+        None => root.problem("pattern", "is required"),
+        Some(value) => match value.as_str().and_then(Pattern::from_id) {
+            Some(pattern) => *target = pattern,
+            None => {
+                let ids: Vec<&str> = Pattern::all().map(Pattern::id).collect();
+                root.problem(
+                    "pattern",
+                    format!(
+                        "must be one of {}, got {}",
+                        ids.join(", "),
+                        super::json::describe(value)
+                    ),
+                );
+            }
+        },
+    }
+}
+
+fn read_scar(scar: Object) -> Option<Scar> {
+    let mut kind = None;
+    scar.choice(
+        "kind",
+        &[("fue", Some(ScarKind::Fue)), ("fut", Some(ScarKind::Fut))],
+        &mut kind,
+    );
+    if scar.get("kind").is_none() {
+        scar.problem("kind", "is required (fue or fut)");
+    }
+    let mut length_cm = None;
+    scar.optional_number("length_cm", &mut length_cm);
+    scar.finish();
+    kind.map(|kind| Scar { kind, length_cm })
+}
+
+impl<'de> Deserialize<'de> for EstimateInput {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        EstimateInput::from_json(&value)
+            .map_err(|problems| serde::de::Error::custom(describe_all(&problems)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn problems(value: Value) -> Vec<String> {
+        EstimateInput::from_json(&value)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn reads_a_full_input() {
+        let input = EstimateInput::from_json(&json!({
+            "pattern": "norwood-3v",
+            "area_cm2": 70.5,
+            "scar": {"kind": "fut", "length_cm": 18},
+            "goal": "density",
+            "donor": "poor",
+            "years": 20
+        }))
+        .unwrap();
+        assert_eq!(input.pattern, Pattern::Norwood3v);
+        assert_eq!(input.area_cm2, Some(70.5));
+        assert_eq!(
+            input.scar,
+            Some(Scar {
+                kind: ScarKind::Fut,
+                length_cm: Some(18.0)
+            })
+        );
+        assert_eq!(
+            (input.goal, input.donor, input.years),
+            (Goal::Density, Donor::Poor, 20)
+        );
+    }
+
+    #[test]
+    fn defaults_fill_what_is_left_out() {
+        let input: EstimateInput = serde_json::from_str(r#"{"pattern":"ludwig-2"}"#).unwrap();
+        assert_eq!(input, EstimateInput::new(Pattern::Ludwig2));
+        assert_eq!(input.years, 10);
+        assert_eq!(input.goal, Goal::Shaved);
+        assert_eq!(input.donor, Donor::Average);
+    }
+
+    #[test]
+    fn serialises_back_to_the_same_input() {
+        let input = EstimateInput {
+            area_cm2: Some(42.0),
+            scar: Some(Scar {
+                kind: ScarKind::Fue,
+                length_cm: None,
+            }),
+            ..EstimateInput::new(Pattern::Norwood5a)
+        };
+        let json = serde_json::to_value(&input).unwrap();
+        assert_eq!(json["pattern"], "norwood-5a");
+        assert_eq!(EstimateInput::from_json(&json).unwrap(), input);
+    }
+
+    #[test]
+    fn reports_every_problem_at_once() {
+        assert_eq!(
+            problems(json!({
+                "pattern": "norwood-9",
+                "area_cm2": -3,
+                "goal": "bald",
+                "years": 0,
+                "colour": "red"
+            })),
+            [
+                "pattern: must be one of norwood-1, norwood-2, norwood-2a, norwood-3, norwood-3a, norwood-3v, norwood-4, norwood-4a, norwood-5, norwood-5a, norwood-6, norwood-7, ludwig-1, ludwig-2, ludwig-3, diffuse, alopecia-areata, alopecia-totalis, scar-only, got \"norwood-9\"",
+                "goal: must be one of shaved, density, got \"bald\"",
+                "colour: unknown field (expected one of area_cm2, donor, goal, pattern, scar, years)",
+            ]
+        );
+        assert_eq!(
+            problems(json!({"pattern": "diffuse", "area_cm2": 900, "years": 31})),
+            [
+                "area_cm2: must be more than 0 and at most 775 (a whole scalp), got 900",
+                "years: must be from 1 to 30, got 31",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_strip_scar_needs_a_sensible_length() {
+        assert_eq!(
+            problems(json!({"pattern": "scar-only", "scar": {"kind": "fut"}})),
+            ["scar.length_cm: is required for a strip (fut) scar"]
+        );
+        assert_eq!(
+            problems(json!({"pattern": "scar-only", "scar": {"kind": "fut", "length_cm": 0}})),
+            ["scar.length_cm: must be more than 0 and at most 40 cm, got 0"]
+        );
+        assert_eq!(
+            problems(json!({"pattern": "scar-only", "scar": {"length_cm": 3}})),
+            ["scar.kind: is required (fue or fut)"]
+        );
+    }
+
+    #[test]
+    fn missing_pattern_and_wrong_shapes_are_named() {
+        assert_eq!(problems(json!({})), ["pattern: is required"]);
+        assert_eq!(
+            problems(json!([1])),
+            ["input: must be an object, got a list"]
+        );
+        assert_eq!(
+            problems(json!({"pattern": "diffuse", "area_cm2": "big"})),
+            ["area_cm2: must be a number or null, got \"big\""]
+        );
+    }
+}

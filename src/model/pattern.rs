@@ -1,0 +1,415 @@
+//! The hair-loss patterns a visitor can pick, with the scalp regions each one
+//! usually covers and the default treatment area derived from them.
+//!
+//! No published table gives the bald area per Norwood stage, so the areas
+//! below are derived (see `docs/model.md`): each stage's published graft
+//! counts (Bernstein; clinic spreads) divided by the implant density of each
+//! region give the region areas, and the pattern's default area is their sum.
+
+use serde::Serialize;
+
+/// Adult scalp area in cm² (Behrman, J Soc Cosmet Chem 28(5)): the largest
+/// treatment area the engine accepts.
+pub const WHOLE_SCALP_CM2: f64 = 775.0;
+
+/// A part of the scalp, front to back.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Region {
+    /// The hairline and the temple points.
+    Hairline,
+    /// The frontal third behind the hairline.
+    Front,
+    /// The top of the head between front and crown.
+    MidScalp,
+    /// The vertex (crown) at the back of the top.
+    Crown,
+    /// The sides and back: the donor area, where strip and FUE scars sit.
+    SidesBack,
+}
+
+impl Region {
+    pub const ALL: [Region; 5] = [
+        Region::Hairline,
+        Region::Front,
+        Region::MidScalp,
+        Region::Crown,
+        Region::SidesBack,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Region::Hairline => "hairline",
+            Region::Front => "front",
+            Region::MidScalp => "mid-scalp",
+            Region::Crown => "crown",
+            Region::SidesBack => "sides-back",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Region::Hairline => "Hairline and temples",
+            Region::Front => "Front",
+            Region::MidScalp => "Mid-scalp",
+            Region::Crown => "Crown",
+            Region::SidesBack => "Sides and back",
+        }
+    }
+
+    /// Grafts a surgeon implants per cm² in this region, as (min, typical, max).
+    /// Bernstein: 25–35 FU/cm² at the front and less behind it; surgeons'
+    /// full range 20–60. The hairline is packed densest because it frames
+    /// the face; the crown least because it is large and seen from above.
+    pub fn graft_density(self) -> (f64, f64, f64) {
+        match self {
+            Region::Hairline => (30.0, 35.0, 40.0),
+            Region::Front => (25.0, 30.0, 35.0),
+            Region::MidScalp => (20.0, 25.0, 30.0),
+            Region::Crown => (15.0, 20.0, 25.0),
+            Region::SidesBack => (15.0, 20.0, 25.0),
+        }
+    }
+}
+
+/// What kind of loss a pattern is: it decides how densely a transplant must
+/// fill the area and who is a candidate for surgery.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LossKind {
+    /// No loss yet (Norwood I).
+    None,
+    /// Male pattern baldness: bald areas filled at full implant density.
+    Balding,
+    /// Thinning with hair still present (Ludwig, diffuse): grafts go between
+    /// existing hairs.
+    Thinning,
+    /// Autoimmune loss (alopecia areata and totalis).
+    Alopecia,
+    /// A scar from earlier surgery.
+    Scar,
+}
+
+/// The visitor's hair-loss pattern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Pattern {
+    #[serde(rename = "norwood-1")]
+    Norwood1,
+    #[serde(rename = "norwood-2")]
+    Norwood2,
+    #[serde(rename = "norwood-2a")]
+    Norwood2a,
+    #[serde(rename = "norwood-3")]
+    Norwood3,
+    #[serde(rename = "norwood-3a")]
+    Norwood3a,
+    #[serde(rename = "norwood-3v")]
+    Norwood3v,
+    #[serde(rename = "norwood-4")]
+    Norwood4,
+    #[serde(rename = "norwood-4a")]
+    Norwood4a,
+    #[serde(rename = "norwood-5")]
+    Norwood5,
+    #[serde(rename = "norwood-5a")]
+    Norwood5a,
+    #[serde(rename = "norwood-6")]
+    Norwood6,
+    #[serde(rename = "norwood-7")]
+    Norwood7,
+    #[serde(rename = "ludwig-1")]
+    Ludwig1,
+    #[serde(rename = "ludwig-2")]
+    Ludwig2,
+    #[serde(rename = "ludwig-3")]
+    Ludwig3,
+    #[serde(rename = "diffuse")]
+    Diffuse,
+    #[serde(rename = "alopecia-areata")]
+    AlopeciaAreata,
+    #[serde(rename = "alopecia-totalis")]
+    AlopeciaTotalis,
+    #[serde(rename = "scar-only")]
+    ScarOnly,
+}
+
+/// Everything the engine knows about one pattern.
+#[derive(Debug)]
+pub struct PatternInfo {
+    pub pattern: Pattern,
+    pub id: &'static str,
+    pub name: &'static str,
+    pub description: &'static str,
+    pub kind: LossKind,
+    /// The regions the pattern usually covers, with their area in cm².
+    pub regions: &'static [(Region, f64)],
+}
+
+impl PatternInfo {
+    /// The default treatment area: the sum of the regions it covers.
+    pub fn default_area_cm2(&self) -> f64 {
+        self.regions.iter().map(|(_, area)| area).sum()
+    }
+}
+
+use Region::{Crown, Front, Hairline, MidScalp, SidesBack};
+
+/// The pattern table. Norwood stages come in the order of the scale, and a
+/// later stage never covers less area or needs fewer grafts (a test checks).
+/// Region areas are derived from Bernstein's grafts per stage divided by the
+/// region densities above; `docs/model.md` shows the arithmetic.
+static PATTERNS: [PatternInfo; 19] = [
+    PatternInfo {
+        pattern: Pattern::Norwood1,
+        id: "norwood-1",
+        name: "Norwood I",
+        description: "An adolescent hairline with no real loss; SMP can only refine the hairline.",
+        kind: LossKind::None,
+        regions: &[(Hairline, 12.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::Norwood2,
+        id: "norwood-2",
+        name: "Norwood II",
+        description: "A mature hairline with slight, even recession at the temples.",
+        kind: LossKind::Balding,
+        regions: &[(Hairline, 25.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::Norwood2a,
+        id: "norwood-2a",
+        name: "Norwood IIa",
+        description: "The whole front hairline has moved back evenly, without temple peaks.",
+        kind: LossKind::Balding,
+        regions: &[(Hairline, 30.0), (Front, 5.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::Norwood3,
+        id: "norwood-3",
+        name: "Norwood III",
+        description: "Deep recession at the temples in an M, U or V shape: the first stage that counts as balding.",
+        kind: LossKind::Balding,
+        regions: &[(Hairline, 40.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::Norwood3a,
+        id: "norwood-3a",
+        name: "Norwood IIIa",
+        description: "The hairline has receded from front to back as far as the mid-scalp, with no bridge of hair.",
+        kind: LossKind::Balding,
+        regions: &[(Hairline, 38.0), (Front, 14.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::Norwood3v,
+        id: "norwood-3v",
+        name: "Norwood III vertex",
+        description: "Stage III recession at the front plus early thinning at the crown.",
+        kind: LossKind::Balding,
+        regions: &[(Hairline, 40.0), (Crown, 20.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::Norwood4,
+        id: "norwood-4",
+        name: "Norwood IV",
+        description: "Larger loss at the front and a bald crown, still separated by a band of hair.",
+        kind: LossKind::Balding,
+        regions: &[(Hairline, 38.0), (Front, 20.0), (Crown, 25.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::Norwood4a,
+        id: "norwood-4a",
+        name: "Norwood IVa",
+        description: "Front-to-back loss that has moved past the mid-scalp.",
+        kind: LossKind::Balding,
+        regions: &[(Hairline, 40.0), (Front, 30.0), (MidScalp, 15.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::Norwood5,
+        id: "norwood-5",
+        name: "Norwood V",
+        description: "Front and crown are both larger and the band of hair between them is thinning out.",
+        kind: LossKind::Balding,
+        regions: &[(Hairline, 40.0), (Front, 28.0), (MidScalp, 15.0), (Crown, 35.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::Norwood5a,
+        id: "norwood-5a",
+        name: "Norwood Va",
+        description: "Front-to-back loss reaching towards the crown.",
+        kind: LossKind::Balding,
+        regions: &[(Hairline, 40.0), (Front, 35.0), (MidScalp, 30.0), (Crown, 15.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::Norwood6,
+        id: "norwood-6",
+        name: "Norwood VI",
+        description: "The band has gone: one bald area over the front, top and crown.",
+        kind: LossKind::Balding,
+        regions: &[(Hairline, 42.0), (Front, 38.0), (MidScalp, 40.0), (Crown, 55.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::Norwood7,
+        id: "norwood-7",
+        name: "Norwood VII",
+        description: "Only a horseshoe of hair remains at the sides and back.",
+        kind: LossKind::Balding,
+        regions: &[(Hairline, 45.0), (Front, 42.0), (MidScalp, 48.0), (Crown, 75.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::Ludwig1,
+        id: "ludwig-1",
+        name: "Ludwig I",
+        description: "Thinning over the crown and top while the frontal hairline is kept.",
+        kind: LossKind::Thinning,
+        regions: &[(Front, 10.0), (MidScalp, 25.0), (Crown, 20.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::Ludwig2,
+        id: "ludwig-2",
+        name: "Ludwig II",
+        description: "A widening part with the scalp clearly visible over the top.",
+        kind: LossKind::Thinning,
+        regions: &[(Front, 25.0), (MidScalp, 40.0), (Crown, 35.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::Ludwig3,
+        id: "ludwig-3",
+        name: "Ludwig III",
+        description: "Near-total loss over the top of the head, with the frontal hairline still kept.",
+        kind: LossKind::Thinning,
+        regions: &[(Front, 40.0), (MidScalp, 48.0), (Crown, 60.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::Diffuse,
+        id: "diffuse",
+        name: "Diffuse thinning",
+        description: "Even thinning across the top without a clear pattern, where SMP adds density under longer hair.",
+        kind: LossKind::Thinning,
+        regions: &[(Front, 30.0), (MidScalp, 40.0), (Crown, 30.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::AlopeciaAreata,
+        id: "alopecia-areata",
+        name: "Alopecia areata",
+        description: "Round bald patches from an autoimmune condition, often on the top and back.",
+        kind: LossKind::Alopecia,
+        regions: &[(MidScalp, 15.0), (Crown, 15.0)],
+    },
+    PatternInfo {
+        pattern: Pattern::AlopeciaTotalis,
+        id: "alopecia-totalis",
+        name: "Alopecia totalis",
+        description: "Complete loss of scalp hair, so SMP recreates a shaved look over the whole head.",
+        kind: LossKind::Alopecia,
+        regions: &[
+            (Hairline, 45.0),
+            (Front, 42.0),
+            (MidScalp, 48.0),
+            (Crown, 75.0),
+            (SidesBack, 565.0),
+        ],
+    },
+    PatternInfo {
+        pattern: Pattern::ScarOnly,
+        id: "scar-only",
+        name: "Scar camouflage",
+        description: "Hair is fine, but a strip (FUT) or dotted (FUE) scar from a transplant needs hiding.",
+        kind: LossKind::Scar,
+        regions: &[(SidesBack, 30.0)],
+    },
+];
+
+impl Pattern {
+    /// Every pattern, in the order the picker shows them.
+    pub fn all() -> impl Iterator<Item = Pattern> {
+        PATTERNS.iter().map(|info| info.pattern)
+    }
+
+    pub fn info(self) -> &'static PatternInfo {
+        // The table is in declaration order, so the discriminant is the index
+        // (the `table_is_in_declaration_order` test guards this).
+        &PATTERNS[self as usize]
+    }
+
+    pub fn id(self) -> &'static str {
+        self.info().id
+    }
+
+    pub fn from_id(id: &str) -> Option<Pattern> {
+        PATTERNS
+            .iter()
+            .find(|info| info.id == id)
+            .map(|info| info.pattern)
+    }
+
+    /// The scale a pattern belongs to, for grouping and ordering checks.
+    pub fn scale(self) -> Scale {
+        match self.info().kind {
+            LossKind::None | LossKind::Balding => Scale::Norwood,
+            LossKind::Thinning if self != Pattern::Diffuse => Scale::Ludwig,
+            _ => Scale::Other,
+        }
+    }
+}
+
+/// The groups a picker shows: men's, women's and other patterns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scale {
+    Norwood,
+    Ludwig,
+    Other,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_in_declaration_order() {
+        for (index, info) in PATTERNS.iter().enumerate() {
+            assert_eq!(info.pattern as usize, index, "{} is out of place", info.id);
+            assert_eq!(Pattern::from_id(info.id), Some(info.pattern));
+        }
+    }
+
+    #[test]
+    fn ids_match_their_json_names() {
+        for pattern in Pattern::all() {
+            let json = serde_json::to_string(&pattern).unwrap();
+            assert_eq!(json, format!("\"{}\"", pattern.id()));
+        }
+    }
+
+    #[test]
+    fn every_pattern_has_text_and_area_within_the_scalp() {
+        for pattern in Pattern::all() {
+            let info = pattern.info();
+            assert!(!info.name.is_empty() && info.description.ends_with('.'));
+            assert!(!info.regions.is_empty());
+            let area = info.default_area_cm2();
+            assert!(area > 0.0 && area <= WHOLE_SCALP_CM2, "{}: {area}", info.id);
+        }
+        assert_eq!(
+            Pattern::AlopeciaTotalis.info().default_area_cm2(),
+            WHOLE_SCALP_CM2
+        );
+    }
+
+    #[test]
+    fn later_stages_never_cover_less_area() {
+        for scale in [Scale::Norwood, Scale::Ludwig] {
+            let areas: Vec<f64> = Pattern::all()
+                .filter(|p| p.scale() == scale)
+                .map(|p| p.info().default_area_cm2())
+                .collect();
+            assert!(areas.windows(2).all(|w| w[0] <= w[1]), "{areas:?}");
+        }
+    }
+
+    #[test]
+    fn groups_hold_twelve_norwood_three_ludwig_and_four_others() {
+        let count = |scale| Pattern::all().filter(|p| p.scale() == scale).count();
+        assert_eq!(count(Scale::Norwood), 12);
+        assert_eq!(count(Scale::Ludwig), 3);
+        assert_eq!(count(Scale::Other), 4);
+    }
+}

@@ -1,0 +1,75 @@
+//! Field-level problems with an input or the clinic settings.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// One thing wrong with one field, named by its path in the JSON
+/// (`smp.bands[1].price.min`), with what was wrong in plain words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl Into<String>) -> Self {
+        FieldError {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+/// Every problem found, one per line, for a terminal or a `console.error`.
+pub fn describe_all(problems: &[FieldError]) -> String {
+    problems
+        .iter()
+        .map(FieldError::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A number as a person would write it back: `-5`, `2.5`, never `-5.0`.
+pub fn show_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+/// A whole number with its thousands grouped, `1234567` as `1,234,567`, for
+/// the engine's English notes and the command line (the widget formats
+/// numbers with the browser's `Intl` instead).
+pub fn thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_separates_groups_of_three() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(38_750), "38,750");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+}

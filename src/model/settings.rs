@@ -1,0 +1,665 @@
+//! The clinic's settings: currency, prices, financing and booking link.
+//!
+//! The defaults are a US clinic at published mid-market prices; every figure
+//! names its source in `docs/model.md` (and `../shared/DOMAIN.md`).
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+
+use super::json::{Object, Problems};
+use super::pattern::WHOLE_SCALP_CM2;
+use super::problem::{describe_all, show_number, FieldError};
+
+/// A price or figure quoted as a range with a typical value inside it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct PriceRange {
+    pub min: f64,
+    pub typical: f64,
+    pub max: f64,
+}
+
+/// A range without a typical value.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Span {
+    pub min: f64,
+    pub max: f64,
+}
+
+/// The full-course SMP price for treatment areas up to `up_to_cm2`.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct PriceBand {
+    pub up_to_cm2: f64,
+    pub price: PriceRange,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TouchUp {
+    /// What one touch-up session costs.
+    pub price: Span,
+    /// How many years apart touch-ups are needed.
+    pub every_years: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SmpPricing {
+    /// Full-course prices by extent, smallest area first. A clinic prices
+    /// either by bands or by session, not both.
+    pub bands: Vec<PriceBand>,
+    /// Price of one session, when the clinic charges by session instead.
+    pub price_per_session: Option<f64>,
+    /// No course costs less than this.
+    pub minimum_fee: f64,
+    /// Added to a course when a scar is camouflaged as well.
+    pub scar_addon: PriceRange,
+    pub touch_up: TouchUp,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TransplantPricing {
+    pub price_per_graft: PriceRange,
+    /// Grafts one surgery moves; larger cases need more surgeries.
+    pub grafts_per_surgery: u32,
+    /// Maintenance medication per month (finasteride, minoxidil) counted in
+    /// the lifetime cost; `None` leaves it out.
+    pub medication_per_month: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Financing {
+    /// Annual percentage rate; 0 for interest-free plans.
+    pub apr_percent: f64,
+    /// The terms offered, in months; the monthly figure uses the longest.
+    pub terms_months: Vec<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClinicSettings {
+    pub clinic_name: String,
+    /// Where the call to action leads; `None` hides it. Must be http(s).
+    pub booking_url: Option<String>,
+    /// ISO 4217 code, such as `USD`.
+    pub currency: String,
+    /// BCP 47 tag for number formatting, such as `en-US`.
+    pub locale: String,
+    /// Every amount is rounded to the nearest multiple of this.
+    pub rounding_step: f64,
+    pub smp: SmpPricing,
+    pub transplant: TransplantPricing,
+    pub financing: Option<Financing>,
+}
+
+const fn range(min: f64, typical: f64, max: f64) -> PriceRange {
+    PriceRange { min, typical, max }
+}
+
+impl Default for ClinicSettings {
+    /// A US clinic at published mid-market prices (docs/model.md).
+    fn default() -> Self {
+        let band = |up_to_cm2, price| PriceBand { up_to_cm2, price };
+        ClinicSettings {
+            clinic_name: "Our clinic".into(),
+            booking_url: None,
+            currency: "USD".into(),
+            locale: "en-US".into(),
+            rounding_step: 50.0,
+            smp: SmpPricing {
+                // US courses run from $1,200 for a hairline to about $5,000
+                // typical and $7,000 for extensive work (Scalp Micro USA,
+                // jonathangerow.com); scar-only work $1,200–2,500.
+                bands: vec![
+                    band(40.0, range(1200.0, 1800.0, 2500.0)),
+                    band(90.0, range(2000.0, 2800.0, 3500.0)),
+                    band(150.0, range(2800.0, 3800.0, 4800.0)),
+                    band(250.0, range(3500.0, 4500.0, 6000.0)),
+                    band(WHOLE_SCALP_CM2, range(4500.0, 5500.0, 7000.0)),
+                ],
+                price_per_session: None,
+                minimum_fee: 1000.0,
+                scar_addon: range(500.0, 750.0, 1000.0),
+                touch_up: TouchUp {
+                    // $300–800 every 3–5 years (coastsmp.com, primelineokc.com).
+                    price: Span {
+                        min: 300.0,
+                        max: 800.0,
+                    },
+                    every_years: Span { min: 3.0, max: 5.0 },
+                },
+            },
+            transplant: TransplantPricing {
+                // US $4–10 per graft (hairtransplantnetwork.com).
+                price_per_graft: range(4.0, 7.0, 10.0),
+                // ISHRS 2025: 2,347 grafts in a first session on average.
+                grafts_per_surgery: 2500,
+                medication_per_month: None,
+            },
+            financing: None,
+        }
+    }
+}
+
+pub const MIN_GRAFTS_PER_SURGERY: u32 = 500;
+pub const MAX_GRAFTS_PER_SURGERY: u32 = 6000;
+pub const MAX_TERM_MONTHS: u32 = 120;
+
+impl ClinicSettings {
+    /// Reads a clinic's settings from JSON, merged over the defaults, and
+    /// reports every problem at once.
+    pub fn from_json(value: &Value) -> Result<Self, Vec<FieldError>> {
+        let problems = Problems::default();
+        let mut settings = ClinicSettings::default();
+        if let Some(root) = Object::root(value, "settings", &problems) {
+            settings.read(&root);
+            root.finish();
+        }
+        let mut problems = problems.into_vec();
+        // Values are checked only once their shapes are right, so one
+        // mistake is never reported twice.
+        if problems.is_empty() {
+            problems = settings.validate();
+        }
+        if problems.is_empty() {
+            Ok(settings)
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn read(&mut self, root: &Object) {
+        root.string("clinic_name", &mut self.clinic_name);
+        root.optional_string("booking_url", &mut self.booking_url);
+        root.string("currency", &mut self.currency);
+        root.string("locale", &mut self.locale);
+        root.number("rounding_step", &mut self.rounding_step);
+        if let Some(smp) = root.object("smp") {
+            let pricing = &mut self.smp;
+            if let Some(bands) = smp.objects("bands") {
+                pricing.bands = bands
+                    .into_iter()
+                    .map(|band| {
+                        let mut read = PriceBand {
+                            up_to_cm2: f64::NAN,
+                            price: range(f64::NAN, f64::NAN, f64::NAN),
+                        };
+                        require(&band, "up_to_cm2");
+                        band.number("up_to_cm2", &mut read.up_to_cm2);
+                        require(&band, "price");
+                        read_price_range(&band, "price", &mut read.price);
+                        band.finish();
+                        read
+                    })
+                    .collect();
+            }
+            smp.optional_number("price_per_session", &mut pricing.price_per_session);
+            smp.number("minimum_fee", &mut pricing.minimum_fee);
+            read_price_range(&smp, "scar_addon", &mut pricing.scar_addon);
+            if let Some(touch_up) = smp.object("touch_up") {
+                read_span(&touch_up, "price", &mut pricing.touch_up.price);
+                read_span(&touch_up, "every_years", &mut pricing.touch_up.every_years);
+                touch_up.finish();
+            }
+            smp.finish();
+        }
+        if let Some(transplant) = root.object("transplant") {
+            let pricing = &mut self.transplant;
+            read_price_range(&transplant, "price_per_graft", &mut pricing.price_per_graft);
+            transplant.whole_number("grafts_per_surgery", &mut pricing.grafts_per_surgery);
+            transplant.optional_number("medication_per_month", &mut pricing.medication_per_month);
+            transplant.finish();
+        }
+        if let Some(financing) = root.optional_object("financing") {
+            self.financing = financing.map(|financing| {
+                let mut read = self.financing.clone().unwrap_or(Financing {
+                    apr_percent: f64::NAN,
+                    terms_months: Vec::new(),
+                });
+                require(&financing, "apr_percent");
+                financing.number("apr_percent", &mut read.apr_percent);
+                require(&financing, "terms_months");
+                financing.whole_numbers("terms_months", &mut read.terms_months);
+                financing.finish();
+                read
+            });
+        }
+    }
+
+    /// Checks the values: used for JSON and for settings built in code, so
+    /// the engine never works on bad figures.
+    pub fn validate(&self) -> Vec<FieldError> {
+        let mut check = Checker::default();
+        if self.clinic_name.trim().is_empty() || self.clinic_name.chars().count() > 100 {
+            check.fail("clinic_name", "must be 1 to 100 characters");
+        }
+        if let Some(url) = &self.booking_url {
+            if let Err(why) = check_booking_url(url) {
+                check.fail("booking_url", why);
+            }
+        }
+        if !(self.currency.len() == 3 && self.currency.bytes().all(|b| b.is_ascii_uppercase())) {
+            check.fail(
+                "currency",
+                format!(
+                    "must be a three-letter ISO 4217 code such as USD, EUR or GBP, got \"{}\"",
+                    shorten(&self.currency)
+                ),
+            );
+        }
+        if !is_language_tag(&self.locale) {
+            check.fail(
+                "locale",
+                format!(
+                    "must be a language tag such as en-US, de-DE or en-GB, got \"{}\"",
+                    shorten(&self.locale)
+                ),
+            );
+        }
+        check.positive("rounding_step", self.rounding_step, 100_000.0);
+
+        let smp = &self.smp;
+        match (smp.bands.is_empty(), smp.price_per_session) {
+            (true, None) => check.fail(
+                "smp.bands",
+                "is empty: give price bands or a smp.price_per_session",
+            ),
+            (false, Some(_)) => check.fail(
+                "smp.price_per_session",
+                "must be null when smp.bands are set (price either by bands or by session)",
+            ),
+            (true, Some(price)) => check.positive("smp.price_per_session", price, 1e7),
+            (false, None) => {}
+        }
+        let mut previous: Option<&PriceBand> = None;
+        for (index, band) in smp.bands.iter().enumerate() {
+            let path = format!("smp.bands[{index}]");
+            check.positive(
+                &format!("{path}.up_to_cm2"),
+                band.up_to_cm2,
+                WHOLE_SCALP_CM2,
+            );
+            check.price_range(&format!("{path}.price"), &band.price);
+            if let Some(previous) = previous {
+                if band.up_to_cm2 <= previous.up_to_cm2 {
+                    check.fail(
+                        format!("{path}.up_to_cm2"),
+                        "must be larger than the band before it (smallest area first)",
+                    );
+                }
+                let p = (&band.price, &previous.price);
+                if p.0.min < p.1.min || p.0.typical < p.1.typical || p.0.max < p.1.max {
+                    check.fail(
+                        format!("{path}.price"),
+                        "must not be lower than the band before it (a larger area never costs less)",
+                    );
+                }
+            }
+            previous = Some(band);
+        }
+        check.amount("smp.minimum_fee", smp.minimum_fee);
+        check.price_range("smp.scar_addon", &smp.scar_addon);
+        check.span("smp.touch_up.price", &smp.touch_up.price, 1e7);
+        let years = &smp.touch_up.every_years;
+        check.span("smp.touch_up.every_years", years, 30.0);
+        if years.min == 0.0 {
+            check.fail("smp.touch_up.every_years.min", "must be more than 0");
+        }
+
+        let transplant = &self.transplant;
+        check.price_range("transplant.price_per_graft", &transplant.price_per_graft);
+        let grafts = transplant.grafts_per_surgery;
+        if !(MIN_GRAFTS_PER_SURGERY..=MAX_GRAFTS_PER_SURGERY).contains(&grafts) {
+            check.fail(
+                "transplant.grafts_per_surgery",
+                format!(
+                    "must be from {MIN_GRAFTS_PER_SURGERY} to {MAX_GRAFTS_PER_SURGERY}, got {grafts}"
+                ),
+            );
+        }
+        if let Some(medication) = transplant.medication_per_month {
+            check.amount("transplant.medication_per_month", medication);
+        }
+
+        if let Some(financing) = &self.financing {
+            let apr = financing.apr_percent;
+            if !(apr.is_finite() && (0.0..=100.0).contains(&apr)) {
+                check.fail(
+                    "financing.apr_percent",
+                    format!("must be from 0 to 100, got {}", show_number(apr)),
+                );
+            }
+            if financing.terms_months.is_empty() {
+                check.fail("financing.terms_months", "must list at least one term");
+            }
+            for (index, months) in financing.terms_months.iter().enumerate() {
+                if !(1..=MAX_TERM_MONTHS).contains(months) {
+                    check.fail(
+                        format!("financing.terms_months[{index}]"),
+                        format!("must be from 1 to {MAX_TERM_MONTHS} months, got {months}"),
+                    );
+                }
+            }
+        }
+        check.problems
+    }
+}
+
+/// A field a nested object cannot do without (a band needs its area).
+fn require(object: &Object, key: &'static str) {
+    if object.get(key).is_none() {
+        object.problem(key, "is required");
+    }
+}
+
+fn read_price_range(parent: &Object, key: &'static str, target: &mut PriceRange) {
+    if let Some(object) = parent.object(key) {
+        object.number("min", &mut target.min);
+        object.number("typical", &mut target.typical);
+        object.number("max", &mut target.max);
+        object.finish();
+    }
+}
+
+fn read_span(parent: &Object, key: &'static str, target: &mut Span) {
+    if let Some(object) = parent.object(key) {
+        object.number("min", &mut target.min);
+        object.number("max", &mut target.max);
+        object.finish();
+    }
+}
+
+/// Accumulates value problems.
+#[derive(Default)]
+struct Checker {
+    problems: Vec<FieldError>,
+}
+
+impl Checker {
+    fn fail(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(FieldError::new(field, message));
+    }
+
+    /// A money amount: finite and not negative.
+    fn amount(&mut self, field: &str, value: f64) -> bool {
+        let ok = value.is_finite() && (0.0..=1e9).contains(&value);
+        if !ok {
+            let message = if value.is_nan() {
+                "is required".to_string()
+            } else {
+                format!(
+                    "must be a number from 0 to 1000000000, got {}",
+                    show_number(value)
+                )
+            };
+            self.fail(field, message);
+        }
+        ok
+    }
+
+    fn positive(&mut self, field: &str, value: f64, max: f64) {
+        if value.is_nan() {
+            self.fail(field, "is required");
+        } else if !(value > 0.0 && value <= max) {
+            self.fail(
+                field,
+                format!(
+                    "must be a positive number of at most {}, got {}",
+                    show_number(max),
+                    show_number(value)
+                ),
+            );
+        }
+    }
+
+    fn price_range(&mut self, field: &str, range: &PriceRange) {
+        let all_ok = [
+            ("min", range.min),
+            ("typical", range.typical),
+            ("max", range.max),
+        ]
+        .into_iter()
+        .fold(true, |ok, (part, value)| {
+            self.amount(&format!("{field}.{part}"), value) && ok
+        });
+        if all_ok && !(range.min <= range.typical && range.typical <= range.max) {
+            self.fail(
+                field,
+                format!(
+                    "must have min ≤ typical ≤ max, got {}, {}, {}",
+                    show_number(range.min),
+                    show_number(range.typical),
+                    show_number(range.max)
+                ),
+            );
+        }
+    }
+
+    fn span(&mut self, field: &str, span: &Span, max: f64) {
+        let mut ok = true;
+        for (part, value) in [("min", span.min), ("max", span.max)] {
+            if !(value.is_finite() && (0.0..=max).contains(&value)) {
+                self.fail(
+                    format!("{field}.{part}"),
+                    format!(
+                        "must be a number from 0 to {}, got {}",
+                        show_number(max),
+                        show_number(value)
+                    ),
+                );
+                ok = false;
+            }
+        }
+        if ok && span.min > span.max {
+            self.fail(
+                field,
+                format!(
+                    "must have min ≤ max, got {}, {}",
+                    show_number(span.min),
+                    show_number(span.max)
+                ),
+            );
+        }
+    }
+}
+
+fn shorten(text: &str) -> String {
+    text.chars().take(40).collect()
+}
+
+/// A booking link must be a plain http(s) address: anything else (a
+/// `javascript:` URL above all) could run script on the clinic's page.
+fn check_booking_url(url: &str) -> Result<(), &'static str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or("must start with https:// or http://")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() {
+        return Err("must name a host after https://");
+    }
+    if url.len() > 2000 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("must be one address of at most 2000 characters without spaces");
+    }
+    Ok(())
+}
+
+/// A BCP 47 language tag in its common shape: a 2–3 letter language, then
+/// subtags of 1–8 letters or digits (`en`, `en-US`, `zh-Hant-TW`).
+fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language_ok = parts
+        .next()
+        .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic()));
+    language_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+impl<'de> Deserialize<'de> for ClinicSettings {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        ClinicSettings::from_json(&value)
+            .map_err(|problems| serde::de::Error::custom(describe_all(&problems)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn problems(value: Value) -> Vec<String> {
+        ClinicSettings::from_json(&value)
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    #[test]
+    fn defaults_are_valid_and_round_trip_through_json() {
+        let defaults = ClinicSettings::default();
+        assert_eq!(defaults.validate(), []);
+        let json = serde_json::to_value(&defaults).unwrap();
+        assert_eq!(ClinicSettings::from_json(&json).unwrap(), defaults);
+    }
+
+    #[test]
+    fn an_empty_object_means_the_defaults() {
+        assert_eq!(
+            ClinicSettings::from_json(&json!({})).unwrap(),
+            ClinicSettings::default()
+        );
+    }
+
+    #[test]
+    fn a_partial_file_is_merged_over_the_defaults() {
+        let settings = ClinicSettings::from_json(&json!({
+            "currency": "EUR",
+            "locale": "de-DE",
+            "smp": {"touch_up": {"price": {"min": 250, "max": 600}}},
+            "financing": {"apr_percent": 0, "terms_months": [12, 24]}
+        }))
+        .unwrap();
+        assert_eq!(settings.currency, "EUR");
+        assert_eq!(
+            settings.smp.touch_up.price,
+            Span {
+                min: 250.0,
+                max: 600.0
+            }
+        );
+        assert_eq!(
+            settings.smp.touch_up.every_years,
+            Span { min: 3.0, max: 5.0 }
+        );
+        assert_eq!(settings.smp.bands, ClinicSettings::default().smp.bands);
+        assert_eq!(settings.financing.unwrap().terms_months, [12, 24]);
+    }
+
+    #[test]
+    fn a_clinic_can_price_by_session_instead_of_bands() {
+        let settings = ClinicSettings::from_json(&json!({
+            "smp": {"bands": [], "price_per_session": 900}
+        }))
+        .unwrap();
+        assert_eq!(settings.smp.price_per_session, Some(900.0));
+    }
+
+    #[test]
+    fn reports_every_shape_problem_at_once_with_its_path() {
+        assert_eq!(
+            problems(json!({
+                "currency": 5,
+                "smp": {"minimum_fee": "cheap", "touch_up": {"every_years": {"min": "3"}}, "colour": 1},
+                "transplant": {"grafts_per_surgery": 2.5},
+                "theme": {}
+            })),
+            [
+                "currency: must be text, got 5",
+                "smp.minimum_fee: must be a number, got \"cheap\"",
+                "smp.touch_up.every_years.min: must be a number, got \"3\"",
+                "smp.colour: unknown field (expected one of bands, minimum_fee, price_per_session, scar_addon, touch_up)",
+                "transplant.grafts_per_surgery: must be a whole number of at least 0, got 2.5",
+                "theme: unknown field (expected one of booking_url, clinic_name, currency, financing, locale, rounding_step, smp, transplant)",
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_every_value_problem_at_once_with_its_path() {
+        assert_eq!(
+            problems(json!({
+                "currency": "usd",
+                "locale": "english",
+                "rounding_step": 0,
+                "booking_url": "javascript:alert(1)",
+                "smp": {
+                    "bands": [],
+                    "price_per_session": -5,
+                    "scar_addon": {"min": 900, "typical": 700, "max": 1000}
+                },
+                "transplant": {"price_per_graft": {"min": -1, "typical": 5, "max": 8}},
+                "financing": {"apr_percent": 120, "terms_months": [0, 24]}
+            })),
+            [
+                "booking_url: must start with https:// or http://",
+                "currency: must be a three-letter ISO 4217 code such as USD, EUR or GBP, got \"usd\"",
+                "locale: must be a language tag such as en-US, de-DE or en-GB, got \"english\"",
+                "rounding_step: must be a positive number of at most 100000, got 0",
+                "smp.price_per_session: must be a positive number of at most 10000000, got -5",
+                "smp.scar_addon: must have min ≤ typical ≤ max, got 900, 700, 1000",
+                "transplant.price_per_graft.min: must be a number from 0 to 1000000000, got -1",
+                "financing.apr_percent: must be from 0 to 100, got 120",
+                "financing.terms_months[0]: must be from 1 to 120 months, got 0",
+            ]
+        );
+    }
+
+    #[test]
+    fn bands_must_grow_with_the_area() {
+        let band = |up_to: f64, price: f64| json!({"up_to_cm2": up_to, "price": {"min": price, "typical": price, "max": price}});
+        assert_eq!(
+            problems(json!({"smp": {"bands": [band(50.0, 2000.0), band(40.0, 1500.0)]}})),
+            [
+                "smp.bands[1].up_to_cm2: must be larger than the band before it (smallest area first)",
+                "smp.bands[1].price: must not be lower than the band before it (a larger area never costs less)",
+            ]
+        );
+        assert_eq!(
+            problems(json!({"smp": {"bands": [{"price": {"min": 1}}]}})),
+            ["smp.bands[0].up_to_cm2: is required"]
+        );
+        assert_eq!(
+            problems(json!({"smp": {"bands": [{"up_to_cm2": 30, "price": {"min": 1}}]}})),
+            [
+                "smp.bands[0].price.typical: is required",
+                "smp.bands[0].price.max: is required",
+            ]
+        );
+    }
+
+    #[test]
+    fn settings_must_choose_one_way_to_price_smp() {
+        assert_eq!(
+            problems(json!({"smp": {"price_per_session": 800}})),
+            ["smp.price_per_session: must be null when smp.bands are set (price either by bands or by session)"]
+        );
+        assert_eq!(
+            problems(json!({"smp": {"bands": []}})),
+            ["smp.bands: is empty: give price bands or a smp.price_per_session"]
+        );
+    }
+
+    #[test]
+    fn booking_links_and_tags_are_checked() {
+        assert!(check_booking_url("https://clinic.example/book?x=1").is_ok());
+        assert!(check_booking_url("http://localhost:8080").is_ok());
+        assert!(check_booking_url("https://").is_err());
+        assert!(check_booking_url("https://a b").is_err());
+        assert!(check_booking_url("JAVASCRIPT:alert(1)").is_err());
+        assert!(check_booking_url("data:text/html,x").is_err());
+        for good in ["en", "en-US", "de-DE", "zh-Hant-TW", "ar-EG-u-nu-arab"] {
+            assert!(is_language_tag(good), "{good}");
+        }
+        for bad in ["", "e", "english", "en_US", "en--US", "<b>"] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! `smp-quote` run as a clinic would run it: a real process, real files.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+fn smp_quote(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_smp-quote"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("smp-quote starts");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+fn temp_file(name: &str, contents: &str) -> std::path::PathBuf {
+    let path = std::env::temp_dir().join(format!("smp-quote-{}-{name}", std::process::id()));
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn a_clinic_config_changes_the_sheet_and_the_quote() {
+    let config = temp_file(
+        "eur.json",
+        r#"{"clinic_name": "Haarklinik Berlin", "currency": "EUR", "locale": "de-DE",
+            "transplant": {"price_per_graft": {"min": 1, "typical": 1.5, "max": 2}}}"#,
+    );
+    let config = config.to_str().unwrap();
+    let (code, sheet, _) = smp_quote(&["--config", config, "sheet"], "");
+    assert_eq!(code, 0);
+    assert!(
+        sheet.starts_with("Price sheet: Haarklinik Berlin (EUR"),
+        "{sheet}"
+    );
+    // Norwood IV: 2,450 grafts at €1.50 is €3,675, rounded to €3,700.
+    let row = sheet
+        .lines()
+        .find(|l| l.starts_with("Norwood IV "))
+        .unwrap();
+    assert!(row.contains("3,700 ("), "{row}");
+
+    let (code, out, _) = smp_quote(
+        &["--config", config, "quote", "-"],
+        r#"{"pattern": "norwood-4"}"#,
+    );
+    assert_eq!(code, 0);
+    let quote: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(quote["currency"], "EUR");
+    assert_eq!(quote["transplant"]["cost"]["typical"], 3700);
+
+    let (code, out, _) = smp_quote(&["--config", config, "config"], "");
+    assert_eq!(code, 0);
+    let effective: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(effective["locale"], "de-DE");
+    assert_eq!(
+        effective["smp"]["minimum_fee"], 1000.0,
+        "defaults fill the rest"
+    );
+}
+
+#[test]
+fn an_invalid_config_names_every_bad_field_and_exits_non_zero() {
+    let config = temp_file(
+        "bad.json",
+        r#"{"smp": {"bands": [], "price_per_session": -5}, "currency": "dollars"}"#,
+    );
+    let (code, out, err) = smp_quote(&["--config", config.to_str().unwrap(), "sheet"], "");
+    assert_eq!(code, 1);
+    assert_eq!(out, "");
+    assert!(
+        err.contains("currency: must be a three-letter ISO 4217 code"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "smp.price_per_session: must be a positive number of at most 10000000, got -5"
+        ),
+        "{err}"
+    );
+
+    let broken = temp_file("broken.json", "{\"currency\": ");
+    let (code, _, err) = smp_quote(&["--config", broken.to_str().unwrap(), "config"], "");
+    assert_eq!(code, 1);
+    assert!(err.contains("is not valid JSON"), "{err}");
+
+    let (code, _, err) = smp_quote(&["--config", "/nonexistent/settings.json", "sheet"], "");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("cannot read /nonexistent/settings.json"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bad_input_gets_field_messages_never_a_panic() {
+    let (code, out, err) = smp_quote(
+        &[
+            "quote",
+            r#"{"pattern": "norwood-3", "area_cm2": 0, "donor": "great"}"#,
+        ],
+        "",
+    );
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert_eq!(
+        err,
+        "smp-quote: invalid input:\n  donor: must be one of good, average, poor, got \"great\"\n"
+    );
+    let (code, _, err) = smp_quote(&["quote", "-"], "\u{0}\u{ff}garbage");
+    assert_eq!(code, 1);
+    assert!(!err.contains("panicked"), "{err}");
+}
