@@ -1,4 +1,6 @@
 //! The engine alone: one quote, and the full price sheet (every pattern).
+//! Native only: criterion does not build for wasm32.
+#![cfg(not(target_arch = "wasm32"))]
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use smp_estimator::model::{estimate, price_sheet, ClinicSettings, EstimateInput, Pattern};

@@ -1,4 +1,5 @@
 //! `smp-quote` run as a clinic would run it: a real process, real files.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Stdio};

@@ -2,6 +2,7 @@
 //! settings: it never panics, every range is ordered and every figure finite,
 //! and a larger area or a later stage never gives fewer grafts or sessions
 //! or a lower cost.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use serde_json::{json, Value};
