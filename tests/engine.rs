@@ -138,8 +138,10 @@ fn settings() -> impl Strategy<Value = ClinicSettings> {
                 financing,
                 rounding_step,
             )| {
-                let mut settings = ClinicSettings::default();
-                settings.rounding_step = rounding_step;
+                let mut settings = ClinicSettings {
+                    rounding_step,
+                    ..ClinicSettings::default()
+                };
                 settings.smp.bands = bands;
                 settings.smp.price_per_session = price_per_session;
                 settings.smp.minimum_fee = minimum_fee;
@@ -295,8 +297,10 @@ proptest! {
         let problems = estimate(&bad_input, &ClinicSettings::default()).unwrap_err();
         prop_assert_eq!(problems[0].field.as_str(), "area_cm2");
 
-        let mut settings = ClinicSettings::default();
-        settings.rounding_step = step;
+        let mut settings = ClinicSettings {
+            rounding_step: step,
+            ..ClinicSettings::default()
+        };
         settings.transplant.price_per_graft.max = price;
         let problems = estimate(&input, &settings).unwrap_err();
         let fields: Vec<&str> = problems.iter().map(|p| p.field.as_str()).collect();

@@ -134,7 +134,7 @@ fn candidacy(input: &EstimateInput, grafts: Spread<u32>, capacity: u32) -> (Cand
         .map(|(level, _)| *level)
         .max()
         .unwrap_or(Candidacy::Yes);
-    findings.sort_by(|a, b| b.0.cmp(&a.0));
+    findings.sort_by_key(|(level, _)| std::cmp::Reverse(*level));
     let mut notes: Vec<Note> = findings.into_iter().map(|(_, note)| note).collect();
     if candidate == Candidacy::Yes {
         notes.push(note(

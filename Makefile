@@ -1,0 +1,43 @@
+# The two commands of the README:
+#   make serve   install what is missing, then serve the demo clinic page
+#   make test    install what is missing, then run every test
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := serve
+
+CHROMEDRIVER ?= /usr/bin/chromedriver
+TARGET_DIR := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+
+.PHONY: setup serve test lint native-tests browser-tests release e2e bench-engine
+
+setup:
+	@scripts/setup.sh
+
+## Serve the demo clinic page at http://127.0.0.1:8080 (rebuilds on change).
+serve: setup
+	trunk serve
+
+## Every test, in the order that fails fastest.
+test: setup lint native-tests browser-tests release e2e
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+native-tests:
+	cargo test
+
+browser-tests:
+	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test web
+
+release:
+	trunk build --release
+
+e2e: release
+	cargo build --bin smp-quote
+	SMP_QUOTE=$(TARGET_DIR)/debug/smp-quote npm --prefix tests/e2e test
+
+## The engine alone with criterion (one quote; the full price sheet).
+bench-engine:
+	cargo bench --bench engine
