@@ -3,6 +3,7 @@
 //! `smp-quote` tool and the JavaScript API all call [`estimate`] and none of
 //! them computes a figure of its own.
 
+mod explain;
 mod input;
 mod json;
 mod money;
@@ -18,7 +19,7 @@ pub use input::{
     MIN_YEARS,
 };
 pub use money::round_money;
-pub use pattern::{LossKind, Pattern, PatternInfo, Region, Scale, WHOLE_SCALP_CM2};
+pub use pattern::{LossKind, Pattern, PatternInfo, Region, Scale, CM2_PER_IN2, WHOLE_SCALP_CM2};
 pub use problem::{describe_all, thousands, FieldError};
 pub use quote::{
     Candidacy, FinancingTerms, Lifetime, MinMax, Note, Quote, SmpQuote, Spread, TouchUpQuote,
@@ -46,7 +47,7 @@ pub fn estimate(
     let (smp, smp_typical) = smp::quote(input, area_cm2, settings);
     let (transplant, transplant_typical) = transplant::quote(input, area_cm2, settings);
     let lifetime = lifetime(input.years, smp_typical, transplant_typical, settings);
-    Ok(Quote {
+    let mut quote = Quote {
         input: input.clone(),
         area_cm2,
         currency: settings.currency.clone(),
@@ -54,7 +55,12 @@ pub fn estimate(
         smp,
         transplant,
         lifetime,
-    })
+        breakdown: Vec::new(),
+        booking_url: None,
+    };
+    quote.breakdown = explain::breakdown(input, settings, &quote);
+    quote.booking_url = explain::booking_url(settings, &quote);
+    Ok(quote)
 }
 
 /// The same as [`estimate`] from JSON values, as the command-line tool and

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use serde_json::{json, Value};
 use smp_estimator::model::{
     estimate, estimate_json, price_sheet, Candidacy, ClinicSettings, Donor, EstimateInput,
-    Financing, Goal, Pattern, PriceBand, PriceRange, Quote, Scale, Scar, ScarKind, Span,
+    Financing, Goal, Pattern, PriceBand, PriceRange, Quote, Region, Scale, Scar, ScarKind, Span,
     WHOLE_SCALP_CM2,
 };
 
@@ -39,11 +39,13 @@ fn input() -> impl Strategy<Value = EstimateInput> {
         prop_oneof![Just(Goal::Shaved), Just(Goal::Density)],
         prop_oneof![Just(Donor::Good), Just(Donor::Average), Just(Donor::Poor)],
         1..=30u32,
+        proptest::option::of(proptest::sample::subsequence(Region::ALL.to_vec(), 1..=5)),
     )
         .prop_map(
-            |(pattern, area_cm2, scar, goal, donor, years)| EstimateInput {
+            |(pattern, area_cm2, scar, goal, donor, years, regions)| EstimateInput {
                 pattern,
                 area_cm2,
+                regions,
                 scar,
                 goal,
                 donor,
@@ -600,5 +602,70 @@ fn a_scar_adds_its_price_and_a_strip_sets_the_scar_only_area() {
     assert_eq!(
         strip.smp.cost.typical, 2800,
         "a scar-only course takes no add-on"
+    );
+}
+
+#[test]
+fn the_booking_link_carries_the_answers_and_nothing_personal() {
+    let mut settings = ClinicSettings {
+        booking_url: Some("https://clinic.example/book".into()),
+        ..ClinicSettings::default()
+    };
+    let input = EstimateInput::new(Pattern::Norwood4);
+    let url = |settings: &ClinicSettings| estimate(&input, settings).unwrap().booking_url;
+    assert_eq!(
+        url(&settings).as_deref(),
+        Some("https://clinic.example/book?pattern=norwood-4&area_cm2=83&sessions=3")
+    );
+    settings.booking_url = Some("https://clinic.example/book?src=site#form".into());
+    assert_eq!(
+        url(&settings).as_deref(),
+        Some("https://clinic.example/book?src=site&pattern=norwood-4&area_cm2=83&sessions=3#form")
+    );
+    settings.booking_url = None;
+    assert_eq!(url(&settings), None);
+}
+
+#[test]
+fn the_breakdown_explains_each_figure_with_the_quotes_own_numbers() {
+    let settings = ClinicSettings::default();
+    let quote = estimate(&EstimateInput::new(Pattern::Norwood4), &settings).unwrap();
+    let text = |id: &str| {
+        quote
+            .breakdown
+            .iter()
+            .find(|n| n.id == id)
+            .unwrap()
+            .text
+            .clone()
+    };
+    assert_eq!(
+        text("explain-area"),
+        "Norwood IV usually covers about 83 cm² (hairline and temples, front, crown). This estimate is for 83 cm² (hairline and temples, front, crown)."
+    );
+    assert!(text("explain-smp-cost").contains("USD 2,000 to USD 3,500, typically USD 2,800"));
+    assert!(text("explain-grafts").contains("2,000 to 2,850 grafts"));
+    assert!(text("explain-donor").contains("1 surgery"));
+    assert!(text("explain-lifetime")
+        .starts_with("Over 10 years, SMP with its touch-ups comes to about USD 3,900"));
+}
+
+#[test]
+fn adding_a_region_adds_its_area_and_grafts() {
+    let settings = ClinicSettings::default();
+    let plain = estimate(&EstimateInput::new(Pattern::Norwood3), &settings).unwrap();
+    let with_crown = estimate(
+        &EstimateInput {
+            regions: Some(vec![Region::Hairline, Region::Crown]),
+            ..EstimateInput::new(Pattern::Norwood3)
+        },
+        &settings,
+    )
+    .unwrap();
+    assert_eq!(with_crown.area_cm2, 40.0 + 75.0);
+    // A whole crown at 20 grafts per cm² adds 1,500 grafts.
+    assert_eq!(
+        with_crown.transplant.grafts.typical,
+        plain.transplant.grafts.typical + 1500
     );
 }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::Value;
 
 use super::json::{Object, Problems};
-use super::pattern::{Pattern, WHOLE_SCALP_CM2};
+use super::pattern::{Pattern, Region, WHOLE_SCALP_CM2};
 use super::problem::{describe_all, show_number, FieldError};
 
 /// The look the visitor wants.
@@ -59,8 +59,10 @@ pub const DEFAULT_YEARS: u32 = 10;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EstimateInput {
     pub pattern: Pattern,
-    /// The visitor's own treatment area; `None` uses the pattern's default.
+    /// The visitor's own treatment area; `None` uses the regions' area.
     pub area_cm2: Option<f64>,
+    /// The regions to treat; `None` means the pattern's own.
+    pub regions: Option<Vec<Region>>,
     pub scar: Option<Scar>,
     pub goal: Goal,
     pub donor: Donor,
@@ -74,6 +76,7 @@ impl EstimateInput {
         EstimateInput {
             pattern,
             area_cm2: None,
+            regions: None,
             scar: None,
             goal: Goal::default(),
             donor: Donor::default(),
@@ -81,12 +84,34 @@ impl EstimateInput {
         }
     }
 
+    /// The regions treated, each with its area in cm²: the pattern's own,
+    /// or those the visitor chose (a region the pattern does not cover
+    /// counts in full).
+    pub fn treatment_regions(&self) -> Vec<(Region, f64)> {
+        let info = self.pattern.info();
+        match &self.regions {
+            Some(regions) => regions
+                .iter()
+                .map(|region| (*region, info.region_area_cm2(*region)))
+                .collect(),
+            None => info.regions.to_vec(),
+        }
+    }
+
+    /// The area of the treated regions, before any area of the visitor's own.
+    pub fn regions_area_cm2(&self) -> f64 {
+        self.treatment_regions().iter().map(|(_, area)| area).sum()
+    }
+
     /// The area the quote is for: the visitor's own; for scar camouflage of
-    /// a strip scar, the strip with its blending margins; otherwise the
-    /// pattern's default.
+    /// a strip scar, the strip with its blending margins; otherwise the area
+    /// of the treated regions.
     pub fn effective_area_cm2(&self) -> f64 {
         if let Some(area) = self.area_cm2 {
             return area;
+        }
+        if self.regions.is_some() {
+            return self.regions_area_cm2();
         }
         match (self.pattern, self.scar) {
             (
@@ -107,6 +132,7 @@ impl EstimateInput {
         if let Some(root) = Object::root(value, "input", &problems) {
             read_pattern(&root, &mut input.pattern);
             root.optional_number("area_cm2", &mut input.area_cm2);
+            root.optional_choices("regions", &REGION_CHOICES, &mut input.regions);
             if let Some(scar) = root.optional_object("scar") {
                 input.scar = scar.and_then(read_scar);
             }
@@ -154,6 +180,19 @@ impl EstimateInput {
                 ));
             }
         }
+        if let Some(regions) = &self.regions {
+            if regions.is_empty() {
+                problems.push(FieldError::new("regions", "must list at least one region"));
+            }
+            for (index, region) in regions.iter().enumerate() {
+                if regions[..index].contains(region) {
+                    problems.push(FieldError::new(
+                        "regions",
+                        format!("lists {} more than once", region.id()),
+                    ));
+                }
+            }
+        }
         if let Some(Scar {
             kind: ScarKind::Fut,
             length_cm,
@@ -189,6 +228,14 @@ impl EstimateInput {
         problems
     }
 }
+
+const REGION_CHOICES: [(&str, Region); 5] = [
+    ("hairline", Region::Hairline),
+    ("front", Region::Front),
+    ("mid-scalp", Region::MidScalp),
+    ("crown", Region::Crown),
+    ("sides-back", Region::SidesBack),
+];
 
 fn read_pattern(root: &Object, target: &mut Pattern) {
     match root.get("pattern") {
@@ -310,7 +357,7 @@ mod tests {
             [
                 "pattern: must be one of norwood-1, norwood-2, norwood-2a, norwood-3, norwood-3a, norwood-3v, norwood-4, norwood-4a, norwood-5, norwood-5a, norwood-6, norwood-7, ludwig-1, ludwig-2, ludwig-3, diffuse, alopecia-areata, alopecia-totalis, scar-only, got \"norwood-9\"",
                 "goal: must be one of shaved, density, got \"bald\"",
-                "colour: unknown field (expected one of area_cm2, donor, goal, pattern, scar, years)",
+                "colour: unknown field (expected one of area_cm2, donor, goal, pattern, regions, scar, years)",
             ]
         );
         assert_eq!(
@@ -319,6 +366,28 @@ mod tests {
                 "area_cm2: must be more than 0 and at most 775 (a whole scalp), got 900",
                 "years: must be from 1 to 30, got 31",
             ]
+        );
+    }
+
+    #[test]
+    fn regions_set_the_area_and_are_checked() {
+        let input = EstimateInput::from_json(&json!({
+            "pattern": "norwood-3", "regions": ["hairline", "crown"]
+        }))
+        .unwrap();
+        // The pattern's own hairline (40) plus a whole crown (75).
+        assert_eq!(input.effective_area_cm2(), 115.0);
+        assert_eq!(
+            problems(json!({"pattern": "norwood-3", "regions": []})),
+            ["regions: must list at least one region"]
+        );
+        assert_eq!(
+            problems(json!({"pattern": "norwood-3", "regions": ["crown", "crown", "nape"]})),
+            ["regions[2]: must be one of hairline, front, mid-scalp, crown, sides-back, got \"nape\""]
+        );
+        assert_eq!(
+            problems(json!({"pattern": "norwood-3", "regions": ["crown", "crown"]})),
+            ["regions: lists crown more than once"]
         );
     }
 

@@ -174,6 +174,42 @@ impl<'a> Object<'a> {
         }
     }
 
+    /// A list of names from a fixed set, or `null` for none.
+    pub fn optional_choices<T: Copy>(
+        &self,
+        key: &'static str,
+        choices: &[(&str, T)],
+        target: &mut Option<Vec<T>>,
+    ) {
+        let Some(value) = self.get(key) else { return };
+        let items = match value {
+            Value::Null => return *target = None,
+            Value::Array(items) => items,
+            other => return self.wrong_type(key, "a list", other),
+        };
+        let mut chosen = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            match item
+                .as_str()
+                .and_then(|s| choices.iter().find(|(name, _)| *name == s))
+            {
+                Some((_, choice)) => chosen.push(*choice),
+                None => {
+                    let names: Vec<&str> = choices.iter().map(|(name, _)| *name).collect();
+                    self.problems.add(
+                        format!("{}[{index}]", self.path_of(key)),
+                        format!(
+                            "must be one of {}, got {}",
+                            names.join(", "),
+                            describe(item)
+                        ),
+                    );
+                }
+            }
+        }
+        *target = Some(chosen);
+    }
+
     /// A nested object; `None` when absent or (reported) not an object.
     pub fn object(&self, key: &'static str) -> Option<Object<'a>> {
         let value = self.get(key)?;

@@ -12,6 +12,9 @@ use serde::Serialize;
 /// treatment area the engine accepts.
 pub const WHOLE_SCALP_CM2: f64 = 775.0;
 
+/// Square centimetres in a square inch, for visitors who think in inches.
+pub const CM2_PER_IN2: f64 = 6.4516;
+
 /// A part of the scalp, front to back.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -44,6 +47,23 @@ impl Region {
             Region::MidScalp => "mid-scalp",
             Region::Crown => "crown",
             Region::SidesBack => "sides-back",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Region> {
+        Region::ALL.into_iter().find(|region| region.id() == id)
+    }
+
+    /// The region's area when it is bald all over: its extent at Norwood VII
+    /// (section 2 of docs/model.md), and for the sides and back the rest of
+    /// the 775 cm² scalp. A region a visitor adds to a pattern counts in full.
+    pub fn full_area_cm2(self) -> f64 {
+        match self {
+            Region::Hairline => 45.0,
+            Region::Front => 42.0,
+            Region::MidScalp => 48.0,
+            Region::Crown => 75.0,
+            Region::SidesBack => 565.0,
         }
     }
 
@@ -148,6 +168,19 @@ impl PatternInfo {
     /// The default treatment area: the sum of the regions it covers.
     pub fn default_area_cm2(&self) -> f64 {
         self.regions.iter().map(|(_, area)| area).sum()
+    }
+
+    /// The area of `region` in this pattern: the pattern's own share where it
+    /// covers the region, the whole region where a visitor adds it.
+    pub fn region_area_cm2(&self, region: Region) -> f64 {
+        self.regions
+            .iter()
+            .find(|(own, _)| *own == region)
+            .map_or_else(|| region.full_area_cm2(), |(_, area)| *area)
+    }
+
+    pub fn covers(&self, region: Region) -> bool {
+        self.regions.iter().any(|(own, _)| *own == region)
     }
 }
 
@@ -392,6 +425,17 @@ mod tests {
             Pattern::AlopeciaTotalis.info().default_area_cm2(),
             WHOLE_SCALP_CM2
         );
+    }
+
+    #[test]
+    fn no_pattern_covers_more_of_a_region_than_the_whole_region() {
+        for pattern in Pattern::all() {
+            for (region, area) in pattern.info().regions {
+                assert!(*area <= region.full_area_cm2(), "{pattern:?} {region:?}");
+            }
+        }
+        let whole: f64 = Region::ALL.iter().map(|r| r.full_area_cm2()).sum();
+        assert_eq!(whole, WHOLE_SCALP_CM2);
     }
 
     #[test]

@@ -43,6 +43,16 @@ pub struct Note {
     pub values: BTreeMap<&'static str, u64>,
 }
 
+impl Note {
+    pub fn new(id: &'static str, text: String, values: &[(&'static str, u64)]) -> Self {
+        Note {
+            id,
+            text,
+            values: values.iter().copied().collect(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TouchUpQuote {
     pub every_years: MinMax<f64>,
@@ -60,6 +70,8 @@ pub struct FinancingTerms {
 pub struct SmpQuote {
     pub sessions: Spread<u32>,
     pub hours_per_session: MinMax<f64>,
+    /// Hours in the chair over all sessions.
+    pub total_hours: MinMax<f64>,
     /// Days between two sessions.
     pub days_between_sessions: MinMax<u32>,
     /// Weeks from the first session to the last.
@@ -119,4 +131,10 @@ pub struct Quote {
     pub smp: SmpQuote,
     pub transplant: TransplantQuote,
     pub lifetime: Lifetime,
+    /// How each figure was reached, in plain words (docs/model.md in short).
+    pub breakdown: Vec<Note>,
+    /// The clinic's booking page with the visitor's answers in the query
+    /// string (pattern, area, sessions; nothing personal), or `None` when
+    /// the clinic has no booking link.
+    pub booking_url: Option<String>,
 }

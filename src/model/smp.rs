@@ -183,25 +183,29 @@ pub fn quote(input: &EstimateInput, area_cm2: f64, settings: &ClinicSettings) ->
     let mut notes = Vec::new();
     if let Some(scar) = input.scar {
         if scar.kind == ScarKind::Fut {
-            notes.push(Note {
-                id: "fut-scar-healing",
-                text: "A strip scar must be fully healed, usually 9–12 months after surgery, before SMP."
+            notes.push(Note::new(
+                "fut-scar-healing",
+                "A strip scar must be fully healed, usually 9–12 months after surgery, before SMP."
                     .into(),
-                values: Default::default(),
-            });
+                &[],
+            ));
         }
     }
     if input.pattern == Pattern::AlopeciaAreata {
-        notes.push(Note {
-            id: "alopecia-areata-patches",
-            text: "Patches of alopecia areata can move or regrow, so new patches may need a touch-up later."
-                .into(),
-            values: Default::default(),
-        });
+        notes.push(Note::new(
+            "alopecia-areata-patches",
+            "Patches of alopecia areata can move or regrow, so new patches may need a touch-up later.".into(),
+            &[],
+        ));
     }
+    let hours = hours_per_session(area_cm2);
     let quote = SmpQuote {
         sessions,
-        hours_per_session: hours_per_session(area_cm2),
+        hours_per_session: hours,
+        total_hours: MinMax {
+            min: f64::from(sessions.min) * hours.min,
+            max: f64::from(sessions.max) * hours.max,
+        },
         days_between_sessions: gap,
         weeks: weeks(sessions, gap),
         cost,

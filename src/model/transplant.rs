@@ -1,8 +1,6 @@
 //! The hair-transplant side of a quote: grafts, surgeries, donor supply,
 //! cost, downtime and candidacy. Sources are in `docs/model.md`.
 
-use std::collections::BTreeMap;
-
 use super::input::{Donor, EstimateInput};
 use super::money::round_money;
 use super::pattern::LossKind;
@@ -22,21 +20,26 @@ fn coverage(kind: LossKind) -> f64 {
     }
 }
 
+/// Share of the bald-scalp density used for this pattern, for explanations.
+pub fn coverage_of(kind: LossKind) -> f64 {
+    coverage(kind)
+}
+
 /// Grafts are quoted to the nearest 50, as surgeons quote them.
 const GRAFT_ROUNDING: f64 = 50.0;
 
 /// Grafts to cover `area_cm2` of this pattern: each region the pattern
 /// covers, scaled to the visitor's area, times the region's implant density.
 pub fn grafts_needed(input: &EstimateInput, area_cm2: f64) -> Spread<u32> {
-    let info = input.pattern.info();
-    let scale = area_cm2 / info.default_area_cm2();
-    let coverage = coverage(info.kind);
+    let regions = input.treatment_regions();
+    let scale = area_cm2 / input.regions_area_cm2();
+    let coverage = coverage(input.pattern.info().kind);
     let mut raw = Spread {
         min: 0.0,
         typical: 0.0,
         max: 0.0,
     };
-    for (region, region_area) in info.regions {
+    for (region, region_area) in regions {
         let (min, typical, max) = region.graft_density();
         let area = region_area * scale * coverage;
         raw.min += area * min;
@@ -69,11 +72,7 @@ const MONTHS_TO_RESULT: MinMax<u32> = MinMax { min: 12, max: 18 };
 const MONTHS_BETWEEN_SURGERIES: MinMax<u32> = MinMax { min: 8, max: 12 };
 
 fn note(id: &'static str, text: String, values: &[(&'static str, u64)]) -> Note {
-    Note {
-        id,
-        text,
-        values: values.iter().copied().collect::<BTreeMap<_, _>>(),
-    }
+    Note::new(id, text, values)
 }
 
 /// Whether surgery suits this visitor, and why, worst reason first.
