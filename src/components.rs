@@ -3,14 +3,26 @@
 //! they are given and emit callbacks.
 
 mod area_field;
+mod breakdown;
+mod comparison;
+mod cost_chart;
+mod details_form;
 mod estimator;
+mod illustration;
 mod pattern_picker;
-mod quote_summary;
+mod smp_card;
+mod transplant_card;
 
 pub use area_field::{AreaField, AreaFieldProps};
+pub use breakdown::{Breakdown, BreakdownProps};
+pub use comparison::{Comparison, ComparisonProps};
+pub use cost_chart::{CostChart, CostChartProps};
+pub use details_form::{DetailsForm, DetailsFormProps};
 pub use estimator::{Estimator, EstimatorProps};
+pub use illustration::{HeadIllustration, HeadIllustrationProps};
 pub use pattern_picker::{PatternPicker, PatternPickerProps};
-pub use quote_summary::{QuoteSummary, QuoteSummaryProps};
+pub use smp_card::{SmpCard, SmpCardProps};
+pub use transplant_card::{candidacy_label, TransplantCard, TransplantCardProps};
 
 use std::sync::atomic::{AtomicU32, Ordering};
 

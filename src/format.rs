@@ -9,6 +9,7 @@ use crate::model::thousands;
 /// Formatters for one locale and currency.
 pub struct Formats {
     money: Option<Function>,
+    compact_money: Option<Function>,
     number: Option<Function>,
     currency: String,
 }
@@ -40,10 +41,10 @@ fn number_format(locale: &str, options: &[(&str, JsValue)]) -> Option<Function> 
         .ok()
 }
 
-fn call(format: &Option<Function>, value: u64) -> Option<String> {
+fn call(format: &Option<Function>, value: f64) -> Option<String> {
     format
         .as_ref()?
-        .call1(&JsValue::NULL, &JsValue::from_f64(value as f64))
+        .call1(&JsValue::NULL, &JsValue::from_f64(value))
         .ok()?
         .as_string()
 }
@@ -59,8 +60,18 @@ impl Formats {
                 ("minimumFractionDigits", 0.into()),
             ],
         );
+        let compact_money = number_format(
+            locale,
+            &[
+                ("style", "currency".into()),
+                ("currency", currency.into()),
+                ("notation", "compact".into()),
+                ("maximumFractionDigits", 1.into()),
+            ],
+        );
         Formats {
             money,
+            compact_money,
             number: number_format(locale, &[("maximumFractionDigits", 1.into())]),
             currency: currency.to_string(),
         }
@@ -68,7 +79,7 @@ impl Formats {
 
     /// `$3,500` in en-US, `3.500 €` in de-DE, `£2,400` in en-GB.
     pub fn money(&self, amount: u64) -> String {
-        call(&self.money, amount)
+        call(&self.money, amount as f64)
             .unwrap_or_else(|| format!("{} {}", self.currency, thousands(amount)))
     }
 
@@ -82,7 +93,26 @@ impl Formats {
 
     /// A count with the locale's grouping: `2,450` or `2.450`.
     pub fn number(&self, value: u64) -> String {
-        call(&self.number, value).unwrap_or_else(|| thousands(value))
+        call(&self.number, value as f64).unwrap_or_else(|| thousands(value))
+    }
+
+    /// Short money for chart axes: `$10K`, `10.000 €`.
+    pub fn money_compact(&self, amount: u64) -> String {
+        call(&self.compact_money, amount as f64).unwrap_or_else(|| self.money(amount))
+    }
+
+    /// A figure with up to one decimal in the locale's style: `2.5`, `2,5`.
+    pub fn decimal(&self, value: f64) -> String {
+        call(&self.number, value).unwrap_or_else(|| format!("{value}"))
+    }
+
+    /// `2–3` or `2,5–3` (one value when both ends are equal).
+    pub fn decimal_range(&self, min: f64, max: f64) -> String {
+        if min == max {
+            self.decimal(min)
+        } else {
+            format!("{}–{}", self.decimal(min), self.decimal(max))
+        }
     }
 
     pub fn number_range(&self, min: u64, max: u64) -> String {

@@ -10,6 +10,7 @@
 //! - `components` and `format` (wasm32 only): the Yew widget that presents a
 //!   quote, with numbers formatted by the browser's `Intl`.
 
+pub mod chart;
 pub mod cli;
 pub mod model;
 pub mod state;

@@ -1,81 +1,302 @@
 //! The widget's state: plain data, small pure helpers and verb-named
-//! actions. Pure Rust, so native tests cover it; the Yew reducer wraps it.
+//! actions, in the manner of Yew's function_todomvc. Pure Rust, so native
+//! tests cover it; the Yew reducer in `components/estimator.rs` wraps it.
 
-use crate::model::{EstimateInput, Pattern};
+use crate::model::{
+    Donor, EstimateInput, Goal, Pattern, Region, Scale, Scar, ScarKind, CM2_PER_IN2, DEFAULT_YEARS,
+    WHOLE_SCALP_CM2,
+};
 
-/// What the visitor has chosen so far.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct EstimatorState {
-    pub pattern: Option<Pattern>,
-    /// The visitor's own area; `None` follows the pattern's default.
-    pub area_cm2: Option<f64>,
-    /// Text in the area field that is not (yet) a valid area, kept exactly
-    /// as typed, with the reason it cannot be used.
-    pub area_draft: Option<AreaDraft>,
+/// The unit the visitor reads and types areas in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Unit {
+    #[default]
+    Cm2,
+    In2,
 }
 
+impl Unit {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Unit::Cm2 => "cm²",
+            Unit::In2 => "in²",
+        }
+    }
+
+    /// An area in cm² shown in this unit.
+    pub fn from_cm2(self, cm2: f64) -> f64 {
+        match self {
+            Unit::Cm2 => cm2,
+            Unit::In2 => cm2 / CM2_PER_IN2,
+        }
+    }
+
+    pub fn to_cm2(self, value: f64) -> f64 {
+        match self {
+            Unit::Cm2 => value,
+            Unit::In2 => value * CM2_PER_IN2,
+        }
+    }
+
+    /// An area as the field shows it: cm² to the whole unit, in² to a tenth.
+    pub fn show(self, cm2: f64) -> String {
+        let value = self.from_cm2(cm2);
+        match self {
+            Unit::Cm2 => format!("{}", value.round()),
+            Unit::In2 => format!("{}", (value * 10.0).round() / 10.0),
+        }
+    }
+}
+
+/// Which scar, if any, the visitor also wants hidden.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ScarChoice {
+    #[default]
+    None,
+    Fue,
+    Fut,
+}
+
+/// A strip scar's length until the visitor gives theirs: a typical strip
+/// runs 15–25 cm from ear towards ear (our assumption, docs/model.md).
+pub const DEFAULT_SCAR_LENGTH_CM: f64 = 15.0;
+
+/// What the visitor has chosen so far.
 #[derive(Clone, Debug, PartialEq)]
-pub struct AreaDraft {
+pub struct EstimatorState {
+    /// The group of patterns the picker shows.
+    pub group: Scale,
+    pub pattern: Option<Pattern>,
+    /// Regions the visitor chose; `None` follows the pattern.
+    pub regions: Option<Vec<Region>>,
+    /// The visitor's own area; `None` follows the regions.
+    pub area_cm2: Option<f64>,
+    /// Text in the area field that cannot be used, kept as typed.
+    pub area_draft: Option<Draft>,
+    pub unit: Unit,
+    pub scar: ScarChoice,
+    pub scar_length_cm: f64,
+    pub scar_length_draft: Option<Draft>,
+    pub goal: Goal,
+    pub donor: Donor,
+    pub years: u32,
+}
+
+impl Default for EstimatorState {
+    fn default() -> Self {
+        EstimatorState {
+            group: Scale::Norwood,
+            pattern: None,
+            regions: None,
+            area_cm2: None,
+            area_draft: None,
+            unit: Unit::default(),
+            scar: ScarChoice::default(),
+            scar_length_cm: DEFAULT_SCAR_LENGTH_CM,
+            scar_length_draft: None,
+            goal: Goal::default(),
+            donor: Donor::default(),
+            years: DEFAULT_YEARS,
+        }
+    }
+}
+
+/// A value typed into a field that cannot be used, kept exactly as typed,
+/// with the reason in words.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Draft {
     pub text: String,
     pub error: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    /// Show men's, women's or other patterns.
+    ShowGroup(Scale),
     SelectPattern(Pattern),
-    /// The visitor typed or slid to this area (as text, in cm²).
+    /// Add a region to the treatment or take it away.
+    ToggleRegion(Region),
+    /// The visitor typed or slid to this area, in the current unit.
     SetArea(String),
-    /// Back to the pattern's own area.
+    /// Back to the pattern's own regions and area.
     ResetArea,
+    SetUnit(Unit),
+    SetScar(ScarChoice),
+    /// The strip scar's length as typed, in cm.
+    SetScarLength(String),
+    SetGoal(Goal),
+    SetDonor(Donor),
+    SetYears(u32),
 }
 
 impl EstimatorState {
-    /// The input for the engine, once a pattern is chosen. An invalid draft
-    /// never reaches it: the last valid area stays in force meanwhile.
+    /// The state with `unit` for visitors whose locale measures in inches.
+    pub fn with_unit(unit: Unit) -> Self {
+        EstimatorState {
+            unit,
+            ..EstimatorState::default()
+        }
+    }
+
+    /// The input for the engine, once a pattern is chosen. Drafts never
+    /// reach it: the last valid value stays in force meanwhile.
     pub fn input(&self) -> Option<EstimateInput> {
+        let scar = match self.scar {
+            ScarChoice::None => None,
+            ScarChoice::Fue => Some(Scar {
+                kind: ScarKind::Fue,
+                length_cm: None,
+            }),
+            ScarChoice::Fut => Some(Scar {
+                kind: ScarKind::Fut,
+                length_cm: Some(self.scar_length_cm),
+            }),
+        };
         self.pattern.map(|pattern| EstimateInput {
+            pattern,
             area_cm2: self.area_cm2,
-            ..EstimateInput::new(pattern)
+            regions: self.regions.clone(),
+            scar,
+            goal: self.goal,
+            donor: self.donor,
+            years: self.years,
         })
+    }
+
+    /// The regions being treated: the visitor's choice or the pattern's.
+    pub fn chosen_regions(&self) -> Vec<Region> {
+        match (&self.regions, self.pattern) {
+            (Some(regions), _) => regions.clone(),
+            (None, Some(pattern)) => pattern.info().regions.iter().map(|(r, _)| *r).collect(),
+            (None, None) => Vec::new(),
+        }
+    }
+
+    /// Whether the area no longer follows the pattern.
+    pub fn is_adjusted(&self) -> bool {
+        self.area_cm2.is_some() || self.regions.is_some() || self.area_draft.is_some()
     }
 
     pub fn apply(&self, action: Action) -> Self {
         let mut next = self.clone();
         match action {
-            Action::SelectPattern(pattern) => next.pattern = Some(pattern),
-            Action::ResetArea => {
+            Action::ShowGroup(group) => next.group = group,
+            Action::SelectPattern(pattern) => {
+                next.pattern = Some(pattern);
+                next.group = pattern.scale();
+                // Regions belong to a pattern; an area the visitor typed
+                // is theirs and stays.
+                next.regions = None;
+            }
+            Action::ToggleRegion(region) => {
+                let mut regions = self.chosen_regions();
+                match regions.iter().position(|r| *r == region) {
+                    // The last region stays: an empty treatment means nothing.
+                    Some(_) if regions.len() == 1 => return next,
+                    Some(index) => {
+                        regions.remove(index);
+                    }
+                    None => {
+                        regions.push(region);
+                        regions.sort();
+                    }
+                }
+                let own: Vec<Region> = self
+                    .pattern
+                    .map(|p| p.info().regions.iter().map(|(r, _)| *r).collect())
+                    .unwrap_or_default();
+                next.regions = (regions != own).then_some(regions);
+                // The area follows the regions again.
                 next.area_cm2 = None;
                 next.area_draft = None;
             }
-            Action::SetArea(text) => match parse_area(&text, self.pattern) {
+            Action::ResetArea => {
+                next.regions = None;
+                next.area_cm2 = None;
+                next.area_draft = None;
+            }
+            Action::SetArea(text) => match parse_area(&text, self.unit) {
                 Ok(area) => {
                     next.area_cm2 = Some(area);
                     next.area_draft = None;
                 }
-                Err(error) => next.area_draft = Some(AreaDraft { text, error }),
+                Err(error) => next.area_draft = Some(Draft { text, error }),
             },
+            Action::SetUnit(unit) => {
+                next.unit = unit;
+                // A draft in the other unit would now mean another area.
+                next.area_draft = None;
+            }
+            Action::SetScar(scar) => next.scar = scar,
+            Action::SetScarLength(text) => match parse_scar_length(&text) {
+                Ok(length) => {
+                    next.scar_length_cm = length;
+                    next.scar_length_draft = None;
+                }
+                Err(error) => next.scar_length_draft = Some(Draft { text, error }),
+            },
+            Action::SetGoal(goal) => next.goal = goal,
+            Action::SetDonor(donor) => next.donor = donor,
+            Action::SetYears(years) => next.years = years,
         }
         next
     }
 }
 
-/// Reads an area as a visitor types it (`52`, `52.5` or `52,5`); the range
-/// check is the engine's own, so the widget has no second set of rules.
-fn parse_area(text: &str, pattern: Option<Pattern>) -> Result<f64, String> {
+/// A decimal as visitors type it: `52`, `52.5` or `52,5`.
+fn parse_decimal(text: &str, empty: &str) -> Result<f64, String> {
     let cleaned = text.trim().replace(',', ".");
     if cleaned.is_empty() {
-        return Err("enter the area in cm²".into());
+        return Err(empty.into());
     }
-    let area: f64 = cleaned
-        .parse()
-        .map_err(|_| format!("must be a number, got \"{}\"", text.trim()))?;
+    cleaned
+        .parse::<f64>()
+        .ok()
+        .filter(|value| value.is_finite())
+        .ok_or_else(|| format!("must be a number, got \"{}\"", text.trim()))
+}
+
+/// The first problem the engine finds with `field` of this input.
+fn engine_problem(input: &EstimateInput, field: &str) -> Option<String> {
+    input
+        .validate()
+        .into_iter()
+        .find(|problem| problem.field == field)
+        .map(|problem| problem.message)
+}
+
+/// Reads an area in `unit`; the range check is the engine's own.
+fn parse_area(text: &str, unit: Unit) -> Result<f64, String> {
+    let value = parse_decimal(text, &format!("enter the area in {}", unit.symbol()))?;
+    let area = unit.to_cm2(value);
     let input = EstimateInput {
         area_cm2: Some(area),
-        ..EstimateInput::new(pattern.unwrap_or(Pattern::Norwood1))
+        ..EstimateInput::new(Pattern::Norwood1)
     };
-    match input.validate().into_iter().find(|p| p.field == "area_cm2") {
-        Some(problem) => Err(problem.message),
-        None => Ok(area),
+    match (engine_problem(&input, "area_cm2"), unit) {
+        (None, _) => Ok(area),
+        (Some(message), Unit::Cm2) => Err(message),
+        // The engine speaks cm²; a visitor typing inches hears inches.
+        (Some(_), Unit::In2) => Err(format!(
+            "must be more than 0 and at most {} in² (a whole scalp), got {}",
+            Unit::In2.show(WHOLE_SCALP_CM2),
+            text.trim()
+        )),
+    }
+}
+
+fn parse_scar_length(text: &str) -> Result<f64, String> {
+    let length = parse_decimal(text, "enter the scar's length in cm")?;
+    let input = EstimateInput {
+        scar: Some(Scar {
+            kind: ScarKind::Fut,
+            length_cm: Some(length),
+        }),
+        ..EstimateInput::new(Pattern::ScarOnly)
+    };
+    match engine_problem(&input, "scar.length_cm") {
+        None => Ok(length),
+        Some(message) => Err(message),
     }
 }
 
@@ -83,32 +304,44 @@ fn parse_area(text: &str, pattern: Option<Pattern>) -> Result<f64, String> {
 mod tests {
     use super::*;
 
-    fn with_pattern() -> EstimatorState {
-        EstimatorState::default().apply(Action::SelectPattern(Pattern::Norwood4))
+    fn with_pattern(pattern: Pattern) -> EstimatorState {
+        EstimatorState::default().apply(Action::SelectPattern(pattern))
     }
 
     #[test]
     fn no_input_until_a_pattern_is_chosen() {
         assert_eq!(EstimatorState::default().input(), None);
         assert_eq!(
-            with_pattern().input(),
+            with_pattern(Pattern::Norwood4).input(),
             Some(EstimateInput::new(Pattern::Norwood4))
         );
     }
 
     #[test]
+    fn picking_a_pattern_shows_its_group() {
+        let state = with_pattern(Pattern::Ludwig2);
+        assert_eq!(state.group, Scale::Ludwig);
+        assert_eq!(
+            state.apply(Action::ShowGroup(Scale::Other)).group,
+            Scale::Other
+        );
+    }
+
+    #[test]
     fn a_typed_area_overrides_the_pattern_until_reset() {
-        let state = with_pattern().apply(Action::SetArea(" 52,5 ".into()));
+        let state = with_pattern(Pattern::Norwood4).apply(Action::SetArea(" 52,5 ".into()));
         assert_eq!(state.input().unwrap().area_cm2, Some(52.5));
+        assert!(state.is_adjusted());
         let state = state.apply(Action::SelectPattern(Pattern::Norwood6));
         assert_eq!(state.input().unwrap().area_cm2, Some(52.5));
         let state = state.apply(Action::ResetArea);
         assert_eq!(state.input().unwrap().area_cm2, None);
+        assert!(!state.is_adjusted());
     }
 
     #[test]
     fn an_invalid_area_keeps_the_text_and_the_last_valid_area() {
-        let state = with_pattern().apply(Action::SetArea("60".into()));
+        let state = with_pattern(Pattern::Norwood4).apply(Action::SetArea("60".into()));
         let state = state.apply(Action::SetArea("900".into()));
         assert_eq!(state.input().unwrap().area_cm2, Some(60.0));
         let draft = state.area_draft.clone().unwrap();
@@ -122,7 +355,74 @@ mod tests {
             state.area_draft.unwrap().error,
             "must be a number, got \"6o\""
         );
-        let state = with_pattern().apply(Action::SetArea("".into()));
+        let state = with_pattern(Pattern::Norwood4).apply(Action::SetArea("".into()));
         assert_eq!(state.area_draft.unwrap().error, "enter the area in cm²");
+    }
+
+    #[test]
+    fn inches_are_read_and_shown_in_inches() {
+        let state = with_pattern(Pattern::Norwood4)
+            .apply(Action::SetUnit(Unit::In2))
+            .apply(Action::SetArea("10".into()));
+        let area = state.input().unwrap().area_cm2.unwrap();
+        assert!((area - 64.516).abs() < 1e-9);
+        assert_eq!(Unit::In2.show(area), "10");
+        assert_eq!(Unit::In2.show(83.0), "12.9");
+        assert_eq!(Unit::Cm2.show(83.4), "83");
+        let state = state.apply(Action::SetArea("200".into()));
+        assert_eq!(
+            state.area_draft.unwrap().error,
+            "must be more than 0 and at most 120.1 in² (a whole scalp), got 200"
+        );
+    }
+
+    #[test]
+    fn regions_follow_the_pattern_until_the_visitor_toggles_one() {
+        let state = with_pattern(Pattern::Norwood3);
+        assert_eq!(state.chosen_regions(), [Region::Hairline]);
+        let state = state.apply(Action::SetArea("99".into()));
+        let state = state.apply(Action::ToggleRegion(Region::Crown));
+        assert_eq!(state.regions, Some(vec![Region::Hairline, Region::Crown]));
+        assert_eq!(state.area_cm2, None, "the area follows the regions again");
+        assert_eq!(state.input().unwrap().effective_area_cm2(), 115.0);
+        // Taking the crown away again is the pattern's own choice.
+        let state = state.apply(Action::ToggleRegion(Region::Crown));
+        assert_eq!(state.regions, None);
+        // The last region cannot be taken away.
+        let state = state.apply(Action::ToggleRegion(Region::Hairline));
+        assert_eq!(state.chosen_regions(), [Region::Hairline]);
+        // A new pattern brings its own regions.
+        let state = state
+            .apply(Action::ToggleRegion(Region::Front))
+            .apply(Action::SelectPattern(Pattern::Norwood5));
+        assert_eq!(state.regions, None);
+    }
+
+    #[test]
+    fn further_details_reach_the_input() {
+        let state = with_pattern(Pattern::Norwood5)
+            .apply(Action::SetScar(ScarChoice::Fut))
+            .apply(Action::SetScarLength("22".into()))
+            .apply(Action::SetGoal(Goal::Density))
+            .apply(Action::SetDonor(Donor::Poor))
+            .apply(Action::SetYears(20));
+        let input = state.input().unwrap();
+        assert_eq!(
+            input.scar,
+            Some(Scar {
+                kind: ScarKind::Fut,
+                length_cm: Some(22.0)
+            })
+        );
+        assert_eq!(
+            (input.goal, input.donor, input.years),
+            (Goal::Density, Donor::Poor, 20)
+        );
+        let state = state.apply(Action::SetScarLength("0".into()));
+        assert_eq!(state.input().unwrap().scar.unwrap().length_cm, Some(22.0));
+        assert_eq!(
+            state.scar_length_draft.unwrap().error,
+            "must be more than 0 and at most 40 cm, got 0"
+        );
     }
 }

@@ -6,7 +6,10 @@
 use std::rc::Rc;
 
 use smp_estimator::components::{mount, EstimatorProps};
-use smp_estimator::model::{estimate, thousands, ClinicSettings, EstimateInput, Pattern, Quote};
+use smp_estimator::model::{
+    estimate, thousands, ClinicSettings, Donor, EstimateInput, Pattern, Quote, Region, Scar,
+    ScarKind, CM2_PER_IN2,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, InputEvent, InputEventInit};
@@ -46,21 +49,34 @@ fn text(root: &Element, selector: &str) -> String {
         .replace(['\u{a0}', '\u{202f}'], " ")
 }
 
-async fn pick(root: &Element, pattern: &str) {
-    find(root, &format!("input[type=radio][value={pattern}]"))
-        .unchecked_into::<HtmlElement>()
-        .click();
+async fn click(root: &Element, selector: &str) {
+    find(root, selector).unchecked_into::<HtmlElement>().click();
     yew::scheduler::flush().await;
 }
 
-async fn type_area(root: &Element, value: &str) {
-    let field: HtmlInputElement = find(root, ".smp-area-number").unchecked_into();
+/// Picks a pattern as a visitor does: its group first, then its picture.
+async fn pick(root: &Element, pattern: &str) {
+    let group = match Pattern::from_id(pattern).unwrap().scale() {
+        smp_estimator::model::Scale::Norwood => 1,
+        smp_estimator::model::Scale::Ludwig => 2,
+        smp_estimator::model::Scale::Other => 3,
+    };
+    click(root, &format!(".smp-group-button:nth-child({group})")).await;
+    click(root, &format!("input[type=radio][value={pattern}]")).await;
+}
+
+async fn type_into(root: &Element, selector: &str, value: &str) {
+    let field: HtmlInputElement = find(root, selector).unchecked_into();
     field.set_value(value);
     let init = InputEventInit::new();
     init.set_bubbles(true);
     let event = InputEvent::new_with_event_init_dict("input", &init).unwrap();
     field.dispatch_event(&event).unwrap();
     yew::scheduler::flush().await;
+}
+
+async fn type_area(root: &Element, value: &str) {
+    type_into(root, ".smp-area-number", value).await;
 }
 
 fn engine(input: EstimateInput) -> Quote {
@@ -116,12 +132,8 @@ fn assert_shows_quote(root: &Element, quote: &Quote) {
 async fn picking_a_pattern_shows_the_engines_quote() {
     let root = mounted(ClinicSettings::default()).await;
     assert!(text(&root, ".smp-results").contains("Choose the pattern closest to yours"));
-    assert_eq!(
-        root.query_selector_all("input[type=radio]")
-            .unwrap()
-            .length(),
-        19
-    );
+    let pictures = root.query_selector_all(".smp-choice-input").unwrap();
+    assert_eq!(pictures.length(), 12, "men's patterns are shown first");
 
     pick(&root, "norwood-4").await;
     assert_shows_quote(&root, &engine(EstimateInput::new(Pattern::Norwood4)));
@@ -224,10 +236,291 @@ async fn two_widgets_on_one_page_are_independent() {
     let second = mounted(ClinicSettings::default()).await;
     pick(&first, "norwood-6").await;
     assert!(text(&second, ".smp-results").contains("Choose the pattern"));
-    let first_name = find(&first, "input[type=radio]").get_attribute("name");
-    let second_name = find(&second, "input[type=radio]").get_attribute("name");
+    let first_name = find(&first, ".smp-choice-input").get_attribute("name");
+    let second_name = find(&second, ".smp-choice-input").get_attribute("name");
     assert_ne!(
         first_name, second_name,
         "radio groups must not join across widgets"
     );
+}
+
+/// Every figure of both cards, the comparison and the chart's table.
+fn assert_shows_every_figure(root: &Element, quote: &Quote) {
+    assert_shows_quote(root, quote);
+    let (smp, transplant) = (&quote.smp, &quote.transplant);
+    let hours = |min: f64, max: f64| {
+        if min == max {
+            format!("{min}")
+        } else {
+            format!("{min}–{max}")
+        }
+    };
+    assert_eq!(
+        text(root, "[data-figure=smp-hours]"),
+        format!(
+            "{} hours",
+            hours(smp.hours_per_session.min, smp.hours_per_session.max)
+        )
+    );
+    assert_eq!(
+        text(root, "[data-figure=smp-touch-up]"),
+        format!(
+            "every {}–{} years, {} – {} each",
+            smp.touch_up.every_years.min,
+            smp.touch_up.every_years.max,
+            dollars(smp.touch_up.cost.min),
+            dollars(smp.touch_up.cost.max)
+        )
+    );
+    let schedule = root
+        .query_selector_all("[data-figure=smp-schedule] li")
+        .unwrap();
+    assert_eq!(schedule.length(), smp.sessions.typical);
+    assert_eq!(
+        text(root, "[data-figure=smp-weeks]"),
+        format!(
+            "About {}–{} weeks from the first session to the last.",
+            smp.weeks.min, smp.weeks.max
+        )
+    );
+    assert_eq!(
+        text(root, "[data-figure=transplant-surgeries]"),
+        transplant.surgeries.to_string()
+    );
+    assert!(
+        text(root, "[data-figure=transplant-donor]").starts_with(&format!(
+            "about {} grafts",
+            thousands(transplant.donor_capacity.into())
+        ))
+    );
+    assert_eq!(
+        text(root, "[data-figure=transplant-downtime]"),
+        format!(
+            "{}–{} days",
+            transplant.downtime_days.min, transplant.downtime_days.max
+        )
+    );
+    assert_eq!(
+        text(root, "[data-figure=transplant-result]"),
+        format!(
+            "after {}–{} months",
+            transplant.months_to_result.min, transplant.months_to_result.max
+        )
+    );
+    // The comparison's first and last rows, and every row of the chart's table.
+    let last = quote.lifetime.years as usize;
+    assert_eq!(
+        text(root, "tr[data-row=upfront]"),
+        format!(
+            "Upfront cost{}{}",
+            dollars(smp.cost.typical),
+            dollars(transplant.cost.typical)
+        )
+    );
+    assert_eq!(
+        text(root, "tr[data-row=lifetime]"),
+        format!(
+            "Total over {} years{}{}",
+            quote.lifetime.years,
+            dollars(quote.lifetime.smp[last]),
+            dollars(quote.lifetime.transplant[last])
+        )
+    );
+    let rows = root
+        .query_selector_all(".smp-chart-table tbody tr")
+        .unwrap();
+    assert_eq!(rows.length() as usize, last + 1);
+    for year in 0..=last {
+        let row = rows.item(year as u32).unwrap().text_content().unwrap();
+        assert_eq!(
+            row,
+            format!(
+                "{year}{}{}",
+                dollars(quote.lifetime.smp[year]),
+                dollars(quote.lifetime.transplant[year])
+            )
+        );
+    }
+    // Every line of "How we estimated this" is the engine's.
+    let notes = root.query_selector_all(".smp-breakdown li").unwrap();
+    assert_eq!(notes.length() as usize, quote.breakdown.len());
+    for (index, note) in quote.breakdown.iter().enumerate() {
+        assert_eq!(
+            notes.item(index as u32).unwrap().text_content().unwrap(),
+            note.text
+        );
+    }
+    assert!(text(root, "[data-figure=summary]").contains(&dollars(smp.cost.typical)));
+}
+
+#[wasm_bindgen_test]
+async fn every_card_table_and_chart_figure_is_the_engines() {
+    let root = mounted(ClinicSettings::default()).await;
+    pick(&root, "norwood-6").await;
+    assert_shows_every_figure(&root, &engine(EstimateInput::new(Pattern::Norwood6)));
+    pick(&root, "ludwig-3").await;
+    assert_shows_every_figure(&root, &engine(EstimateInput::new(Pattern::Ludwig3)));
+    pick(&root, "scar-only").await;
+    assert_shows_every_figure(&root, &engine(EstimateInput::new(Pattern::ScarOnly)));
+}
+
+#[wasm_bindgen_test]
+async fn the_picker_groups_patterns_and_describes_the_choice() {
+    let root = mounted(ClinicSettings::default()).await;
+    let pressed = |root: &Element| text(root, ".smp-group-button[aria-pressed=true]");
+    assert_eq!(pressed(&root), "Men");
+    click(&root, ".smp-group-button:nth-child(2)").await;
+    assert_eq!(pressed(&root), "Women");
+    assert_eq!(
+        root.query_selector_all(".smp-choice-input")
+            .unwrap()
+            .length(),
+        3
+    );
+    click(&root, ".smp-group-button:nth-child(3)").await;
+    assert_eq!(
+        root.query_selector_all(".smp-choice-input")
+            .unwrap()
+            .length(),
+        4
+    );
+    // Every picture has an accessible name, and each choice its description.
+    for pattern in Pattern::all() {
+        let info = pattern.info();
+        let group = match pattern.scale() {
+            smp_estimator::model::Scale::Norwood => 1,
+            smp_estimator::model::Scale::Ludwig => 2,
+            smp_estimator::model::Scale::Other => 3,
+        };
+        click(&root, &format!(".smp-group-button:nth-child({group})")).await;
+        let radio = find(&root, &format!(".smp-choice-input[value={}]", info.id));
+        let label = radio.parent_element().unwrap();
+        let svg = label.query_selector("svg").unwrap().unwrap();
+        assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
+        assert_eq!(
+            svg.get_attribute("aria-label"),
+            Some(format!("Top view of a head: {}", info.name))
+        );
+        let description_id = radio.get_attribute("aria-describedby").unwrap();
+        let description = gloo::utils::document()
+            .get_element_by_id(&description_id)
+            .unwrap();
+        assert_eq!(description.text_content().unwrap(), info.description);
+    }
+    pick(&root, "alopecia-areata").await;
+    assert_eq!(
+        text(&root, "[data-figure=pattern-description]"),
+        Pattern::AlopeciaAreata.info().description
+    );
+}
+
+#[wasm_bindgen_test]
+async fn regions_and_units_change_the_area() {
+    let root = mounted(ClinicSettings::default()).await;
+    pick(&root, "norwood-3").await;
+    click(&root, ".smp-region input[value=crown]").await;
+    let with_crown = engine(EstimateInput {
+        regions: Some(vec![Region::Hairline, Region::Crown]),
+        ..EstimateInput::new(Pattern::Norwood3)
+    });
+    assert_shows_quote(&root, &with_crown);
+    let field: HtmlInputElement = find(&root, ".smp-area-number").unchecked_into();
+    assert_eq!(field.value(), "115");
+
+    // Square inches: the same area shown in inches, and typed in inches.
+    click(&root, ".smp-unit:nth-of-type(2) input").await;
+    assert_eq!(
+        text(&root, ".smp-area-size .smp-label"),
+        "Treatment area (in²)"
+    );
+    let field: HtmlInputElement = find(&root, ".smp-area-number").unchecked_into();
+    assert_eq!(field.value(), "17.8");
+    type_area(&root, "20").await;
+    assert_shows_quote(
+        &root,
+        &engine(EstimateInput {
+            area_cm2: Some(20.0 * CM2_PER_IN2),
+            regions: Some(vec![Region::Hairline, Region::Crown]),
+            ..EstimateInput::new(Pattern::Norwood3)
+        }),
+    );
+}
+
+#[wasm_bindgen_test]
+async fn further_details_change_the_quote() {
+    let root = mounted(ClinicSettings::default()).await;
+    pick(&root, "norwood-5").await;
+    assert!(
+        !find(&root, ".smp-details").has_attribute("open"),
+        "collapsed at first"
+    );
+    click(&root, ".smp-option:nth-of-type(3) input").await; // FUT strip
+    type_into(&root, ".smp-short-input", "22").await;
+    let donor_poor = format!(
+        "input[name={}-donor]",
+        find(&root, ".smp-choice-input")
+            .get_attribute("name")
+            .unwrap()
+            .trim_end_matches("-pattern")
+    );
+    let poor = root
+        .query_selector_all(&donor_poor)
+        .unwrap()
+        .item(2)
+        .unwrap();
+    poor.unchecked_into::<HtmlElement>().click();
+    yew::scheduler::flush().await;
+    let select: web_sys::HtmlSelectElement = find(&root, ".smp-select").unchecked_into();
+    select.set_value("20");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    let expected = engine(EstimateInput {
+        scar: Some(Scar {
+            kind: ScarKind::Fut,
+            length_cm: Some(22.0),
+        }),
+        donor: Donor::Poor,
+        years: 20,
+        ..EstimateInput::new(Pattern::Norwood5)
+    });
+    assert_shows_every_figure(&root, &expected);
+    assert!(text(&root, ".smp-card-smp").contains("A strip scar must be fully healed"));
+
+    type_into(&root, ".smp-short-input", "45").await;
+    assert_eq!(
+        text(&root, ".smp-details .smp-field-error"),
+        "Strip length: must be more than 0 and at most 40 cm, got 45"
+    );
+    assert_shows_every_figure(&root, &expected);
+}
+
+#[wasm_bindgen_test]
+async fn the_call_to_action_carries_the_answers_to_the_clinics_booking_page() {
+    let settings = ClinicSettings {
+        clinic_name: "Northside Hair Studio".into(),
+        booking_url: Some("https://clinic.example/book".into()),
+        ..ClinicSettings::default()
+    };
+    let root = mounted(settings.clone()).await;
+    pick(&root, "norwood-4").await;
+    let link = find(&root, "[data-figure=booking-link]");
+    let quote = estimate(&EstimateInput::new(Pattern::Norwood4), &settings).unwrap();
+    assert_eq!(link.get_attribute("href"), quote.booking_url);
+    assert_eq!(
+        link.get_attribute("href").as_deref(),
+        Some("https://clinic.example/book?pattern=norwood-4&area_cm2=83&sessions=3")
+    );
+    assert_eq!(
+        link.text_content().unwrap(),
+        "Book a consultation with Northside Hair Studio"
+    );
+
+    let root = mounted(ClinicSettings::default()).await;
+    pick(&root, "norwood-4").await;
+    assert!(root
+        .query_selector("[data-figure=booking-link]")
+        .unwrap()
+        .is_none());
 }

@@ -2,9 +2,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{unique_prefix, AreaField, PatternPicker, QuoteSummary};
+use super::{
+    candidacy_label, unique_prefix, AreaField, Breakdown, Comparison, CostChart, DetailsForm,
+    PatternPicker, SmpCard, TransplantCard,
+};
 use crate::format::Formats;
-use crate::model::{estimate, ClinicSettings, Pattern};
+use crate::model::{estimate, ClinicSettings, Quote};
 use crate::state::{Action, EstimatorState};
 
 impl Reducible for EstimatorState {
@@ -23,74 +26,128 @@ pub struct EstimatorProps {
     pub settings: Rc<ClinicSettings>,
 }
 
-/// The whole widget: pattern, area, and the quote the engine gives for them.
+/// A callback that dispatches the action `make` builds from its argument.
+fn dispatcher<T: 'static>(
+    state: &UseReducerHandle<EstimatorState>,
+    make: impl Fn(T) -> Action + 'static,
+) -> Callback<T> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |value: T| dispatcher.dispatch(make(value)))
+}
+
+/// One sentence for the polite live region, so a screen reader hears the
+/// new figures without the whole results area being read again.
+fn summary(quote: &Quote, formats: &Formats) -> String {
+    format!(
+        "SMP: about {} in {} sessions. Hair transplant: about {} for {} grafts, {}.",
+        formats.money(quote.smp.cost.typical),
+        quote.smp.sessions.typical,
+        formats.money(quote.transplant.cost.typical),
+        formats.number(quote.transplant.grafts.typical.into()),
+        candidacy_label(quote.transplant.candidate).to_lowercase()
+    )
+}
+
+/// The whole widget: the visitor's answers on one side, the engine's quote
+/// on the other.
 #[function_component]
 pub fn Estimator(props: &EstimatorProps) -> Html {
     let state = use_reducer(EstimatorState::default);
-    let ids = use_state(unique_prefix);
+    let id = use_state(unique_prefix);
     let settings = props.settings.clone();
     let quote = use_memo((state.input(), settings.clone()), |(input, settings)| {
-        input.as_ref().map(|input| estimate(input, settings))
+        input
+            .as_ref()
+            .map(|input| estimate(input, settings).map(Rc::new))
     });
     let formats = use_memo(
         (settings.locale.clone(), settings.currency.clone()),
         |(locale, currency)| Formats::new(locale, currency),
     );
 
-    let onselect = {
-        let state = state.clone();
-        Callback::from(move |pattern: Pattern| state.dispatch(Action::SelectPattern(pattern)))
+    let heading_id = format!("{}-heading", *id);
+    let (results, announcement) = match &*quote {
+        Some(Ok(quote)) => (
+            html! {
+                <>
+                    <div class="smp-cards">
+                        <SmpCard smp={Rc::new(quote.smp.clone())} formats={formats.clone()} />
+                        <TransplantCard transplant={Rc::new(quote.transplant.clone())} formats={formats.clone()} />
+                    </div>
+                    <Comparison quote={quote.clone()} formats={formats.clone()} />
+                    <CostChart id={(*id).clone()} lifetime={Rc::new(quote.lifetime.clone())} formats={formats.clone()} />
+                    <Breakdown quote={quote.clone()} clinic_name={settings.clinic_name.clone()} />
+                </>
+            },
+            summary(quote, &formats),
+        ),
+        Some(Err(problems)) => (
+            html! {
+                <div class="smp-problems" role="alert">
+                    <p>{ "This estimate cannot be shown because the clinic's settings have a problem:" }</p>
+                    <ul>{ for problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
+                </div>
+            },
+            String::new(),
+        ),
+        None => (
+            html! {
+                <p class="smp-hint">{ "Choose the pattern closest to yours to see your estimate." }</p>
+            },
+            String::new(),
+        ),
     };
-    let onset_area = {
-        let state = state.clone();
-        Callback::from(move |text: String| state.dispatch(Action::SetArea(text)))
-    };
-    let onreset_area = {
-        let state = state.clone();
-        Callback::from(move |()| state.dispatch(Action::ResetArea))
-    };
-
-    let heading_id = format!("{}-heading", *ids);
-    let results = match (&*quote, state.pattern) {
-        (Some(Ok(quote)), _) => html! {
-            <QuoteSummary quote={Rc::new(quote.clone())} formats={formats.clone()} />
-        },
-        (Some(Err(problems)), _) => html! {
-            <div class="smp-problems" role="alert">
-                <p>{ "This estimate cannot be shown because the clinic's settings have a problem:" }</p>
-                <ul>{ for problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
-            </div>
-        },
-        (None, _) => html! {
-            <p class="smp-hint">{ "Choose the pattern closest to yours to see your estimate." }</p>
-        },
+    let area_cm2 = match &*quote {
+        Some(Ok(quote)) => quote.area_cm2,
+        _ => state
+            .input()
+            .map_or(0.0, |input| input.effective_area_cm2()),
     };
 
     html! {
         <section class="smp-estimator" aria-labelledby={heading_id.clone()}>
             <h2 id={heading_id} class="smp-title">{ "Your SMP estimate" }</h2>
-            <PatternPicker
-                name={format!("{}-pattern", *ids)}
-                selected={state.pattern}
-                {onselect}
-            />
-            if let Some(input) = state.input() {
-                <AreaField
-                    id={format!("{}-area", *ids)}
-                    area_cm2={input.effective_area_cm2()}
-                    overridden={state.area_cm2.is_some()}
-                    draft={state.area_draft.clone()}
-                    onset_area={onset_area}
-                    onreset_area={onreset_area}
-                />
-            }
-            <div class="smp-results" aria-live="polite">{ results }</div>
-            <p class="smp-disclaimer">
-                { format!(
-                    "An estimate from published figures and {}'s prices: not a medical assessment or a binding quote.",
-                    settings.clinic_name
-                ) }
-            </p>
+            <div class="smp-layout">
+                <div class="smp-inputs">
+                    <PatternPicker
+                        id={(*id).clone()}
+                        group={state.group}
+                        selected={state.pattern}
+                        onshow_group={dispatcher(&state, Action::ShowGroup)}
+                        onselect={dispatcher(&state, Action::SelectPattern)}
+                    />
+                    if state.pattern.is_some() {
+                        <AreaField
+                            id={(*id).clone()}
+                            {area_cm2}
+                            regions={state.chosen_regions()}
+                            unit={state.unit}
+                            adjusted={state.is_adjusted()}
+                            draft={state.area_draft.clone()}
+                            ontoggle_region={dispatcher(&state, Action::ToggleRegion)}
+                            onset_area={dispatcher(&state, Action::SetArea)}
+                            onreset_area={dispatcher(&state, |()| Action::ResetArea)}
+                            onset_unit={dispatcher(&state, Action::SetUnit)}
+                        />
+                    }
+                    <DetailsForm
+                        id={(*id).clone()}
+                        scar={state.scar}
+                        scar_length_cm={state.scar_length_cm}
+                        scar_length_draft={state.scar_length_draft.clone()}
+                        goal={state.goal}
+                        donor={state.donor}
+                        years={state.years}
+                        onset_scar={dispatcher(&state, Action::SetScar)}
+                        onset_scar_length={dispatcher(&state, Action::SetScarLength)}
+                        onset_goal={dispatcher(&state, Action::SetGoal)}
+                        onset_donor={dispatcher(&state, Action::SetDonor)}
+                        onset_years={dispatcher(&state, Action::SetYears)}
+                    />
+                </div>
+                <div class="smp-results">{ results }</div>
+            </div>
+            <p class="smp-visually-hidden" aria-live="polite" data-figure="summary">{ announcement }</p>
         </section>
     }
 }

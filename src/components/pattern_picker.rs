@@ -1,52 +1,84 @@
 use yew::prelude::*;
 
+use super::HeadIllustration;
 use crate::model::{Pattern, Scale};
 
 #[derive(Properties, PartialEq)]
 pub struct PatternPickerProps {
-    /// The radio group's name, unique on the page.
-    pub name: AttrValue,
+    /// A page-unique prefix for the radio group's name and element ids.
+    pub id: AttrValue,
+    /// The group of patterns shown.
+    pub group: Scale,
     /// The chosen pattern, if any.
     #[prop_or_default]
     pub selected: Option<Pattern>,
+    /// Called with the group the visitor switches to.
+    pub onshow_group: Callback<Scale>,
     /// Called with the pattern the visitor picks.
     pub onselect: Callback<Pattern>,
 }
 
-/// The hair-loss patterns as native radio buttons, grouped by scale, so
-/// arrow keys, screen readers and touch work as in any form.
+const GROUPS: [(Scale, &str, &str); 3] = [
+    (Scale::Norwood, "Men", "Men's hair loss (Norwood scale)"),
+    (Scale::Ludwig, "Women", "Women's hair loss (Ludwig scale)"),
+    (Scale::Other, "Other", "Thinning, alopecia and scars"),
+];
+
+/// The hair-loss patterns as an illustrated group of native radio buttons,
+/// one group at a time (men, women, other): arrow keys move and choose, as
+/// in any form, and each choice's description is read with it.
 #[function_component]
 pub fn PatternPicker(props: &PatternPickerProps) -> Html {
-    let groups = [
-        (Scale::Norwood, "Men (Norwood scale)"),
-        (Scale::Ludwig, "Women (Ludwig scale)"),
-        (Scale::Other, "Other situations"),
-    ];
+    let legend = GROUPS
+        .iter()
+        .find(|(scale, _, _)| *scale == props.group)
+        .map_or("", |(_, _, legend)| legend);
+    let selected_description = props.selected.map(|pattern| pattern.info().description);
     html! {
         <div class="smp-picker">
-            { for groups.into_iter().map(|(scale, legend)| html! {
-                <fieldset class="smp-group">
-                    <legend>{ legend }</legend>
-                    { for Pattern::all().filter(|p| p.scale() == scale).map(|pattern| {
-                        let info = pattern.info();
-                        let onselect = props.onselect.clone();
-                        let onchange = Callback::from(move |_: Event| onselect.emit(pattern));
-                        html! {
-                            <label class="smp-choice">
-                                <input
-                                    type="radio"
-                                    name={props.name.clone()}
-                                    value={info.id}
-                                    checked={props.selected == Some(pattern)}
-                                    {onchange}
-                                />
-                                <span class="smp-choice-name">{ info.name }</span>
-                                <span class="smp-choice-description">{ info.description }</span>
-                            </label>
-                        }
-                    }) }
-                </fieldset>
-            }) }
+            <div class="smp-groups" role="group" aria-label="Show patterns for">
+                { for GROUPS.iter().map(|(scale, label, _)| {
+                    let scale = *scale;
+                    let onshow_group = props.onshow_group.clone();
+                    let onclick = Callback::from(move |_: MouseEvent| onshow_group.emit(scale));
+                    html! {
+                        <button
+                            type="button"
+                            class="smp-group-button"
+                            aria-pressed={(props.group == scale).to_string()}
+                            {onclick}
+                        >{ *label }</button>
+                    }
+                }) }
+            </div>
+            <fieldset class="smp-choices">
+                <legend>{ legend }</legend>
+                { for Pattern::all().filter(|p| p.scale() == props.group).map(|pattern| {
+                    let info = pattern.info();
+                    let onselect = props.onselect.clone();
+                    let onchange = Callback::from(move |_: Event| onselect.emit(pattern));
+                    let description_id = format!("{}-{}-description", props.id, info.id);
+                    html! {
+                        <label class="smp-choice">
+                            <input
+                                type="radio"
+                                class="smp-choice-input"
+                                name={format!("{}-pattern", props.id)}
+                                value={info.id}
+                                checked={props.selected == Some(pattern)}
+                                aria-describedby={description_id.clone()}
+                                {onchange}
+                            />
+                            <HeadIllustration {pattern} clip_id={format!("{}-{}-clip", props.id, info.id)} />
+                            <span class="smp-choice-name">{ info.name }</span>
+                            <span id={description_id} class="smp-visually-hidden">{ info.description }</span>
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            <p class="smp-choice-description" data-figure="pattern-description">
+                { selected_description.unwrap_or("Choose the picture closest to your hair today.") }
+            </p>
         </div>
     }
 }

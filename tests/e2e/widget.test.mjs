@@ -1,11 +1,15 @@
-// The demo page's release build in Chromium: a visitor picks a pattern and
-// sees the engine's quote; changing the pattern or the area changes it.
+// The demo page's release build in Chromium, used as a visitor would: one
+// click to a full quote, keyboard only, a phone and a desktop screen, and
+// axe-core's accessibility rules. Expected figures come from the engine
+// through smp-quote, never from a second formula here.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { serve, launch, engineQuote, money, watchErrors, artifacts } from './support.mjs';
 
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let server;
 let browser;
 
@@ -21,6 +25,14 @@ after(async () => {
 });
 
 const plain = (text) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
+
+async function open(width, height = 900) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors = watchErrors(page);
+  await page.goto(server.url);
+  await page.locator('.smp-estimator').waitFor();
+  return { page, errors };
+}
 
 async function figure(page, name) {
   return plain(await page.locator(`[data-figure="${name}"]`).innerText());
@@ -40,41 +52,91 @@ async function assertShowsQuote(page, quote) {
   assert.equal(await figure(page, 'transplant-cost-typical'), money(transplant.cost.typical));
   const grafts = new Intl.NumberFormat('en-US').format(transplant.grafts.typical);
   assert.ok((await figure(page, 'transplant-grafts')).startsWith(`${grafts} (usually`));
+  const years = quote.lifetime.years;
+  assert.equal(
+    plain(await page.locator('tr[data-row="lifetime"]').innerText()).replace(/\s+/g, ' '),
+    `Total over ${years} years ${money(quote.lifetime.smp[years])} ${money(quote.lifetime.transplant[years])}`,
+  );
 }
 
-test('a visitor picks a pattern and sees the quote change', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  const errors = watchErrors(page);
-  await page.goto(server.url);
-  await page.locator('.smp-estimator').waitFor();
-  assert.match(await page.locator('.smp-results').innerText(), /Choose the pattern closest to yours/);
+/** Presses Tab until the focused element matches `selector`, as a keyboard user would. */
+async function tabTo(page, selector, limit = 80) {
+  for (let presses = 0; presses < limit; presses += 1) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  assert.fail(`Tab never reached ${selector}`);
+}
 
+async function axeViolations(page) {
+  await page.addScriptTag({ path: axePath });
+  const results = await page.evaluate(() =>
+    window.axe.run(document, { resultTypes: ['violations'] }),
+  );
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('one click gives the full quote: cards, comparison, chart and breakdown', async () => {
+  const { page, errors } = await open(1280);
+  assert.match(await page.locator('.smp-results').innerText(), /Choose the pattern closest to yours/);
   await page.click('label:has(input[value="norwood-4"])');
-  const norwood4 = engineQuote({ pattern: 'norwood-4' });
-  await page.locator('[data-figure="smp-cost-typical"]').waitFor();
-  await assertShowsQuote(page, norwood4);
+  await assertShowsQuote(page, engineQuote({ pattern: 'norwood-4' }));
+  for (const part of ['.smp-card-smp', '.smp-card-transplant', '.smp-compare', '.smp-chart-svg', '.smp-breakdown']) {
+    assert.ok(await page.locator(part).isVisible(), `${part} is shown`);
+  }
+  assert.match(await figure(page, 'summary'), /^SMP: about \$2,800 in 3 sessions\./);
 
   await page.click('label:has(input[value="norwood-7"])');
   const norwood7 = engineQuote({ pattern: 'norwood-7' });
-  assert.notEqual(norwood7.transplant.cost.typical, norwood4.transplant.cost.typical);
   await assertShowsQuote(page, norwood7);
   assert.equal(await page.inputValue('.smp-area-number'), '210');
-  await page.screenshot({ path: join(artifacts, 'widget-1280.png'), fullPage: true });
-
-  // Keyboard only: arrow keys move through the radio group.
-  await page.focus('input[value="norwood-7"]');
-  await page.keyboard.press('ArrowDown');
-  assert.ok(await page.isChecked('input[value="ludwig-1"]'));
-  await assertShowsQuote(page, engineQuote({ pattern: 'ludwig-1' }));
-
   assert.deepEqual(errors, []);
   await page.close();
 });
 
-test('the visitor can set their own area, and a wrong entry is explained', async () => {
-  const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
-  const errors = watchErrors(page);
-  await page.goto(server.url);
+test('the whole quote can be reached with the keyboard alone', async () => {
+  const { page, errors } = await open(1280);
+  // Into the picker: Space chooses, arrow keys move along the radio group.
+  await tabTo(page, '.smp-choice-input');
+  await page.keyboard.press('Space');
+  await assertShowsQuote(page, engineQuote({ pattern: 'norwood-1' }));
+  for (let step = 0; step < 3; step += 1) await page.keyboard.press('ArrowRight');
+  assert.ok(await page.isChecked('input[value="norwood-3"]'));
+  await assertShowsQuote(page, engineQuote({ pattern: 'norwood-3' }));
+  // Focus is always visible.
+  const outline = await page.evaluate(() => {
+    const label = document.activeElement.closest('.smp-choice');
+    return getComputedStyle(label).outlineStyle;
+  });
+  assert.equal(outline, 'solid');
+
+  // Add the crown with Space on its checkbox.
+  await tabTo(page, '.smp-region input[value="crown"]');
+  await page.keyboard.press('Space');
+  await assertShowsQuote(page, engineQuote({ pattern: 'norwood-3', regions: ['hairline', 'crown'] }));
+
+  // Open the further details with Enter and choose a poor donor supply.
+  await tabTo(page, '.smp-details > summary');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '.smp-option input[type="radio"]:checked[name$="-donor"]');
+  await page.keyboard.press('ArrowDown');
+  await assertShowsQuote(
+    page,
+    engineQuote({ pattern: 'norwood-3', regions: ['hairline', 'crown'], donor: 'poor' }),
+  );
+
+  // The women's group through its toggle button.
+  await tabTo(page, '.smp-group-button:nth-child(2)');
+  await page.keyboard.press('Enter');
+  await tabTo(page, '.smp-choice-input');
+  await page.keyboard.press('Space');
+  assert.ok(await page.isChecked('input[value="ludwig-1"]'));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the visitor sets their own area in cm² or in², and a wrong entry is explained', async () => {
+  const { page, errors } = await open(360, 800);
   await page.click('label:has(input[value="norwood-3"])');
   await page.fill('.smp-area-number', '150');
   await assertShowsQuote(page, engineQuote({ pattern: 'norwood-3', area_cm2: 150 }));
@@ -87,15 +149,50 @@ test('the visitor can set their own area, and a wrong entry is explained', async
   assert.equal(await page.inputValue('.smp-area-number'), '2000');
   await assertShowsQuote(page, engineQuote({ pattern: 'norwood-3', area_cm2: 150 }));
 
-  await page.click('text=Use the pattern\'s area');
+  await page.click("text=Use the pattern's usual area");
   await assertShowsQuote(page, engineQuote({ pattern: 'norwood-3' }));
 
-  // No sideways scrolling on a small phone.
-  const overflow = await page.evaluate(
-    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-  );
-  assert.equal(overflow, 0);
-  await page.screenshot({ path: join(artifacts, 'widget-360.png'), fullPage: true });
+  await page.click('label.smp-unit:has-text("in²")');
+  assert.equal(await page.inputValue('.smp-area-number'), '6.2');
+  await page.fill('.smp-area-number', '20');
+  await assertShowsQuote(page, engineQuote({ pattern: 'norwood-3', area_cm2: 20 * 6.4516 }));
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+for (const width of [360, 1280]) {
+  test(`at ${width} px: axe finds no violations, and the screenshot is saved`, async () => {
+    const { page, errors } = await open(width);
+    await page.click('label:has(input[value="norwood-5"])');
+    await page.click('.smp-details > summary');
+    await page.click('.smp-breakdown > summary');
+    await page.click('.smp-chart-table > summary');
+    await page.locator('.smp-chart-table table').waitFor();
+    assert.deepEqual(await axeViolations(page), []);
+    await page.screenshot({ path: join(artifacts, `widget-${width}.png`), fullPage: true });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('from 320 to 1280 px nothing scrolls sideways and every target is at least 44 px', async () => {
+  for (const width of [320, 375, 768, 1024, 1280]) {
+    const { page } = await open(width);
+    await page.click('label:has(input[value="norwood-6"])');
+    await page.click('.smp-details > summary');
+    await page.click('label.smp-option:has-text("FUT strip")');
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.equal(overflow, 0, `sideways scroll at ${width} px`);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll(
+        '.smp-estimator :is(button, summary, select, a, input[type="text"], input[type="range"], label:has(input))',
+      )]
+        .filter((el) => el.getBoundingClientRect().height < 44)
+        .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.getBoundingClientRect().height}`),
+    );
+    assert.deepEqual(small, [], `targets under 44 px at ${width} px`);
+    await page.close();
+  }
 });

@@ -1,0 +1,40 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::Quote;
+
+#[derive(Properties, PartialEq)]
+pub struct BreakdownProps {
+    /// The engine's quote, with its breakdown and booking link.
+    pub quote: Rc<Quote>,
+    /// The clinic's name, for the disclaimer and the call to action.
+    pub clinic_name: AttrValue,
+}
+
+/// "How we estimated this", the disclaimer and the call to action.
+#[function_component]
+pub fn Breakdown(props: &BreakdownProps) -> Html {
+    let quote = &props.quote;
+    html! {
+        <div class="smp-explain">
+            <details class="smp-breakdown">
+                <summary>{ "How we estimated this" }</summary>
+                <ul>
+                    { for quote.breakdown.iter().map(|note| html! { <li data-note={note.id}>{ &note.text }</li> }) }
+                </ul>
+            </details>
+            <p class="smp-disclaimer">
+                { format!(
+                    "This is an estimate from published figures and {}'s prices, not a medical assessment or a binding quote. A consultation confirms what your scalp needs.",
+                    props.clinic_name
+                ) }
+            </p>
+            if let Some(url) = &quote.booking_url {
+                <a class="smp-cta" href={url.clone()} data-figure="booking-link">
+                    { format!("Book a consultation with {}", props.clinic_name) }
+                </a>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,128 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::format::Formats;
+use crate::model::Quote;
+
+#[derive(Properties, PartialEq)]
+pub struct ComparisonProps {
+    /// The engine's quote.
+    pub quote: Rc<Quote>,
+    /// Number and money formats for the clinic's locale.
+    pub formats: Rc<Formats>,
+}
+
+/// SMP and a transplant side by side, row by row.
+#[function_component]
+pub fn Comparison(props: &ComparisonProps) -> Html {
+    let (quote, formats) = (&props.quote, &props.formats);
+    let (smp, transplant) = (&quote.smp, &quote.transplant);
+    let last = quote.lifetime.years as usize;
+    let surgeries = if transplant.surgeries == 1 {
+        "1 surgery".to_string()
+    } else {
+        format!("{} surgeries", transplant.surgeries)
+    };
+    let medication = match quote.lifetime.transplant.get(1) {
+        Some(year_one) if *year_one > transplant.cost.typical => format!(
+            "Medication, about {} a year",
+            formats.money(year_one - transplant.cost.typical)
+        ),
+        _ => "None included (medication is often advised)".to_string(),
+    };
+    let rows: [(&str, &str, String, String); 7] = [
+        (
+            "Upfront cost",
+            "upfront",
+            formats.money(smp.cost.typical),
+            formats.money(transplant.cost.typical),
+        ),
+        (
+            "Sessions or surgeries",
+            "visits",
+            format!(
+                "{} sessions ({}–{})",
+                smp.sessions.typical, smp.sessions.min, smp.sessions.max
+            ),
+            surgeries.clone(),
+        ),
+        (
+            "Time in the chair",
+            "chair",
+            format!(
+                "{} hours in all",
+                formats.decimal_range(smp.total_hours.min, smp.total_hours.max)
+            ),
+            format!("{surgeries}, a day each"),
+        ),
+        (
+            "Downtime",
+            "downtime",
+            format!(
+                "Redness for {}–{} days",
+                smp.redness_days.min, smp.redness_days.max
+            ),
+            format!(
+                "{}–{} days off work",
+                transplant.downtime_days.min, transplant.downtime_days.max
+            ),
+        ),
+        (
+            "Result shows",
+            "result",
+            "After the first session".to_string(),
+            format!(
+                "After {}–{} months",
+                transplant.months_to_result.min, transplant.months_to_result.max
+            ),
+        ),
+        (
+            "Maintenance",
+            "maintenance",
+            format!(
+                "Touch-up every {} years ({})",
+                formats.decimal_range(smp.touch_up.every_years.min, smp.touch_up.every_years.max),
+                formats.money_range(smp.touch_up.cost.min, smp.touch_up.cost.max)
+            ),
+            medication,
+        ),
+        (
+            "",
+            "lifetime",
+            formats.money(quote.lifetime.smp[last]),
+            formats.money(quote.lifetime.transplant[last]),
+        ),
+    ];
+    let lifetime_label = if quote.lifetime.years == 1 {
+        "Total over 1 year".to_string()
+    } else {
+        format!("Total over {} years", quote.lifetime.years)
+    };
+    html! {
+        <div class="smp-table-wrap">
+            <table class="smp-compare">
+                <caption>{ "SMP and a hair transplant side by side" }</caption>
+                <thead>
+                    <tr>
+                        <td></td>
+                        <th scope="col">{ "SMP" }</th>
+                        <th scope="col">{ "Hair transplant" }</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    { for rows.into_iter().map(|(label, key, smp, transplant)| {
+                        let label = if key == "lifetime" { lifetime_label.clone() } else { label.to_string() };
+                        html! {
+                            <tr data-row={key}>
+                                <th scope="row">{ label }</th>
+                                <td data-label="SMP">{ smp }</td>
+                                <td data-label="Hair transplant">{ transplant }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+        </div>
+    }
+}
