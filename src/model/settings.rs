@@ -86,6 +86,17 @@ pub struct ClinicSettings {
     pub smp: SmpPricing,
     pub transplant: TransplantPricing,
     pub financing: Option<Financing>,
+    pub theme: Theme,
+}
+
+/// How the widget looks on the clinic's page; `None` keeps our default.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Theme {
+    /// The accent colour of buttons, links and the SMP figures: `#rgb` or
+    /// `#rrggbb`, dark enough for white text on it (WCAG AA, 4.5:1).
+    pub accent: Option<String>,
+    /// A CSS font family list, such as `"Lato", sans-serif`.
+    pub font: Option<String>,
 }
 
 const fn range(min: f64, typical: f64, max: f64) -> PriceRange {
@@ -133,6 +144,7 @@ impl Default for ClinicSettings {
                 medication_per_month: None,
             },
             financing: None,
+            theme: Theme::default(),
         }
     }
 }
@@ -205,6 +217,11 @@ impl ClinicSettings {
             transplant.whole_number("grafts_per_surgery", &mut pricing.grafts_per_surgery);
             transplant.optional_number("medication_per_month", &mut pricing.medication_per_month);
             transplant.finish();
+        }
+        if let Some(theme) = root.object("theme") {
+            theme.optional_string("accent", &mut self.theme.accent);
+            theme.optional_string("font", &mut self.theme.font);
+            theme.finish();
         }
         if let Some(financing) = root.optional_object("financing") {
             self.financing = financing.map(|financing| {
@@ -337,8 +354,79 @@ impl ClinicSettings {
                 }
             }
         }
+        if let Some(accent) = &self.theme.accent {
+            if let Err(why) = check_accent(accent) {
+                check.fail("theme.accent", why);
+            }
+        }
+        if let Some(font) = &self.theme.font {
+            let allowed = |c: char| c.is_alphanumeric() || " ,-_'\"".contains(c);
+            if font.trim().is_empty() || font.chars().count() > 200 || !font.chars().all(allowed) {
+                check.fail(
+                    "theme.font",
+                    "must be a list of font names such as \"Lato\", sans-serif (letters, digits, spaces, commas, hyphens and quotes)",
+                );
+            }
+        }
         check.problems
     }
+}
+
+/// Reads `#rgb` or `#rrggbb` into its red, green and blue bytes.
+pub fn parse_hex_colour(colour: &str) -> Option<[u8; 3]> {
+    let hex = colour.strip_prefix('#')?;
+    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let channel = |text: &str| u8::from_str_radix(text, 16).ok();
+    match hex.len() {
+        3 => {
+            let mut rgb = [0; 3];
+            for (index, digit) in hex.chars().enumerate() {
+                rgb[index] = channel(&format!("{digit}{digit}"))?;
+            }
+            Some(rgb)
+        }
+        6 => Some([
+            channel(&hex[0..2])?,
+            channel(&hex[2..4])?,
+            channel(&hex[4..6])?,
+        ]),
+        _ => None,
+    }
+}
+
+/// WCAG 2.2 contrast ratio of a colour against white.
+pub fn contrast_with_white(rgb: [u8; 3]) -> f64 {
+    let linear = |byte: u8| {
+        let value = f64::from(byte) / 255.0;
+        if value <= 0.04045 {
+            value / 12.92
+        } else {
+            ((value + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let luminance = 0.2126 * linear(rgb[0]) + 0.7152 * linear(rgb[1]) + 0.0722 * linear(rgb[2]);
+    1.05 / (luminance + 0.05)
+}
+
+/// The accent carries white text, so it must be a plain hex colour (nothing
+/// that could smuggle CSS) dark enough for WCAG AA.
+fn check_accent(accent: &str) -> Result<(), String> {
+    let rgb = parse_hex_colour(accent).ok_or_else(|| {
+        format!(
+            "must be a colour such as #0b5c8a (# and 3 or 6 hex digits), got \"{}\"",
+            shorten(accent)
+        )
+    })?;
+    let contrast = contrast_with_white(rgb);
+    if contrast < 4.5 {
+        return Err(format!(
+            "must be dark enough for white text on it (contrast 4.5:1 or more, WCAG AA); {accent} gives {:.1}:1",
+            contrast
+        ));
+    }
+    Ok(())
 }
 
 /// A field a nested object cannot do without (a band needs its area).
@@ -569,7 +657,7 @@ mod tests {
                 "currency": 5,
                 "smp": {"minimum_fee": "cheap", "touch_up": {"every_years": {"min": "3"}}, "colour": 1},
                 "transplant": {"grafts_per_surgery": 2.5},
-                "theme": {}
+                "colours": {}
             })),
             [
                 "currency: must be text, got 5",
@@ -577,7 +665,7 @@ mod tests {
                 "smp.touch_up.every_years.min: must be a number, got \"3\"",
                 "smp.colour: unknown field (expected one of bands, minimum_fee, price_per_session, scar_addon, touch_up)",
                 "transplant.grafts_per_surgery: must be a whole number of at least 0, got 2.5",
-                "theme: unknown field (expected one of booking_url, clinic_name, currency, financing, locale, rounding_step, smp, transplant)",
+                "colours: unknown field (expected one of booking_url, clinic_name, currency, financing, locale, rounding_step, smp, theme, transplant)",
             ]
         );
     }
@@ -645,6 +733,28 @@ mod tests {
             problems(json!({"smp": {"bands": []}})),
             ["smp.bands: is empty: give price bands or a smp.price_per_session"]
         );
+    }
+
+    #[test]
+    fn theme_colours_must_be_plain_and_readable() {
+        let settings = ClinicSettings::from_json(
+            &json!({"theme": {"accent": "#7a1f5c", "font": "\"Lato\", sans-serif"}}),
+        )
+        .unwrap();
+        assert_eq!(settings.theme.accent.as_deref(), Some("#7a1f5c"));
+        assert_eq!(
+            problems(json!({"theme": {"accent": "red; background: url(x)", "font": "x}{"}})),
+            [
+                "theme.accent: must be a colour such as #0b5c8a (# and 3 or 6 hex digits), got \"red; background: url(x)\"",
+                "theme.font: must be a list of font names such as \"Lato\", sans-serif (letters, digits, spaces, commas, hyphens and quotes)",
+            ]
+        );
+        assert_eq!(
+            problems(json!({"theme": {"accent": "#fc0"}})),
+            ["theme.accent: must be dark enough for white text on it (contrast 4.5:1 or more, WCAG AA); #fc0 gives 1.5:1"]
+        );
+        assert_eq!(parse_hex_colour("#0B5C8A"), Some([11, 92, 138]));
+        assert!((contrast_with_white([0, 0, 0]) - 21.0).abs() < 1e-9);
     }
 
     #[test]
