@@ -26,26 +26,10 @@ pub use transplant_card::{candidacy_label, TransplantCard, TransplantCardProps};
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-/// The attribute that marks where a widget goes on the clinic's page.
-pub const MOUNT_SELECTOR: &str = "[data-smp-estimator]";
-
-/// Mounts a widget with the default settings into every element marked with
-/// `data-smp-estimator` on the page.
-pub fn mount_all() {
-    let Ok(nodes) = gloo::utils::document().query_selector_all(MOUNT_SELECTOR) else {
-        return;
-    };
-    for index in 0..nodes.length() {
-        if let Some(element) = nodes.item(index).and_then(|n| n.dyn_into::<Element>().ok()) {
-            mount(element, EstimatorProps::default());
-        }
-    }
-}
-
-/// Mounts one widget into `element`.
+/// Mounts one widget into `element`, without the embedding layer's shadow
+/// root and settings (component tests use this).
 pub fn mount(element: Element, props: EstimatorProps) -> yew::AppHandle<Estimator> {
     yew::Renderer::<Estimator>::with_root_and_props(element, props).render()
 }

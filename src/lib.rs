@@ -12,10 +12,13 @@
 
 pub mod chart;
 pub mod cli;
+pub mod embed_config;
 pub mod model;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod format;

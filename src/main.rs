@@ -1,8 +1,9 @@
-//! The demo page's entry point: mounts the widget into the page.
+//! The demo page's entry point: a widget in every marked element, as on a
+//! clinic's page, with the stylesheet trunk copies next to the page.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    smp_estimator::components::mount_all();
+    smp_estimator::embed::start("smp-estimator.css".into());
 }
 
 #[cfg(not(target_arch = "wasm32"))]

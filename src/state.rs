@@ -138,6 +138,36 @@ impl EstimatorState {
         }
     }
 
+    /// The state a clinic preset with `input` (from `data-pattern` and the
+    /// like): the pattern chosen, its area and options as given.
+    pub fn from_input(input: &EstimateInput) -> Self {
+        EstimatorState {
+            group: input.pattern.scale(),
+            pattern: Some(input.pattern),
+            regions: input.regions.clone(),
+            area_cm2: input.area_cm2,
+            scar: match input.scar {
+                None => ScarChoice::None,
+                Some(Scar {
+                    kind: ScarKind::Fue,
+                    ..
+                }) => ScarChoice::Fue,
+                Some(Scar {
+                    kind: ScarKind::Fut,
+                    ..
+                }) => ScarChoice::Fut,
+            },
+            scar_length_cm: input
+                .scar
+                .and_then(|scar| scar.length_cm)
+                .unwrap_or(DEFAULT_SCAR_LENGTH_CM),
+            goal: input.goal,
+            donor: input.donor,
+            years: input.years,
+            ..EstimatorState::default()
+        }
+    }
+
     /// The input for the engine, once a pattern is chosen. Drafts never
     /// reach it: the last valid value stays in force meanwhile.
     pub fn input(&self) -> Option<EstimateInput> {
@@ -315,6 +345,24 @@ mod tests {
             with_pattern(Pattern::Norwood4).input(),
             Some(EstimateInput::new(Pattern::Norwood4))
         );
+    }
+
+    #[test]
+    fn a_preset_input_comes_back_unchanged() {
+        let input = EstimateInput {
+            area_cm2: Some(90.0),
+            scar: Some(Scar {
+                kind: ScarKind::Fut,
+                length_cm: Some(18.0),
+            }),
+            goal: Goal::Density,
+            donor: Donor::Good,
+            years: 25,
+            ..EstimateInput::new(Pattern::Ludwig2)
+        };
+        let state = EstimatorState::from_input(&input);
+        assert_eq!(state.input(), Some(input));
+        assert_eq!(state.group, Scale::Ludwig);
     }
 
     #[test]

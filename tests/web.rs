@@ -29,6 +29,7 @@ async fn mounted(settings: ClinicSettings) -> Element {
         root.clone(),
         EstimatorProps {
             settings: Rc::new(settings),
+            ..EstimatorProps::default()
         },
     );
     yew::scheduler::flush().await;

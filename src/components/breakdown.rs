@@ -10,12 +10,20 @@ pub struct BreakdownProps {
     pub quote: Rc<Quote>,
     /// The clinic's name, for the disclaimer and the call to action.
     pub clinic_name: AttrValue,
+    /// Called with the quote when the visitor follows the booking link.
+    #[prop_or_default]
+    pub oncta: Option<Callback<Rc<Quote>>>,
 }
 
 /// "How we estimated this", the disclaimer and the call to action.
 #[function_component]
 pub fn Breakdown(props: &BreakdownProps) -> Html {
     let quote = &props.quote;
+    let onclick = props.oncta.clone().map(|oncta| {
+        let quote = quote.clone();
+        // The link still opens as usual; the page only hears about it.
+        Callback::from(move |_: MouseEvent| oncta.emit(quote.clone()))
+    });
     html! {
         <div class="smp-explain">
             <details class="smp-breakdown">
@@ -31,7 +39,7 @@ pub fn Breakdown(props: &BreakdownProps) -> Html {
                 ) }
             </p>
             if let Some(url) = &quote.booking_url {
-                <a class="smp-cta" href={url.clone()} data-figure="booking-link">
+                <a class="smp-cta" part="cta" href={url.clone()} data-figure="booking-link" {onclick}>
                     { format!("Book a consultation with {}", props.clinic_name) }
                 </a>
             }

@@ -7,7 +7,7 @@ use super::{
     PatternPicker, SmpCard, TransplantCard,
 };
 use crate::format::Formats;
-use crate::model::{estimate, ClinicSettings, Quote};
+use crate::model::{estimate, ClinicSettings, EstimateInput, Quote};
 use crate::state::{Action, EstimatorState};
 
 impl Reducible for EstimatorState {
@@ -24,6 +24,15 @@ pub struct EstimatorProps {
     /// mid-market prices.
     #[prop_or_default]
     pub settings: Rc<ClinicSettings>,
+    /// The visitor's answers preset by the clinic's page, if any.
+    #[prop_or_default]
+    pub preset: Option<EstimateInput>,
+    /// Called with every new quote.
+    #[prop_or_default]
+    pub onquote: Option<Callback<Rc<Quote>>>,
+    /// Called when the visitor follows the booking link.
+    #[prop_or_default]
+    pub oncta: Option<Callback<Rc<Quote>>>,
 }
 
 /// A callback that dispatches the action `make` builds from its argument.
@@ -52,7 +61,12 @@ fn summary(quote: &Quote, formats: &Formats) -> String {
 /// on the other.
 #[function_component]
 pub fn Estimator(props: &EstimatorProps) -> Html {
-    let state = use_reducer(EstimatorState::default);
+    let preset = props.preset.clone();
+    let state = use_reducer(move || {
+        preset
+            .as_ref()
+            .map_or_else(EstimatorState::default, EstimatorState::from_input)
+    });
     let id = use_state(unique_prefix);
     let settings = props.settings.clone();
     let quote = use_memo((state.input(), settings.clone()), |(input, settings)| {
@@ -65,6 +79,15 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
         |(locale, currency)| Formats::new(locale, currency),
     );
 
+    {
+        let onquote = props.onquote.clone();
+        use_effect_with(quote.clone(), move |quote| {
+            if let (Some(onquote), Some(Ok(quote))) = (onquote, &**quote) {
+                onquote.emit(quote.clone());
+            }
+        });
+    }
+
     let heading_id = format!("{}-heading", *id);
     let (results, announcement) = match &*quote {
         Some(Ok(quote)) => (
@@ -76,7 +99,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                     </div>
                     <Comparison quote={quote.clone()} formats={formats.clone()} />
                     <CostChart id={(*id).clone()} lifetime={Rc::new(quote.lifetime.clone())} formats={formats.clone()} />
-                    <Breakdown quote={quote.clone()} clinic_name={settings.clinic_name.clone()} />
+                    <Breakdown quote={quote.clone()} clinic_name={settings.clinic_name.clone()} oncta={props.oncta.clone()} />
                 </>
             },
             summary(quote, &formats),
@@ -105,7 +128,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     };
 
     html! {
-        <section class="smp-estimator" aria-labelledby={heading_id.clone()}>
+        <section class="smp-estimator" part="widget" aria-labelledby={heading_id.clone()}>
             <h2 id={heading_id} class="smp-title">{ "Your SMP estimate" }</h2>
             <div class="smp-layout">
                 <div class="smp-inputs">

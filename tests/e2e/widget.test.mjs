@@ -59,10 +59,18 @@ async function assertShowsQuote(page, quote) {
   );
 }
 
+/** The focused element, looking inside shadow roots (the widget lives in one). */
+const deepActive = `(() => {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+})()`;
+
 /** Presses Tab until the focused element matches `selector`, as a keyboard user would. */
 async function tabTo(page, selector, limit = 80) {
   for (let presses = 0; presses < limit; presses += 1) {
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    const found = await page.evaluate(`${deepActive}?.matches(${JSON.stringify(selector)}) ?? false`);
+    if (found) return;
     await page.keyboard.press('Tab');
   }
   assert.fail(`Tab never reached ${selector}`);
@@ -104,10 +112,9 @@ test('the whole quote can be reached with the keyboard alone', async () => {
   assert.ok(await page.isChecked('input[value="norwood-3"]'));
   await assertShowsQuote(page, engineQuote({ pattern: 'norwood-3' }));
   // Focus is always visible.
-  const outline = await page.evaluate(() => {
-    const label = document.activeElement.closest('.smp-choice');
-    return getComputedStyle(label).outlineStyle;
-  });
+  const outline = await page.evaluate(
+    `getComputedStyle(${deepActive}.closest('.smp-choice')).outlineStyle`,
+  );
   assert.equal(outline, 'solid');
 
   // Add the crown with Space on its checkbox.
@@ -185,13 +192,19 @@ test('from 320 to 1280 px nothing scrolls sideways and every target is at least 
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
     assert.equal(overflow, 0, `sideways scroll at ${width} px`);
-    const small = await page.evaluate(() =>
-      [...document.querySelectorAll(
+    const { count, small } = await page.evaluate(() => {
+      const widget = document.querySelector('[data-smp-estimator]').shadowRoot;
+      const targets = [...widget.querySelectorAll(
         '.smp-estimator :is(button, summary, select, a, input[type="text"], input[type="range"], label:has(input))',
-      )]
-        .filter((el) => el.getBoundingClientRect().height < 44)
-        .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.getBoundingClientRect().height}`),
-    );
+      )];
+      return {
+        count: targets.length,
+        small: targets
+          .filter((el) => el.getBoundingClientRect().height < 44)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}: ${el.getBoundingClientRect().height}`),
+      };
+    });
+    assert.ok(count > 30, `only ${count} targets found`);
     assert.deepEqual(small, [], `targets under 44 px at ${width} px`);
     await page.close();
   }

@@ -1,0 +1,294 @@
+//! The embedding layer: puts a widget into every marked element of a
+//! clinic's page, inside its own Shadow DOM so that the page's CSS and the
+//! widget's cannot touch each other, with settings from the element, and
+//! tells the page about quotes through DOM events. Also the JavaScript API:
+//! `start`, `mount` and `estimate`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    CustomEvent, CustomEventInit, Element, HtmlElement, MutationObserver, MutationObserverInit,
+    ShadowRootInit, ShadowRootMode,
+};
+use yew::prelude::*;
+
+use crate::components::{Estimator, EstimatorProps};
+use crate::embed_config::{resolve_preset, resolve_settings};
+use crate::model::{describe_all, estimate_json, ClinicSettings, EstimateInput, FieldError, Quote};
+
+/// Elements that get a widget: `<div data-smp-estimator>` or `<smp-estimator>`.
+pub const SELECTOR: &str = "[data-smp-estimator], smp-estimator";
+
+/// The observer that mounts late elements, and the callback it calls.
+type Watcher = (MutationObserver, Closure<dyn FnMut(js_sys::Array)>);
+
+thread_local! {
+    /// The widget's stylesheet, linked into every shadow root.
+    static STYLESHEET: RefCell<String> = const { RefCell::new(String::new()) };
+    /// Kept alive for the page's lifetime so late elements get widgets too.
+    static OBSERVER: RefCell<Option<Watcher>> = const { RefCell::new(None) };
+}
+
+/// Mounts a widget into every marked element on the page, now and whenever
+/// one is added later. `stylesheet` is the address of `smp-estimator.css`.
+#[wasm_bindgen]
+pub fn start(stylesheet: String) {
+    STYLESHEET.with(|sheet| *sheet.borrow_mut() = stylesheet);
+    let document = gloo::utils::document();
+    mount_within(&document.document_element());
+    OBSERVER.with(|observer| {
+        if observer.borrow().is_some() {
+            return;
+        }
+        let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
+            for record in records.iter() {
+                let record: web_sys::MutationRecord = record.unchecked_into();
+                let added = record.added_nodes();
+                for index in 0..added.length() {
+                    if let Some(element) =
+                        added.item(index).and_then(|n| n.dyn_into::<Element>().ok())
+                    {
+                        mount_within(&Some(element));
+                    }
+                }
+            }
+        });
+        let Ok(mutation_observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) else {
+            return;
+        };
+        let options = MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        if let Some(root) = document.document_element() {
+            let _ = mutation_observer.observe_with_options(&root, &options);
+        }
+        *observer.borrow_mut() = Some((mutation_observer, callback));
+    });
+}
+
+/// Mounts `element` if it is marked, and every marked element inside it.
+fn mount_within(root: &Option<Element>) {
+    let Some(root) = root else { return };
+    if root.matches(SELECTOR).unwrap_or(false) {
+        mount_element(root.clone(), None);
+    }
+    if let Ok(found) = root.query_selector_all(SELECTOR) {
+        for index in 0..found.length() {
+            if let Some(element) = found.item(index).and_then(|n| n.dyn_into::<Element>().ok()) {
+                mount_element(element, None);
+            }
+        }
+    }
+}
+
+/// Mounts a widget into `element` with `settings` (a plain object, like an
+/// inline settings script) under whatever its data attributes say.
+#[wasm_bindgen]
+pub fn mount(element: Element, settings: JsValue) -> Result<(), JsValue> {
+    let settings = if settings.is_undefined() || settings.is_null() {
+        None
+    } else {
+        Some(
+            js_sys::JSON::stringify(&settings)
+                .map(String::from)
+                .map_err(|_| {
+                    JsValue::from(js_sys::Error::new("settings must be a plain object"))
+                })?,
+        )
+    };
+    mount_element(element, settings);
+    Ok(())
+}
+
+/// The engine's quote for `input` and `settings` (plain objects, as in the
+/// JSON of `smp-quote`), or an `Error` whose message lists every problem
+/// and whose `problems` holds them as `{field, message}`.
+#[wasm_bindgen]
+pub fn estimate(input: JsValue, settings: JsValue) -> Result<JsValue, JsValue> {
+    let to_json = |value: &JsValue| -> serde_json::Value {
+        if value.is_undefined() || value.is_null() {
+            return serde_json::Value::Object(Default::default());
+        }
+        js_sys::JSON::stringify(value)
+            .ok()
+            .and_then(|text| serde_json::from_str(&String::from(text)).ok())
+            .unwrap_or(serde_json::Value::Null)
+    };
+    match estimate_json(&to_json(&input), &to_json(&settings)) {
+        Ok(quote) => Ok(to_js(&quote)),
+        Err(problems) => {
+            let error = js_sys::Error::new(&describe_all(&problems));
+            let _ = js_sys::Reflect::set(&error, &"problems".into(), &to_js(&problems));
+            Err(error.into())
+        }
+    }
+}
+
+/// Plain data as a plain JavaScript object, through the browser's own JSON.
+fn to_js(value: &impl serde::Serialize) -> JsValue {
+    serde_json::to_string(value)
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok())
+        .unwrap_or(JsValue::NULL)
+}
+
+fn attributes(element: &Element) -> Vec<(String, String)> {
+    let list = element.attributes();
+    (0..list.length())
+        .filter_map(|index| list.item(index))
+        .map(|attr| (attr.name(), attr.value()))
+        .collect()
+}
+
+fn mount_element(element: Element, explicit_settings: Option<String>) {
+    // One widget per element: a shadow root means it is mounted already.
+    if element.shadow_root().is_some() {
+        return;
+    }
+    let Ok(shadow) = element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) else {
+        gloo::console::error!("SMP estimator: this element cannot hold a widget (no shadow root)");
+        return;
+    };
+    let document = gloo::utils::document();
+    let stylesheet = STYLESHEET.with(|sheet| sheet.borrow().clone());
+    if !stylesheet.is_empty() {
+        if let Ok(link) = document.create_element("link") {
+            let _ = link.set_attribute("rel", "stylesheet");
+            let _ = link.set_attribute("href", &stylesheet);
+            let _ = shadow.append_child(&link);
+        }
+    }
+    let Ok(container) = document.create_element("div") else {
+        return;
+    };
+    let _ = container.set_attribute("class", "smp-host");
+    let _ = shadow.append_child(&container);
+
+    let attributes = attributes(&element);
+    let inline = explicit_settings.or_else(|| {
+        element
+            .query_selector(":scope > script[type='application/json']")
+            .ok()
+            .flatten()
+            .and_then(|script| script.text_content())
+    });
+    let config_url = element.get_attribute("data-config-url");
+    yew::platform::spawn_local(async move {
+        let config = match &config_url {
+            Some(url) => match fetch_text(url).await {
+                Ok(text) => Some((url.clone(), text)),
+                Err(message) => {
+                    return show_problems(
+                        &container,
+                        vec![FieldError::new(format!("data-config-url ({url})"), message)],
+                    )
+                }
+            },
+            None => None,
+        };
+        let config = config
+            .as_ref()
+            .map(|(url, text)| (url.as_str(), text.as_str()));
+        let settings = resolve_settings(&attributes, inline.as_deref(), config);
+        let preset = resolve_preset(&attributes);
+        match (settings, preset) {
+            (Ok(settings), Ok(preset)) => render(&element, &container, settings, preset.input),
+            (settings, preset) => {
+                let problems = settings
+                    .err()
+                    .into_iter()
+                    .flatten()
+                    .chain(preset.err().into_iter().flatten())
+                    .collect();
+                show_problems(&container, problems);
+            }
+        }
+    });
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = gloo::net::http::Request::get(url)
+        .send()
+        .await
+        .map_err(|error| format!("could not be loaded: {error}"))?;
+    if !response.ok() {
+        return Err(format!("could not be loaded: HTTP {}", response.status()));
+    }
+    response
+        .text()
+        .await
+        .map_err(|error| format!("could not be read: {error}"))
+}
+
+fn dispatch(element: &Element, name: &str, quote: &Quote) {
+    let detail = serde_json::json!({ "input": &quote.input, "quote": quote });
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&to_js(&detail));
+    if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = element.dispatch_event(&event);
+    }
+}
+
+fn render(
+    element: &Element,
+    container: &Element,
+    settings: ClinicSettings,
+    preset: Option<EstimateInput>,
+) {
+    // Theme through custom properties set with the CSSOM, which a strict
+    // Content-Security-Policy allows (a style attribute it would not).
+    if let Some(style) = container.dyn_ref::<HtmlElement>().map(HtmlElement::style) {
+        if let Some(accent) = &settings.theme.accent {
+            let _ = style.set_property("--smp-accent", accent);
+        }
+        if let Some(font) = &settings.theme.font {
+            let _ = style.set_property("--smp-font", font);
+        }
+    }
+    let on = |name: &'static str| {
+        let element = element.clone();
+        Some(Callback::from(move |quote: Rc<Quote>| {
+            dispatch(&element, name, &quote)
+        }))
+    };
+    let props = EstimatorProps {
+        settings: Rc::new(settings),
+        preset,
+        onquote: on("smp-estimator:quote"),
+        oncta: on("smp-estimator:cta"),
+    };
+    yew::Renderer::<Estimator>::with_root_and_props(container.clone(), props).render();
+}
+
+#[derive(Properties, PartialEq)]
+struct ProblemsProps {
+    problems: Vec<FieldError>,
+}
+
+/// What a clinic sees when its settings are wrong: every problem, by field.
+#[function_component]
+fn SettingsProblems(props: &ProblemsProps) -> Html {
+    html! {
+        <section class="smp-estimator smp-problems" part="widget" role="alert">
+            <p>{ "The SMP estimator cannot start because its settings have a problem:" }</p>
+            <ul>{ for props.problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
+        </section>
+    }
+}
+
+fn show_problems(container: &Element, problems: Vec<FieldError>) {
+    gloo::console::error!(format!(
+        "SMP estimator: invalid settings\n{}",
+        describe_all(&problems)
+    ));
+    yew::Renderer::<SettingsProblems>::with_root_and_props(
+        container.clone(),
+        ProblemsProps { problems },
+    )
+    .render();
+}

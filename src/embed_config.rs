@@ -1,0 +1,284 @@
+//! Where an embedded widget's settings come from, in order of precedence:
+//! data attributes on its element, then an inline
+//! `<script type="application/json">` inside it, then the JSON file named by
+//! `data-config-url`, all merged over the engine's defaults. The same
+//! element can preset the visitor's answers (`data-pattern="norwood-5"`).
+//! Pure, so native tests cover it; `embed.rs` reads the page.
+
+use serde_json::{Map, Value};
+
+use crate::model::{ClinicSettings, EstimateInput, FieldError};
+
+/// A setting that can be given as a data attribute: the attribute (without
+/// `data-`), its path in the settings JSON, and whether it is a number.
+const SETTING_ATTRIBUTES: [(&str, &[&str], bool); 7] = [
+    ("currency", &["currency"], false),
+    ("locale", &["locale"], false),
+    ("clinic-name", &["clinic_name"], false),
+    ("booking-url", &["booking_url"], false),
+    ("rounding-step", &["rounding_step"], true),
+    ("accent", &["theme", "accent"], false),
+    ("font", &["theme", "font"], false),
+];
+
+/// The visitor's answers an element can preset.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Preset {
+    pub input: Option<EstimateInput>,
+}
+
+/// Deep-merges `over` into `base`: objects key by key, anything else replaced.
+fn merge(base: &mut Value, over: Value) {
+    match (base, over) {
+        (Value::Object(base), Value::Object(over)) => {
+            for (key, value) in over {
+                merge(base.entry(key).or_insert(Value::Null), value);
+            }
+        }
+        (base, over) => *base = over,
+    }
+}
+
+fn set_path(target: &mut Map<String, Value>, path: &[&str], value: Value) {
+    match path {
+        [] => {}
+        [last] => {
+            target.insert((*last).to_string(), value);
+        }
+        [first, rest @ ..] => {
+            let entry = target
+                .entry((*first).to_string())
+                .or_insert_with(|| Value::Object(Map::new()));
+            if !entry.is_object() {
+                *entry = Value::Object(Map::new());
+            }
+            if let Value::Object(inner) = entry {
+                set_path(inner, rest, value);
+            }
+        }
+    }
+}
+
+/// The clinic's settings from the three sources; every problem is named by
+/// where it came from and its field.
+pub fn resolve_settings(
+    attributes: &[(String, String)],
+    inline_json: Option<&str>,
+    config: Option<(&str, &str)>,
+) -> Result<ClinicSettings, Vec<FieldError>> {
+    let mut problems = Vec::new();
+    let mut merged = Value::Object(Map::new());
+    let mut parse = |label: &str, text: &str| match serde_json::from_str::<Value>(text) {
+        Ok(value @ Value::Object(_)) => Some(value),
+        Ok(_) => {
+            problems.push(FieldError::new(label, "must be a JSON object"));
+            None
+        }
+        Err(error) => {
+            problems.push(FieldError::new(
+                label,
+                format!("is not valid JSON: {error}"),
+            ));
+            None
+        }
+    };
+    if let Some((url, text)) = config {
+        if let Some(value) = parse(&format!("data-config-url ({url})"), text) {
+            merge(&mut merged, value);
+        }
+    }
+    if let Some(text) = inline_json {
+        if let Some(value) = parse("inline settings", text) {
+            merge(&mut merged, value);
+        }
+    }
+    let mut from_attributes = Map::new();
+    for (name, value) in attributes {
+        let Some(attribute) = name.strip_prefix("data-") else {
+            continue;
+        };
+        let Some((_, path, numeric)) = SETTING_ATTRIBUTES.iter().find(|(a, _, _)| *a == attribute)
+        else {
+            continue;
+        };
+        let value = if *numeric {
+            match value.trim().parse::<f64>() {
+                Ok(number) if number.is_finite() => serde_json::json!(number),
+                _ => {
+                    problems.push(FieldError::new(
+                        format!("data-{attribute}"),
+                        format!(
+                            "must be a number, got \"{}\"",
+                            value.chars().take(40).collect::<String>()
+                        ),
+                    ));
+                    continue;
+                }
+            }
+        } else {
+            Value::String(value.clone())
+        };
+        set_path(&mut from_attributes, path, value);
+    }
+    merge(&mut merged, Value::Object(from_attributes));
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    ClinicSettings::from_json(&merged)
+}
+
+/// The visitor's answers preset by `data-pattern`, `data-area-cm2`,
+/// `data-goal`, `data-donor` and `data-years`, checked by the engine.
+pub fn resolve_preset(attributes: &[(String, String)]) -> Result<Preset, Vec<FieldError>> {
+    let get = |name: &str| {
+        attributes
+            .iter()
+            .find(|(attribute, _)| attribute == name)
+            .map(|(_, value)| value.trim().to_string())
+    };
+    let Some(pattern) = get("data-pattern") else {
+        return Ok(Preset::default());
+    };
+    let mut input = Map::new();
+    input.insert("pattern".into(), Value::String(pattern));
+    let mut problems = Vec::new();
+    for (attribute, field) in [("data-area-cm2", "area_cm2"), ("data-years", "years")] {
+        if let Some(text) = get(attribute) {
+            match text.parse::<f64>() {
+                Ok(number) if number.is_finite() => {
+                    let value = if field == "years" && number.fract() == 0.0 && number >= 0.0 {
+                        serde_json::json!(number as u64)
+                    } else {
+                        serde_json::json!(number)
+                    };
+                    input.insert(field.into(), value);
+                }
+                _ => problems.push(FieldError::new(
+                    attribute,
+                    format!("must be a number, got \"{text}\""),
+                )),
+            }
+        }
+    }
+    for (attribute, field) in [("data-goal", "goal"), ("data-donor", "donor")] {
+        if let Some(text) = get(attribute) {
+            input.insert(field.into(), Value::String(text));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    EstimateInput::from_json(&Value::Object(input))
+        .map(|input| Preset { input: Some(input) })
+        .map_err(|problems| {
+            problems
+                .into_iter()
+                .map(|p| FieldError::new(format!("data-{}", p.field.replace('_', "-")), p.message))
+                .collect()
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attributes(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(a, v)| (a.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn attributes_beat_inline_json_which_beats_the_config_file() {
+        let settings = resolve_settings(
+            &attributes(&[("data-currency", "EUR"), ("data-accent", "#7a1f5c"), ("data-rounding-step", "10")]),
+            Some(r#"{"currency": "GBP", "locale": "de-DE", "clinic_name": "Inline"}"#),
+            Some((
+                "clinic.json",
+                r#"{"currency": "USD", "locale": "en-GB", "clinic_name": "File", "booking_url": "https://x.example/book"}"#,
+            )),
+        )
+        .unwrap();
+        assert_eq!(settings.currency, "EUR");
+        assert_eq!(settings.locale, "de-DE");
+        assert_eq!(settings.clinic_name, "Inline");
+        assert_eq!(
+            settings.booking_url.as_deref(),
+            Some("https://x.example/book")
+        );
+        assert_eq!(settings.theme.accent.as_deref(), Some("#7a1f5c"));
+        assert_eq!(settings.rounding_step, 10.0);
+    }
+
+    #[test]
+    fn nested_settings_merge_key_by_key() {
+        let settings = resolve_settings(
+            &[],
+            Some(r#"{"smp": {"minimum_fee": 900}}"#),
+            Some((
+                "c.json",
+                r#"{"smp": {"scar_addon": {"min": 1, "typical": 2, "max": 3}}}"#,
+            )),
+        )
+        .unwrap();
+        assert_eq!(settings.smp.minimum_fee, 900.0);
+        assert_eq!(settings.smp.scar_addon.max, 3.0);
+    }
+
+    #[test]
+    fn every_problem_names_its_source_or_field() {
+        let problems = resolve_settings(
+            &attributes(&[("data-rounding-step", "fifty")]),
+            Some("{not json"),
+            Some(("clinic.json", "[1]")),
+        )
+        .unwrap_err();
+        let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown[0],
+            "data-config-url (clinic.json): must be a JSON object"
+        );
+        assert!(shown[1].starts_with("inline settings: is not valid JSON: key must be a string"));
+        assert_eq!(
+            shown[2],
+            "data-rounding-step: must be a number, got \"fifty\""
+        );
+
+        let problems = resolve_settings(
+            &attributes(&[("data-booking-url", "javascript:alert(1)")]),
+            None,
+            None,
+        )
+        .unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "booking_url: must start with https:// or http://"
+        );
+    }
+
+    #[test]
+    fn presets_are_checked_by_the_engine() {
+        let preset = resolve_preset(&attributes(&[
+            ("data-pattern", "norwood-5"),
+            ("data-years", "20"),
+            ("data-donor", "poor"),
+        ]))
+        .unwrap();
+        let input = preset.input.unwrap();
+        assert_eq!(input.pattern, crate::model::Pattern::Norwood5);
+        assert_eq!(input.years, 20);
+        assert_eq!(resolve_preset(&[]).unwrap(), Preset::default());
+        let problems = resolve_preset(&attributes(&[("data-pattern", "norwood-9")])).unwrap_err();
+        assert_eq!(problems[0].field, "data-pattern");
+        let problems = resolve_preset(&attributes(&[
+            ("data-pattern", "norwood-2"),
+            ("data-area-cm2", "-4"),
+        ]))
+        .unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "data-area-cm2: must be more than 0 and at most 775 (a whole scalp), got -4"
+        );
+    }
+}
