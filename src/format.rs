@@ -4,11 +4,12 @@
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::model::thousands;
+use crate::model::{thousands, Figure, Note};
 
 /// Formatters for one locale and currency.
 pub struct Formats {
     money: Option<Function>,
+    price: Option<Function>,
     compact_money: Option<Function>,
     number: Option<Function>,
     currency: String,
@@ -60,6 +61,15 @@ impl Formats {
                 ("minimumFractionDigits", 0.into()),
             ],
         );
+        let price = number_format(
+            locale,
+            &[
+                ("style", "currency".into()),
+                ("currency", currency.into()),
+                ("maximumFractionDigits", 2.into()),
+                ("minimumFractionDigits", 0.into()),
+            ],
+        );
         let compact_money = number_format(
             locale,
             &[
@@ -71,6 +81,7 @@ impl Formats {
         );
         Formats {
             money,
+            price,
             compact_money,
             number: number_format(locale, &[("maximumFractionDigits", 1.into())]),
             currency: currency.to_string(),
@@ -94,6 +105,21 @@ impl Formats {
     /// A count with the locale's grouping: `2,450` or `2.450`.
     pub fn number(&self, value: u64) -> String {
         call(&self.number, value as f64).unwrap_or_else(|| thousands(value))
+    }
+
+    /// A unit price that may have cents: `$4`, `0,65 €`.
+    pub fn price(&self, amount: f64) -> String {
+        call(&self.price, amount).unwrap_or_else(|| format!("{} {amount}", self.currency))
+    }
+
+    /// An engine note with its figures in the clinic's locale.
+    pub fn note(&self, note: &Note) -> String {
+        note.render(|figure| match figure {
+            Figure::Money(amount) => self.money(amount),
+            Figure::Price(amount) => self.price(amount),
+            Figure::Count(count) => self.number(count),
+            Figure::Decimal(value) => self.decimal(value),
+        })
     }
 
     /// Short money for chart axes: `$10K`, `10.000 €`.

@@ -11,8 +11,8 @@ mod pattern;
 mod problem;
 mod quote;
 mod settings;
-pub mod smp;
-pub mod transplant;
+mod smp;
+mod transplant;
 
 pub use input::{
     Donor, EstimateInput, Goal, Scar, ScarKind, DEFAULT_YEARS, MAX_SCAR_LENGTH_CM, MAX_YEARS,
@@ -22,8 +22,8 @@ pub use money::round_money;
 pub use pattern::{LossKind, Pattern, PatternInfo, Region, Scale, CM2_PER_IN2, WHOLE_SCALP_CM2};
 pub use problem::{describe_all, thousands, FieldError};
 pub use quote::{
-    Candidacy, FinancingTerms, Lifetime, MinMax, Note, Quote, SmpQuote, Spread, TouchUpQuote,
-    TransplantQuote,
+    Candidacy, Figure, FinancingTerms, Lifetime, MinMax, Note, Quote, SmpQuote, Spread,
+    TouchUpQuote, TransplantQuote,
 };
 pub use settings::{
     ClinicSettings, Financing, PriceBand, PriceRange, SmpPricing, Span, TouchUp, TransplantPricing,

@@ -119,7 +119,7 @@ fn a_bad_input_gets_field_messages_never_a_panic() {
     assert_eq!((code, out.as_str()), (1, ""));
     assert_eq!(
         err,
-        "smp-quote: invalid input:\n  donor: must be one of good, average, poor, got \"great\"\n"
+        "smp-quote: invalid input:\n  donor: must be one of good, average, poor, got \"great\"\n  area_cm2: must be more than 0 and at most 775 (a whole scalp), got 0\n"
     );
     let (code, _, err) = smp_quote(&["quote", "-"], "\u{0}\u{ff}garbage");
     assert_eq!(code, 1);

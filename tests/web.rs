@@ -7,8 +7,8 @@ use std::rc::Rc;
 
 use smp_estimator::components::{mount, EstimatorProps};
 use smp_estimator::model::{
-    estimate, thousands, ClinicSettings, Donor, EstimateInput, Pattern, Quote, Region, Scar,
-    ScarKind, CM2_PER_IN2,
+    estimate, thousands, ClinicSettings, Donor, EstimateInput, Figure, Pattern, Quote, Region,
+    Scar, ScarKind, CM2_PER_IN2,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -226,7 +226,7 @@ async fn invalid_settings_show_the_engines_messages_inside_the_widget() {
     pick(&root, "norwood-2").await;
     let shown = text(&root, ".smp-problems");
     assert!(
-        shown.contains("rounding_step: must be a positive number of at most 100000, got 0"),
+        shown.contains("rounding_step: must be from 0.01 to 100000, got 0"),
         "{shown}"
     );
 }
@@ -346,9 +346,17 @@ fn assert_shows_every_figure(root: &Element, quote: &Quote) {
     let notes = root.query_selector_all(".smp-breakdown li").unwrap();
     assert_eq!(notes.length() as usize, quote.breakdown.len());
     for (index, note) in quote.breakdown.iter().enumerate() {
+        // Money in the clinic's locale (en-US here), not the engine's "USD 2,800".
+        let expected = note.render(|figure| match figure {
+            Figure::Money(amount) => dollars(amount),
+            Figure::Price(price) if price.fract() == 0.0 => dollars(price as u64),
+            Figure::Price(price) => format!("${price:.2}"),
+            Figure::Count(count) => thousands(count),
+            Figure::Decimal(value) => format!("{value}"),
+        });
         assert_eq!(
             notes.item(index as u32).unwrap().text_content().unwrap(),
-            note.text
+            expected
         );
     }
     assert!(text(root, "[data-figure=summary]").contains(&dollars(smp.cost.typical)));

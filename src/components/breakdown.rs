@@ -2,12 +2,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::format::Formats;
 use crate::model::Quote;
 
 #[derive(Properties, PartialEq)]
 pub struct BreakdownProps {
     /// The engine's quote, with its breakdown and booking link.
     pub quote: Rc<Quote>,
+    /// Number and money formats for the clinic's locale.
+    pub formats: Rc<Formats>,
     /// The clinic's name, for the disclaimer and the call to action.
     pub clinic_name: AttrValue,
     /// Called with the quote when the visitor follows the booking link.
@@ -29,7 +32,7 @@ pub fn Breakdown(props: &BreakdownProps) -> Html {
             <details class="smp-breakdown">
                 <summary>{ "How we estimated this" }</summary>
                 <ul>
-                    { for quote.breakdown.iter().map(|note| html! { <li data-note={note.id}>{ &note.text }</li> }) }
+                    { for quote.breakdown.iter().map(|note| html! { <li data-note={note.id}>{ props.formats.note(note) }</li> }) }
                 </ul>
             </details>
             <p class="smp-disclaimer">

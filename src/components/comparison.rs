@@ -24,11 +24,8 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
     } else {
         format!("{} surgeries", transplant.surgeries)
     };
-    let medication = match quote.lifetime.transplant.get(1) {
-        Some(year_one) if *year_one > transplant.cost.typical => format!(
-            "Medication, about {} a year",
-            formats.money(year_one - transplant.cost.typical)
-        ),
+    let medication = match transplant.medication_per_year {
+        Some(yearly) if yearly > 0 => format!("Medication, about {} a year", formats.money(yearly)),
         _ => "None included (medication is often advised)".to_string(),
     };
     let rows: [(&str, &str, String, String); 7] = [

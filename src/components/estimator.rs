@@ -99,7 +99,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                     </div>
                     <Comparison quote={quote.clone()} formats={formats.clone()} />
                     <CostChart id={(*id).clone()} lifetime={Rc::new(quote.lifetime.clone())} formats={formats.clone()} />
-                    <Breakdown quote={quote.clone()} clinic_name={settings.clinic_name.clone()} oncta={props.oncta.clone()} />
+                    <Breakdown quote={quote.clone()} formats={formats.clone()} clinic_name={settings.clinic_name.clone()} oncta={props.oncta.clone()} />
                 </>
             },
             summary(quote, &formats),

@@ -18,7 +18,7 @@ pub struct SmpCardProps {
 pub fn SmpCard(props: &SmpCardProps) -> Html {
     let (smp, formats) = (&props.smp, &props.formats);
     let sessions = smp.sessions;
-    let gap = smp.days_between_sessions;
+    let gap = smp.weeks_between_sessions;
     let hours = smp.hours_per_session;
     let touch_up = &smp.touch_up;
     html! {
@@ -60,7 +60,7 @@ pub fn SmpCard(props: &SmpCardProps) -> Html {
                     <li>
                         <span class="smp-schedule-session">{ format!("Session {session}") }</span>
                         if session > 1 {
-                            <span class="smp-schedule-gap">{ format!("{}–{} days after the one before", gap.min, gap.max) }</span>
+                            <span class="smp-schedule-gap">{ format!("{} weeks after the one before", formats.decimal_range(gap.min, gap.max)) }</span>
                         }
                     </li>
                 }) }
@@ -70,7 +70,7 @@ pub fn SmpCard(props: &SmpCardProps) -> Html {
             </p>
             if !smp.notes.is_empty() {
                 <ul class="smp-notes">
-                    { for smp.notes.iter().map(|note| html! { <li data-note={note.id}>{ &note.text }</li> }) }
+                    { for smp.notes.iter().map(|note| html! { <li data-note={note.id}>{ formats.note(note) }</li> }) }
                 </ul>
             }
         </article>

@@ -75,7 +75,7 @@ pub fn TransplantCard(props: &TransplantCardProps) -> Html {
                 { candidacy_label(transplant.candidate) }
             </p>
             <ul class="smp-notes">
-                { for transplant.notes.iter().map(|note| html! { <li data-note={note.id}>{ &note.text }</li> }) }
+                { for transplant.notes.iter().map(|note| html! { <li data-note={note.id}>{ formats.note(note) }</li> }) }
             </ul>
         </article>
     }

@@ -1,27 +1,17 @@
 //! "How we estimated this": each figure of a quote explained in plain
 //! words, from the same rules that produced it (docs/model.md in short).
+//! Each sentence is a template with its figures beside it, so the widget
+//! writes money in the clinic's locale.
 
 use super::input::{Donor, EstimateInput, Goal};
+use super::money::round_money;
 use super::pattern::{LossKind, Pattern, Region};
-use super::problem::{show_number, thousands};
-use super::quote::{Note, Quote};
+use super::quote::{Figure, Note, Quote};
 use super::settings::ClinicSettings;
 use super::smp::SMALL_AREA_CM2;
 use super::transplant::coverage_of;
 
-fn money(settings: &ClinicSettings, amount: u64) -> String {
-    format!("{} {}", settings.currency, thousands(amount))
-}
-
-/// A price that may have cents, such as €0.65 per graft.
-fn price(settings: &ClinicSettings, amount: f64) -> String {
-    let shown = if amount.fract() == 0.0 {
-        thousands(amount as u64)
-    } else {
-        format!("{amount:.2}")
-    };
-    format!("{} {shown}", settings.currency)
-}
+use Figure::{Count, Decimal, Money};
 
 fn region_list(regions: &[(Region, f64)]) -> String {
     let names: Vec<String> = regions
@@ -31,8 +21,22 @@ fn region_list(regions: &[(Region, f64)]) -> String {
     names.join(", ")
 }
 
-fn plural(count: u32, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
+fn plural(count: u32, one: &'static str, many: &'static str) -> &'static str {
+    if count == 1 {
+        one
+    } else {
+        many
+    }
+}
+
+/// A price from the settings, rounded the clinic's way like every figure.
+fn price(settings: &ClinicSettings, amount: f64) -> Figure {
+    Money(round_money(amount, settings.rounding_step))
+}
+
+/// A price per graft keeps its cents (€0.65).
+fn per_graft(amount: f64) -> Figure {
+    Figure::Price((amount * 100.0).round() / 100.0)
 }
 
 /// The breakdown of `quote`, one note per figure.
@@ -40,60 +44,61 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
     let info = input.pattern.info();
     let (smp, transplant) = (&quote.smp, &quote.transplant);
     let area = quote.area_cm2;
+    let currency = settings.currency.as_str();
+    let note = |id, template: String, values: &[(&'static str, Figure)]| {
+        Note::new(id, template, values, currency)
+    };
     let mut notes = Vec::new();
 
     let regions = input.treatment_regions();
-    notes.push(Note::new(
+    notes.push(note(
         "explain-area",
         format!(
-            "{} usually covers about {} cm² ({}). This estimate is for {} cm² ({}).",
+            "{} usually covers about {{usual_area}} cm² ({}). This estimate is for {{area}} cm² ({}).",
             info.name,
-            show_number(info.default_area_cm2()),
             region_list(info.regions),
-            show_number((area * 10.0).round() / 10.0),
             region_list(&regions)
         ),
-        &[("area_cm2", area.round() as u64)],
+        &[
+            ("usual_area", Decimal(info.default_area_cm2())),
+            ("area", Decimal((area * 10.0).round() / 10.0)),
+        ],
     ));
 
     let sessions = smp.sessions;
     let reason = match (info.kind, input.goal) {
-        (LossKind::Alopecia, _) => {
-            "alopecia usually needs one session more than other scalps".to_string()
+        (LossKind::Alopecia, _) => "alopecia usually needs one session more than other scalps",
+        (LossKind::Scar, _) => "scar tissue takes pigment less evenly, so scars take up to 4",
+        _ if input.scar.is_some() => "a scar takes pigment less evenly, so up to 4",
+        (_, Goal::Density) => "density under longer hair usually takes 2 to 3",
+        _ if area < SMALL_AREA_CM2 => {
+            "areas under {small_area} cm², such as a hairline, usually need 2"
         }
-        (LossKind::Scar, _) => {
-            "scar tissue takes pigment less evenly, so scars take up to 4".to_string()
-        }
-        _ if input.scar.is_some() => "a scar takes pigment less evenly, so up to 4".to_string(),
-        (_, Goal::Density) => "density under longer hair usually takes 2 to 3".to_string(),
-        _ if area < SMALL_AREA_CM2 => format!(
-            "areas under {} cm², such as a hairline, usually need 2",
-            show_number(SMALL_AREA_CM2)
-        ),
-        _ => "most scalps need 3, some 2 and some 4".to_string(),
+        _ => "most scalps need 3, some 2 and some 4",
     };
-    notes.push(Note::new(
+    notes.push(note(
         "explain-smp-sessions",
         format!(
-            "SMP: {} (between {} and {}) because {}; sessions are {} to {} days apart and take {} to {} hours each.",
-            plural(sessions.typical, "session", "sessions"),
-            sessions.min,
-            sessions.max,
-            reason,
-            smp.days_between_sessions.min,
-            smp.days_between_sessions.max,
-            show_number(smp.hours_per_session.min),
-            show_number(smp.hours_per_session.max),
+            "SMP: {{sessions}} {} (between {{min}} and {{max}}) because {reason}; sessions are {{gap_min}} to {{gap_max}} days apart and take {{hours_min}} to {{hours_max}} hours each.",
+            plural(sessions.typical, "session", "sessions")
         ),
-        &[("sessions", u64::from(sessions.typical))],
+        &[
+            ("sessions", Count(sessions.typical.into())),
+            ("min", Count(sessions.min.into())),
+            ("max", Count(sessions.max.into())),
+            ("small_area", Decimal(SMALL_AREA_CM2)),
+            ("gap_min", Count(smp.days_between_sessions.min.into())),
+            ("gap_max", Count(smp.days_between_sessions.max.into())),
+            ("hours_min", Decimal(smp.hours_per_session.min)),
+            ("hours_max", Decimal(smp.hours_per_session.max)),
+        ],
     ));
 
     let pricing = &settings.smp;
-    let mut cost = match pricing.price_per_session {
-        Some(per_session) => format!(
-            "The SMP price is {} per session times the number of sessions",
-            price(settings, per_session)
-        ),
+    let mut template = match pricing.price_per_session {
+        Some(_) => {
+            "The SMP price is {per_session} per session times the number of sessions".to_string()
+        }
         None => {
             let band = pricing
                 .bands
@@ -101,60 +106,69 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
                 .find(|band| area <= band.up_to_cm2)
                 .or(pricing.bands.last());
             match band {
-                Some(band) => format!(
-                    "The SMP price is {}'s full-course price for areas up to {} cm²",
-                    settings.clinic_name,
-                    show_number(band.up_to_cm2)
+                Some(_) => format!(
+                    "The SMP price is {}'s full-course price for areas up to {{band_area}} cm²",
+                    settings.clinic_name
                 ),
                 None => "The SMP price follows the clinic's price list".to_string(),
             }
         }
     };
+    let band_area = pricing
+        .bands
+        .iter()
+        .find(|band| area <= band.up_to_cm2)
+        .or(pricing.bands.last())
+        .map_or(0.0, |band| band.up_to_cm2);
     if input.scar.is_some() && input.pattern != Pattern::ScarOnly {
-        cost.push_str(&format!(
-            ", plus {} to {} to camouflage the scar",
-            price(settings, pricing.scar_addon.min),
-            price(settings, pricing.scar_addon.max)
-        ));
+        template.push_str(", plus {scar_min} to {scar_max} to camouflage the scar");
     }
-    cost.push_str(&format!(
-        ": {} to {}, typically {}; no course costs less than {}.",
-        money(settings, smp.cost.min),
-        money(settings, smp.cost.max),
-        money(settings, smp.cost.typical),
-        price(settings, pricing.minimum_fee)
+    template.push_str(
+        ": {cost_min} to {cost_max}, typically {cost}; no course costs less than {minimum}.",
+    );
+    notes.push(note(
+        "explain-smp-cost",
+        template,
+        &[
+            (
+                "per_session",
+                price(settings, pricing.price_per_session.unwrap_or(0.0)),
+            ),
+            ("band_area", Decimal(band_area)),
+            ("scar_min", price(settings, pricing.scar_addon.min)),
+            ("scar_max", price(settings, pricing.scar_addon.max)),
+            ("cost_min", Money(smp.cost.min)),
+            ("cost_max", Money(smp.cost.max)),
+            ("cost", Money(smp.cost.typical)),
+            ("minimum", price(settings, pricing.minimum_fee)),
+        ],
     ));
-    notes.push(Note::new("explain-smp-cost", cost, &[]));
 
-    notes.push(Note::new(
+    notes.push(note(
         "explain-touch-up",
-        format!(
-            "Pigment fades slowly, so a touch-up every {} to {} years keeps the look sharp; each costs {} to {}.",
-            show_number(smp.touch_up.every_years.min),
-            show_number(smp.touch_up.every_years.max),
-            money(settings, smp.touch_up.cost.min),
-            money(settings, smp.touch_up.cost.max)
-        ),
-        &[],
+        "Pigment fades slowly, so a touch-up every {every_min} to {every_max} years keeps the look sharp; each costs {cost_min} to {cost_max}.".into(),
+        &[
+            ("every_min", Decimal(smp.touch_up.every_years.min)),
+            ("every_max", Decimal(smp.touch_up.every_years.max)),
+            ("cost_min", Money(smp.touch_up.cost.min)),
+            ("cost_max", Money(smp.touch_up.cost.max)),
+        ],
     ));
 
     let coverage = coverage_of(info.kind);
     let density = if coverage < 1.0 {
-        format!(
-            ", at {}% of that where hair or scar tissue remains",
-            show_number(coverage * 100.0)
-        )
+        ", at {coverage}% of that where hair or scar tissue remains"
     } else {
-        String::new()
+        ""
     };
-    notes.push(Note::new(
+    notes.push(note(
         "explain-grafts",
-        format!(
-            "A transplant would need {} to {} grafts: surgeons place 15 to 40 grafts per cm², densest at the hairline{density}.",
-            thousands(transplant.grafts.min.into()),
-            thousands(transplant.grafts.max.into()),
-        ),
-        &[],
+        format!("A transplant would need {{grafts_min}} to {{grafts_max}} grafts: surgeons place 15 to 40 grafts per cm², densest at the hairline{density}."),
+        &[
+            ("grafts_min", Count(transplant.grafts.min.into())),
+            ("grafts_max", Count(transplant.grafts.max.into())),
+            ("coverage", Decimal(coverage * 100.0)),
+        ],
     ));
 
     let donor = match input.donor {
@@ -162,49 +176,50 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
         Donor::Average => "An average",
         Donor::Poor => "A poor",
     };
-    notes.push(Note::new(
+    notes.push(note(
         "explain-donor",
         format!(
-            "{donor} donor area gives about {} grafts over a lifetime; at up to {} grafts per surgery that is {}.",
-            thousands(transplant.donor_capacity.into()),
-            thousands(settings.transplant.grafts_per_surgery.into()),
+            "{donor} donor area gives about {{capacity}} grafts over a lifetime; at up to {{per_surgery}} grafts per surgery that is {{surgeries}} {}.",
             plural(transplant.surgeries, "surgery", "surgeries")
         ),
-        &[],
+        &[
+            ("capacity", Count(transplant.donor_capacity.into())),
+            ("per_surgery", Count(settings.transplant.grafts_per_surgery.into())),
+            ("surgeries", Count(transplant.surgeries.into())),
+        ],
     ));
 
-    let per_graft = settings.transplant.price_per_graft;
-    notes.push(Note::new(
+    let graft_price = settings.transplant.price_per_graft;
+    notes.push(note(
         "explain-transplant-cost",
-        format!(
-            "The transplant price is the grafts your donor area can give times {} to {} per graft ({} typical): {} to {}.",
-            price(settings, per_graft.min),
-            price(settings, per_graft.max),
-            price(settings, per_graft.typical),
-            money(settings, transplant.cost.min),
-            money(settings, transplant.cost.max)
-        ),
-        &[],
+        "The transplant price is the grafts your donor area can give times {price_min} to {price_max} per graft ({price} typical): {cost_min} to {cost_max}.".into(),
+        &[
+            ("price_min", per_graft(graft_price.min)),
+            ("price_max", per_graft(graft_price.max)),
+            ("price", per_graft(graft_price.typical)),
+            ("cost_min", Money(transplant.cost.min)),
+            ("cost_max", Money(transplant.cost.max)),
+        ],
     ));
 
     let lifetime = &quote.lifetime;
     let last = lifetime.years as usize;
-    let medication = match settings.transplant.medication_per_month {
-        Some(monthly) if monthly > 0.0 => format!(
-            " with {} a month of maintenance medication",
-            price(settings, monthly)
-        ),
-        _ => " (maintenance medication not included)".to_string(),
+    let medication = match transplant.medication_per_year {
+        Some(yearly) if yearly > 0 => " with {medication} a year of maintenance medication",
+        _ => " (maintenance medication not included)",
     };
-    notes.push(Note::new(
+    notes.push(note(
         "explain-lifetime",
         format!(
-            "Over {}, SMP with its touch-ups comes to about {} and a transplant to about {}{medication}.",
-            plural(lifetime.years, "year", "years"),
-            money(settings, lifetime.smp[last]),
-            money(settings, lifetime.transplant[last]),
+            "Over {{years}} {}, SMP with its touch-ups comes to about {{smp_total}} and a transplant to about {{transplant_total}}{medication}.",
+            plural(lifetime.years, "year", "years")
         ),
-        &[],
+        &[
+            ("years", Count(lifetime.years.into())),
+            ("smp_total", Money(lifetime.smp[last])),
+            ("transplant_total", Money(lifetime.transplant[last])),
+            ("medication", Money(transplant.medication_per_year.unwrap_or(0))),
+        ],
     ));
     notes
 }

@@ -5,7 +5,7 @@ use serde_json::Value;
 
 use super::json::{Object, Problems};
 use super::pattern::{Pattern, Region, WHOLE_SCALP_CM2};
-use super::problem::{describe_all, show_number, FieldError};
+use super::problem::{describe_all, merge_problems, show_number, FieldError};
 
 /// The look the visitor wants.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -48,9 +48,10 @@ pub struct Scar {
 /// The longest strip scar accepted: ear to ear round the back of the head.
 pub const MAX_SCAR_LENGTH_CM: f64 = 40.0;
 /// Width of the band SMP covers along a strip scar: the scar itself plus
-/// about a centimetre of blending on each side (our assumption; the area
+/// some blending on each side (our assumption, chosen so that a typical
+/// 15–20 cm strip stays within the published scar-only prices; the area
 /// field lets a clinic or visitor give the real figure).
-pub const SCAR_BAND_WIDTH_CM: f64 = 3.0;
+pub const SCAR_BAND_WIDTH_CM: f64 = 2.0;
 pub const MIN_YEARS: u32 = 1;
 pub const MAX_YEARS: u32 = 30;
 pub const DEFAULT_YEARS: u32 = 10;
@@ -154,9 +155,7 @@ impl EstimateInput {
             root.finish();
         }
         let mut problems = problems.into_vec();
-        if problems.is_empty() {
-            problems = input.validate();
-        }
+        merge_problems(&mut problems, input.validate());
         if problems.is_empty() {
             Ok(input)
         } else {
@@ -358,6 +357,8 @@ mod tests {
                 "pattern: must be one of norwood-1, norwood-2, norwood-2a, norwood-3, norwood-3a, norwood-3v, norwood-4, norwood-4a, norwood-5, norwood-5a, norwood-6, norwood-7, ludwig-1, ludwig-2, ludwig-3, diffuse, alopecia-areata, alopecia-totalis, scar-only, got \"norwood-9\"",
                 "goal: must be one of shaved, density, got \"bald\"",
                 "colour: unknown field (expected one of area_cm2, donor, goal, pattern, regions, scar, years)",
+                "area_cm2: must be more than 0 and at most 775 (a whole scalp), got -3",
+                "years: must be from 1 to 30, got 0",
             ]
         );
         assert_eq!(
@@ -383,7 +384,10 @@ mod tests {
         );
         assert_eq!(
             problems(json!({"pattern": "norwood-3", "regions": ["crown", "crown", "nape"]})),
-            ["regions[2]: must be one of hairline, front, mid-scalp, crown, sides-back, got \"nape\""]
+            [
+                "regions[2]: must be one of hairline, front, mid-scalp, crown, sides-back, got \"nape\"",
+                "regions: lists crown more than once",
+            ]
         );
         assert_eq!(
             problems(json!({"pattern": "norwood-3", "regions": ["crown", "crown"]})),

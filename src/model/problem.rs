@@ -27,6 +27,26 @@ impl fmt::Display for FieldError {
     }
 }
 
+/// Adds the problems found in the values to those found in the shapes of
+/// a document, leaving out any about a field already reported (or a field
+/// inside one), so that every problem is listed once and all at once.
+pub fn merge_problems(shapes: &mut Vec<FieldError>, values: Vec<FieldError>) {
+    let reported: Vec<String> = shapes.iter().map(|p| p.field.clone()).collect();
+    let covered = |field: &str| {
+        reported.iter().any(|done| {
+            field == done
+                || field
+                    .strip_prefix(done.as_str())
+                    .is_some_and(|rest| rest.starts_with(['.', '[']))
+        })
+    };
+    shapes.extend(
+        values
+            .into_iter()
+            .filter(|problem| !covered(&problem.field)),
+    );
+}
+
 /// Every problem found, one per line, for a terminal or a `console.error`.
 pub fn describe_all(problems: &[FieldError]) -> String {
     problems

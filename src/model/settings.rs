@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::json::{Object, Problems};
 use super::pattern::WHOLE_SCALP_CM2;
-use super::problem::{describe_all, show_number, FieldError};
+use super::problem::{describe_all, merge_problems, show_number, FieldError};
 
 /// A price or figure quoted as a range with a typical value inside it.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -164,11 +164,7 @@ impl ClinicSettings {
             root.finish();
         }
         let mut problems = problems.into_vec();
-        // Values are checked only once their shapes are right, so one
-        // mistake is never reported twice.
-        if problems.is_empty() {
-            problems = settings.validate();
-        }
+        merge_problems(&mut problems, settings.validate());
         if problems.is_empty() {
             Ok(settings)
         } else {
@@ -269,7 +265,15 @@ impl ClinicSettings {
                 ),
             );
         }
-        check.positive("rounding_step", self.rounding_step, 100_000.0);
+        // Below a cent the arithmetic could overflow; above 100,000 every
+        // price would round to nothing.
+        let step = self.rounding_step;
+        if step.is_nan() || !(0.01..=100_000.0).contains(&step) {
+            check.fail(
+                "rounding_step",
+                format!("must be from 0.01 to 100000, got {}", show_number(step)),
+            );
+        }
 
         let smp = &self.smp;
         match (smp.bands.is_empty(), smp.price_per_session) {
@@ -690,7 +694,7 @@ mod tests {
                 "booking_url: must start with https:// or http://",
                 "currency: must be a three-letter ISO 4217 code such as USD, EUR or GBP, got \"usd\"",
                 "locale: must be a language tag such as en-US, de-DE or en-GB, got \"english\"",
-                "rounding_step: must be a positive number of at most 100000, got 0",
+                "rounding_step: must be from 0.01 to 100000, got 0",
                 "smp.price_per_session: must be a positive number of at most 10000000, got -5",
                 "smp.scar_addon: must have min ≤ typical ≤ max, got 900, 700, 1000",
                 "transplant.price_per_graft.min: must be a number from 0 to 1000000000, got -1",
@@ -712,7 +716,11 @@ mod tests {
         );
         assert_eq!(
             problems(json!({"smp": {"bands": [{"price": {"min": 1}}]}})),
-            ["smp.bands[0].up_to_cm2: is required"]
+            [
+                "smp.bands[0].up_to_cm2: is required",
+                "smp.bands[0].price.typical: is required",
+                "smp.bands[0].price.max: is required",
+            ]
         );
         assert_eq!(
             problems(json!({"smp": {"bands": [{"up_to_cm2": 30, "price": {"min": 1}}]}})),

@@ -188,6 +188,7 @@ pub fn quote(input: &EstimateInput, area_cm2: f64, settings: &ClinicSettings) ->
                 "A strip scar must be fully healed, usually 9–12 months after surgery, before SMP."
                     .into(),
                 &[],
+                &settings.currency,
             ));
         }
     }
@@ -196,6 +197,7 @@ pub fn quote(input: &EstimateInput, area_cm2: f64, settings: &ClinicSettings) ->
             "alopecia-areata-patches",
             "Patches of alopecia areata can move or regrow, so new patches may need a touch-up later.".into(),
             &[],
+            &settings.currency,
         ));
     }
     let hours = hours_per_session(area_cm2);
@@ -207,6 +209,10 @@ pub fn quote(input: &EstimateInput, area_cm2: f64, settings: &ClinicSettings) ->
             max: f64::from(sessions.max) * hours.max,
         },
         days_between_sessions: gap,
+        weeks_between_sessions: MinMax {
+            min: (f64::from(gap.min) / 7.0 * 2.0).round() / 2.0,
+            max: (f64::from(gap.max) / 7.0 * 2.0).round() / 2.0,
+        },
         weeks: weeks(sessions, gap),
         cost,
         touch_up: TouchUpQuote {

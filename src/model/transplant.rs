@@ -4,8 +4,7 @@
 use super::input::{Donor, EstimateInput};
 use super::money::round_money;
 use super::pattern::LossKind;
-use super::problem::thousands;
-use super::quote::{Candidacy, MinMax, Note, Spread, TransplantQuote};
+use super::quote::{Candidacy, Figure, MinMax, Note, Spread, TransplantQuote};
 use super::settings::ClinicSettings;
 
 /// Share of the bald-scalp implant density a pattern needs. Thinning scalps
@@ -71,8 +70,13 @@ const DOWNTIME_DAYS_PER_SURGERY: MinMax<u32> = MinMax { min: 7, max: 14 };
 const MONTHS_TO_RESULT: MinMax<u32> = MinMax { min: 12, max: 18 };
 const MONTHS_BETWEEN_SURGERIES: MinMax<u32> = MinMax { min: 8, max: 12 };
 
-fn note(id: &'static str, text: String, values: &[(&'static str, u64)]) -> Note {
-    Note::new(id, text, values)
+fn note(id: &'static str, template: &str, values: &[(&'static str, u64)]) -> Note {
+    let values: Vec<(&'static str, Figure)> = values
+        .iter()
+        .map(|(name, count)| (*name, Figure::Count(*count)))
+        .collect();
+    // Transplant notes hold counts only, never money.
+    Note::new(id, template.to_string(), &values, "")
 }
 
 /// Whether surgery suits this visitor, and why, worst reason first.
@@ -82,19 +86,19 @@ fn candidacy(input: &EstimateInput, grafts: Spread<u32>, capacity: u32) -> (Cand
     match kind {
         LossKind::None => findings.push((
             Candidacy::No,
-            note("no-loss", "There is no real hair loss at this stage, so there is nothing for a transplant to restore.".into(), &[]),
+            note("no-loss", "There is no real hair loss at this stage, so there is nothing for a transplant to restore.", &[]),
         )),
         LossKind::Alopecia => findings.push((
             Candidacy::No,
-            note("alopecia", "Alopecia is autoimmune: transplanted hair can be lost to the same process, so surgeons rarely operate.".into(), &[]),
+            note("alopecia", "Alopecia is autoimmune: transplanted hair can be lost to the same process, so surgeons rarely operate.", &[]),
         )),
         LossKind::Thinning => findings.push((
             Candidacy::Caution,
-            note("diffuse-thinning", "Spread-out thinning often reaches the donor area too; only about one in five women with thinning hair has the stable donor supply surgery needs.".into(), &[]),
+            note("diffuse-thinning", "Spread-out thinning often reaches the donor area too; only about one in five women with thinning hair has the stable donor supply surgery needs.", &[]),
         )),
         LossKind::Scar => findings.push((
             Candidacy::Caution,
-            note("scar-tissue", "Grafts grow less reliably in scar tissue, and a strip scar must heal for 9–12 months first.".into(), &[]),
+            note("scar-tissue", "Grafts grow less reliably in scar tissue, and a strip scar must heal for 9–12 months first.", &[]),
         )),
         LossKind::Balding => {}
     }
@@ -103,7 +107,7 @@ fn candidacy(input: &EstimateInput, grafts: Spread<u32>, capacity: u32) -> (Cand
             Candidacy::Caution,
             note(
                 "poor-donor",
-                "A poor donor supply limits how many grafts can ever be moved.".into(),
+                "A poor donor supply limits how many grafts can ever be moved.",
                 &[],
             ),
         ));
@@ -114,7 +118,7 @@ fn candidacy(input: &EstimateInput, grafts: Spread<u32>, capacity: u32) -> (Cand
             Candidacy::No,
             note(
                 "insufficient-donor",
-                format!("Even the smallest estimate ({} grafts) is more than the donor area can give (about {}); SMP can add the density a transplant cannot.", thousands(grafts.min.into()), thousands(capacity.into())),
+                "Even the smallest estimate ({grafts} grafts) is more than the donor area can give (about {capacity}); SMP can add the density a transplant cannot.",
                 &[("grafts", u64::from(grafts.min)), ("capacity", u64::from(capacity)), ("short", u64::from(short))],
             ),
         ));
@@ -123,7 +127,7 @@ fn candidacy(input: &EstimateInput, grafts: Spread<u32>, capacity: u32) -> (Cand
             Candidacy::Caution,
             note(
                 "donor-shortfall",
-                format!("The donor area can give about {} grafts, {} short of the typical need; SMP can add density where grafts cannot reach.", thousands(capacity.into()), thousands(short.into())),
+                "The donor area can give about {capacity} grafts, {short} short of the typical need; SMP can add density where grafts cannot reach.",
                 &[("capacity", u64::from(capacity)), ("short", u64::from(short))],
             ),
         ));
@@ -138,10 +142,7 @@ fn candidacy(input: &EstimateInput, grafts: Spread<u32>, capacity: u32) -> (Cand
     if candidate == Candidacy::Yes {
         notes.push(note(
             "donor-covers",
-            format!(
-                "Your donor area (about {} grafts) can cover the grafts this area needs.",
-                thousands(capacity.into())
-            ),
+            "Your donor area (about {capacity} grafts) can cover the grafts this area needs.",
             &[("capacity", u64::from(capacity))],
         ));
     }
@@ -187,6 +188,9 @@ pub fn quote(
         },
         candidate,
         notes,
+        medication_per_year: pricing
+            .medication_per_month
+            .map(|monthly| round_money(monthly * 12.0, step)),
     };
     (quote, typical)
 }
