@@ -71,12 +71,14 @@ pub struct EstimatorState {
     pub regions: Option<Vec<Region>>,
     /// The visitor's own area; `None` follows the regions.
     pub area_cm2: Option<f64>,
-    /// Text in the area field that cannot be used, kept as typed.
-    pub area_draft: Option<Draft>,
+    /// What the visitor typed in the area field, kept exactly as typed
+    /// (`52,` stays `52,` while they go on typing), with why it cannot be
+    /// used if it cannot.
+    pub area_entry: Option<Entry>,
     pub unit: Unit,
     pub scar: ScarChoice,
     pub scar_length_cm: f64,
-    pub scar_length_draft: Option<Draft>,
+    pub scar_length_entry: Option<Entry>,
     pub goal: Goal,
     pub donor: Donor,
     pub years: u32,
@@ -89,11 +91,11 @@ impl Default for EstimatorState {
             pattern: None,
             regions: None,
             area_cm2: None,
-            area_draft: None,
+            area_entry: None,
             unit: Unit::default(),
             scar: ScarChoice::default(),
             scar_length_cm: DEFAULT_SCAR_LENGTH_CM,
-            scar_length_draft: None,
+            scar_length_entry: None,
             goal: Goal::default(),
             donor: Donor::default(),
             years: DEFAULT_YEARS,
@@ -101,12 +103,27 @@ impl Default for EstimatorState {
     }
 }
 
-/// A value typed into a field that cannot be used, kept exactly as typed,
-/// with the reason in words.
+/// Text typed into a field, kept exactly as typed, with the reason in words
+/// when it cannot be used (the last usable value stays in force).
 #[derive(Clone, Debug, PartialEq)]
-pub struct Draft {
+pub struct Entry {
     pub text: String,
-    pub error: String,
+    pub error: Option<String>,
+}
+
+impl Entry {
+    fn from(text: String, parsed: Result<f64, String>) -> (Self, Option<f64>) {
+        match parsed {
+            Ok(value) => (Entry { text, error: None }, Some(value)),
+            Err(error) => (
+                Entry {
+                    text,
+                    error: Some(error),
+                },
+                None,
+            ),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -116,8 +133,10 @@ pub enum Action {
     SelectPattern(Pattern),
     /// Add a region to the treatment or take it away.
     ToggleRegion(Region),
-    /// The visitor typed or slid to this area, in the current unit.
+    /// The visitor typed this area, in the current unit.
     SetArea(String),
+    /// The visitor slid to this area, in the current unit.
+    SlideArea(String),
     /// Back to the pattern's own regions and area.
     ResetArea,
     SetUnit(Unit),
@@ -204,7 +223,12 @@ impl EstimatorState {
 
     /// Whether the area no longer follows the pattern.
     pub fn is_adjusted(&self) -> bool {
-        self.area_cm2.is_some() || self.regions.is_some() || self.area_draft.is_some()
+        self.area_cm2.is_some()
+            || self.regions.is_some()
+            || self
+                .area_entry
+                .as_ref()
+                .is_some_and(|entry| entry.error.is_some())
     }
 
     pub fn apply(&self, action: Action) -> Self {
@@ -238,33 +262,41 @@ impl EstimatorState {
                 next.regions = (regions != own).then_some(regions);
                 // The area follows the regions again.
                 next.area_cm2 = None;
-                next.area_draft = None;
+                next.area_entry = None;
             }
             Action::ResetArea => {
                 next.regions = None;
                 next.area_cm2 = None;
-                next.area_draft = None;
+                next.area_entry = None;
             }
-            Action::SetArea(text) => match parse_area(&text, self.unit) {
-                Ok(area) => {
-                    next.area_cm2 = Some(area);
-                    next.area_draft = None;
+            Action::SetArea(text) => {
+                let parsed = parse_area(&text, self.unit);
+                let (entry, area) = Entry::from(text, parsed);
+                next.area_entry = Some(entry);
+                if area.is_some() {
+                    next.area_cm2 = area;
                 }
-                Err(error) => next.area_draft = Some(Draft { text, error }),
-            },
+            }
+            Action::SlideArea(text) => {
+                if let Ok(area) = parse_area(&text, self.unit) {
+                    next.area_cm2 = Some(area);
+                    next.area_entry = None;
+                }
+            }
             Action::SetUnit(unit) => {
                 next.unit = unit;
-                // A draft in the other unit would now mean another area.
-                next.area_draft = None;
+                // Text in the other unit would now mean another area.
+                next.area_entry = None;
             }
             Action::SetScar(scar) => next.scar = scar,
-            Action::SetScarLength(text) => match parse_scar_length(&text) {
-                Ok(length) => {
+            Action::SetScarLength(text) => {
+                let parsed = parse_scar_length(&text);
+                let (entry, length) = Entry::from(text, parsed);
+                next.scar_length_entry = Some(entry);
+                if let Some(length) = length {
                     next.scar_length_cm = length;
-                    next.scar_length_draft = None;
                 }
-                Err(error) => next.scar_length_draft = Some(Draft { text, error }),
-            },
+            }
             Action::SetGoal(goal) => next.goal = goal,
             Action::SetDonor(donor) => next.donor = donor,
             Action::SetYears(years) => next.years = years,
@@ -392,19 +424,41 @@ mod tests {
         let state = with_pattern(Pattern::Norwood4).apply(Action::SetArea("60".into()));
         let state = state.apply(Action::SetArea("900".into()));
         assert_eq!(state.input().unwrap().area_cm2, Some(60.0));
-        let draft = state.area_draft.clone().unwrap();
-        assert_eq!(draft.text, "900");
+        let entry = state.area_entry.clone().unwrap();
+        assert_eq!(entry.text, "900");
         assert_eq!(
-            draft.error,
+            entry.error.unwrap(),
             "must be more than 0 and at most 775 (a whole scalp), got 900"
         );
         let state = state.apply(Action::SetArea("6o".into()));
         assert_eq!(
-            state.area_draft.unwrap().error,
+            state.area_entry.unwrap().error.unwrap(),
             "must be a number, got \"6o\""
         );
         let state = with_pattern(Pattern::Norwood4).apply(Action::SetArea("".into()));
-        assert_eq!(state.area_draft.unwrap().error, "enter the area in cm²");
+        assert_eq!(
+            state.area_entry.unwrap().error.unwrap(),
+            "enter the area in cm²"
+        );
+    }
+
+    #[test]
+    fn what_the_visitor_types_stays_as_typed_while_they_type() {
+        let mut state = with_pattern(Pattern::Norwood4);
+        for text in ["5", "52", "52,", "52,5"] {
+            state = state.apply(Action::SetArea(text.into()));
+            assert_eq!(state.area_entry.as_ref().unwrap().text, text);
+        }
+        assert_eq!(state.input().unwrap().area_cm2, Some(52.5));
+        // The slider writes the area itself and ends the typing.
+        let state = state.apply(Action::SlideArea("60".into()));
+        assert_eq!(
+            (state.area_entry.clone(), state.area_cm2),
+            (None, Some(60.0))
+        );
+        let state = state.apply(Action::SetScarLength("12,".into()));
+        assert_eq!(state.scar_length_entry.unwrap().text, "12,");
+        assert_eq!(state.scar_length_cm, 12.0);
     }
 
     #[test]
@@ -419,7 +473,7 @@ mod tests {
         assert_eq!(Unit::Cm2.show(83.4), "83");
         let state = state.apply(Action::SetArea("200".into()));
         assert_eq!(
-            state.area_draft.unwrap().error,
+            state.area_entry.unwrap().error.unwrap(),
             "must be more than 0 and at most 120.1 in² (a whole scalp), got 200"
         );
     }
@@ -469,7 +523,7 @@ mod tests {
         let state = state.apply(Action::SetScarLength("0".into()));
         assert_eq!(state.input().unwrap().scar.unwrap().length_cm, Some(22.0));
         assert_eq!(
-            state.scar_length_draft.unwrap().error,
+            state.scar_length_entry.unwrap().error.unwrap(),
             "must be more than 0 and at most 40 cm, got 0"
         );
     }

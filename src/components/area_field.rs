@@ -2,7 +2,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::model::{Region, WHOLE_SCALP_CM2};
-use crate::state::{Draft, Unit};
+use crate::state::{Entry, Unit};
 
 #[derive(Properties, PartialEq)]
 pub struct AreaFieldProps {
@@ -17,13 +17,15 @@ pub struct AreaFieldProps {
     /// Whether the visitor changed the pattern's regions or area.
     #[prop_or_default]
     pub adjusted: bool,
-    /// Text the visitor typed that is not a valid area, with why.
+    /// What the visitor typed, and why it cannot be used if it cannot.
     #[prop_or_default]
-    pub draft: Option<Draft>,
+    pub entry: Option<Entry>,
     /// Called when a region is ticked or unticked.
     pub ontoggle_region: Callback<Region>,
-    /// Called with the text of the field or the slider's value.
+    /// Called with the text typed into the field.
     pub onset_area: Callback<String>,
+    /// Called with the slider's value.
+    pub onslide_area: Callback<String>,
     /// Called when the visitor goes back to the pattern's area.
     pub onreset_area: Callback<()>,
     /// Called when the visitor switches unit.
@@ -35,23 +37,33 @@ pub struct AreaFieldProps {
 #[function_component]
 pub fn AreaField(props: &AreaFieldProps) -> Html {
     let unit = props.unit;
-    let oninput = {
-        let onset_area = props.onset_area.clone();
+    let value_of = |callback: &Callback<String>| {
+        let callback = callback.clone();
         Callback::from(move |event: InputEvent| {
             let field: HtmlInputElement = event.target_unchecked_into();
-            onset_area.emit(field.value());
+            callback.emit(field.value());
         })
     };
+    let error = props.entry.as_ref().and_then(|entry| entry.error.clone());
     let shown = unit.show(props.area_cm2);
     let text = props
-        .draft
+        .entry
         .as_ref()
-        .map_or_else(|| shown.clone(), |draft| draft.text.clone());
+        .map_or_else(|| shown.clone(), |entry| entry.text.clone());
     let field_id = format!("{}-area", props.id);
     let error_id = format!("{}-area-error", props.id);
+    let field = use_node_ref();
     let onreset = {
         let onreset_area = props.onreset_area.clone();
-        Callback::from(move |_: MouseEvent| onreset_area.emit(()))
+        let field = field.clone();
+        // The button goes away once pressed; focus moves to the area field
+        // rather than being lost to the page.
+        Callback::from(move |_: MouseEvent| {
+            onreset_area.emit(());
+            if let Some(field) = field.cast::<HtmlInputElement>() {
+                let _ = field.focus();
+            }
+        })
     };
     let unit_choice = |choice: Unit| {
         let onset_unit = props.onset_unit.clone();
@@ -91,18 +103,19 @@ pub fn AreaField(props: &AreaFieldProps) -> Html {
                         max={unit.show(WHOLE_SCALP_CM2)}
                         step={if unit == Unit::Cm2 { "1" } else { "0.1" }}
                         value={shown}
-                        oninput={oninput.clone()}
+                        oninput={value_of(&props.onslide_area)}
                     />
                     <input
                         type="text"
                         inputmode="decimal"
                         autocomplete="off"
                         id={field_id}
+                        ref={field}
                         class="smp-area-number"
                         value={text}
-                        aria-invalid={props.draft.is_some().to_string()}
-                        aria-describedby={props.draft.as_ref().map(|_| AttrValue::from(error_id.clone()))}
-                        {oninput}
+                        aria-invalid={error.is_some().to_string()}
+                        aria-describedby={error.as_ref().map(|_| AttrValue::from(error_id.clone()))}
+                        oninput={value_of(&props.onset_area)}
                     />
                     <fieldset class="smp-units">
                         <legend class="smp-visually-hidden">{ "Unit" }</legend>
@@ -110,9 +123,9 @@ pub fn AreaField(props: &AreaFieldProps) -> Html {
                         { unit_choice(Unit::In2) }
                     </fieldset>
                 </div>
-                if let Some(draft) = &props.draft {
+                if let Some(error) = &error {
                     <p id={error_id} class="smp-field-error">
-                        { format!("Treatment area: {}", draft.error) }
+                        { format!("Treatment area: {error}") }
                     </p>
                 }
                 if props.adjusted {

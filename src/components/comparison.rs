@@ -98,23 +98,25 @@ pub fn Comparison(props: &ComparisonProps) -> Html {
     };
     html! {
         <div class="smp-table-wrap">
-            <table class="smp-compare">
+            // Explicit roles keep the table a table for screen readers when
+            // narrow screens stack its rows (WebKit drops them otherwise).
+            <table class="smp-compare" role="table">
                 <caption>{ "SMP and a hair transplant side by side" }</caption>
                 <thead>
-                    <tr>
-                        <td></td>
-                        <th scope="col">{ "SMP" }</th>
-                        <th scope="col">{ "Hair transplant" }</th>
+                    <tr role="row">
+                        <td role="cell"></td>
+                        <th scope="col" role="columnheader">{ "SMP" }</th>
+                        <th scope="col" role="columnheader">{ "Hair transplant" }</th>
                     </tr>
                 </thead>
                 <tbody>
                     { for rows.into_iter().map(|(label, key, smp, transplant)| {
                         let label = if key == "lifetime" { lifetime_label.clone() } else { label.to_string() };
                         html! {
-                            <tr data-row={key}>
-                                <th scope="row">{ label }</th>
-                                <td data-label="SMP">{ smp }</td>
-                                <td data-label="Hair transplant">{ transplant }</td>
+                            <tr data-row={key} role="row">
+                                <th scope="row" role="rowheader">{ label }</th>
+                                <td data-label="SMP" role="cell">{ smp }</td>
+                                <td data-label="Hair transplant" role="cell">{ transplant }</td>
                             </tr>
                         }
                     }) }

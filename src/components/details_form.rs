@@ -2,7 +2,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::model::{Donor, Goal, MAX_YEARS, MIN_YEARS};
-use crate::state::{Draft, ScarChoice};
+use crate::state::{Entry, ScarChoice};
 
 #[derive(Properties, PartialEq)]
 pub struct DetailsFormProps {
@@ -11,9 +11,9 @@ pub struct DetailsFormProps {
     pub scar: ScarChoice,
     /// The strip scar's length in cm.
     pub scar_length_cm: f64,
-    /// A scar length that cannot be used, as typed, with why.
+    /// The scar length as typed, and why it cannot be used if it cannot.
     #[prop_or_default]
-    pub scar_length_draft: Option<Draft>,
+    pub scar_length_entry: Option<Entry>,
     pub goal: Goal,
     pub donor: Donor,
     pub years: u32,
@@ -72,10 +72,14 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
             }
         })
     };
-    let length_text = props.scar_length_draft.as_ref().map_or_else(
+    let length_text = props.scar_length_entry.as_ref().map_or_else(
         || format!("{}", props.scar_length_cm),
-        |draft| draft.text.clone(),
+        |entry| entry.text.clone(),
     );
+    let length_error = props
+        .scar_length_entry
+        .as_ref()
+        .and_then(|entry| entry.error.clone());
     html! {
         <details class="smp-details">
             <summary>{ "Further details: scar, look, donor hair, years" }</summary>
@@ -95,13 +99,13 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
                                 id={length_id}
                                 class="smp-short-input"
                                 value={length_text}
-                                aria-invalid={props.scar_length_draft.is_some().to_string()}
-                                aria-describedby={props.scar_length_draft.as_ref().map(|_| AttrValue::from(length_error_id.clone()))}
+                                aria-invalid={length_error.is_some().to_string()}
+                                aria-describedby={length_error.as_ref().map(|_| AttrValue::from(length_error_id.clone()))}
                                 oninput={onlength}
                             />
                         </div>
-                        if let Some(draft) = &props.scar_length_draft {
-                            <p id={length_error_id} class="smp-field-error">{ format!("Strip length: {}", draft.error) }</p>
+                        if let Some(error) = &length_error {
+                            <p id={length_error_id} class="smp-field-error">{ format!("Strip length: {error}") }</p>
                         }
                     }
                 </fieldset>

@@ -146,9 +146,10 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                             regions={state.chosen_regions()}
                             unit={state.unit}
                             adjusted={state.is_adjusted()}
-                            draft={state.area_draft.clone()}
+                            entry={state.area_entry.clone()}
                             ontoggle_region={dispatcher(&state, Action::ToggleRegion)}
                             onset_area={dispatcher(&state, Action::SetArea)}
+                            onslide_area={dispatcher(&state, Action::SlideArea)}
                             onreset_area={dispatcher(&state, |()| Action::ResetArea)}
                             onset_unit={dispatcher(&state, Action::SetUnit)}
                         />
@@ -157,7 +158,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                         id={(*id).clone()}
                         scar={state.scar}
                         scar_length_cm={state.scar_length_cm}
-                        scar_length_draft={state.scar_length_draft.clone()}
+                        scar_length_entry={state.scar_length_entry.clone()}
                         goal={state.goal}
                         donor={state.donor}
                         years={state.years}

@@ -26,7 +26,10 @@ const GROUPS: [(Scale, &str, &str); 3] = [
 
 /// The hair-loss patterns as an illustrated group of native radio buttons,
 /// one group at a time (men, women, other): arrow keys move and choose, as
-/// in any form, and each choice's description is read with it.
+/// in any form. Each radio is named by its pattern's name alone and
+/// described by its sentence; the visible description under the pictures
+/// is the chosen one's, so a phone shows pictures rather than a wall of
+/// text.
 #[function_component]
 pub fn PatternPicker(props: &PatternPickerProps) -> Html {
     let legend = GROUPS
@@ -58,6 +61,7 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
                     let onselect = props.onselect.clone();
                     let onchange = Callback::from(move |_: Event| onselect.emit(pattern));
                     let description_id = format!("{}-{}-description", props.id, info.id);
+                    let name_id = format!("{}-{}-name", props.id, info.id);
                     html! {
                         <label class="smp-choice">
                             <input
@@ -66,11 +70,12 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
                                 name={format!("{}-pattern", props.id)}
                                 value={info.id}
                                 checked={props.selected == Some(pattern)}
+                                aria-labelledby={name_id.clone()}
                                 aria-describedby={description_id.clone()}
                                 {onchange}
                             />
                             <HeadIllustration {pattern} clip_id={format!("{}-{}-clip", props.id, info.id)} />
-                            <span class="smp-choice-name">{ info.name }</span>
+                            <span id={name_id} class="smp-choice-name">{ info.name }</span>
                             <span id={description_id} class="smp-visually-hidden">{ info.description }</span>
                         </label>
                     }

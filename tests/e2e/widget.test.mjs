@@ -158,11 +158,21 @@ test('the visitor sets their own area in cm² or in², and a wrong entry is expl
 
   await page.click("text=Use the pattern's usual area");
   await assertShowsQuote(page, engineQuote({ pattern: 'norwood-3' }));
+  // Focus lands on the area field, not lost with the vanished button.
+  assert.ok(await page.evaluate(`${deepActive}.classList.contains('smp-area-number')`));
+
+  // Typed key by key, a decimal comma survives (no jump from 52 to 525).
+  await page.fill('.smp-area-number', '');
+  await page.locator('.smp-area-number').pressSequentially('52,5');
+  assert.equal(await page.inputValue('.smp-area-number'), '52,5');
+  await assertShowsQuote(page, engineQuote({ pattern: 'norwood-3', area_cm2: 52.5 }));
 
   await page.click('label.smp-unit:has-text("in²")');
-  assert.equal(await page.inputValue('.smp-area-number'), '6.2');
-  await page.fill('.smp-area-number', '20');
-  await assertShowsQuote(page, engineQuote({ pattern: 'norwood-3', area_cm2: 20 * 6.4516 }));
+  assert.equal(await page.inputValue('.smp-area-number'), '8.1');
+  await page.fill('.smp-area-number', '');
+  await page.locator('.smp-area-number').pressSequentially('12.5');
+  assert.equal(await page.inputValue('.smp-area-number'), '12.5');
+  await assertShowsQuote(page, engineQuote({ pattern: 'norwood-3', area_cm2: 12.5 * 6.4516 }));
   assert.deepEqual(errors, []);
   await page.close();
 });
