@@ -8,7 +8,7 @@ SHELL := bash
 CHROMEDRIVER ?= /usr/bin/chromedriver
 TARGET_DIR := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 
-.PHONY: setup serve test lint native-tests browser-tests release e2e bench-engine
+.PHONY: setup serve test lint native-tests browser-tests release embed e2e bench-engine
 
 setup:
 	@scripts/setup.sh
@@ -18,7 +18,7 @@ serve: setup
 	trunk serve
 
 ## Every test, in the order that fails fastest.
-test: setup lint native-tests browser-tests release e2e
+test: setup lint native-tests browser-tests embed e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -34,7 +34,12 @@ browser-tests:
 release:
 	trunk build --release
 
-e2e: release
+## The package a clinic hosts: dist/embed/ with stable names and the
+## embed snippet (with Subresource Integrity hashes).
+embed: release
+	node scripts/package-embed.mjs
+
+e2e: embed
 	cargo build --bin smp-quote
 	SMP_QUOTE=$(TARGET_DIR)/debug/smp-quote npm --prefix tests/e2e test
 

@@ -25,18 +25,31 @@ pub const SELECTOR: &str = "[data-smp-estimator], smp-estimator";
 /// The observer that mounts late elements, and the callback it calls.
 type Watcher = (MutationObserver, Closure<dyn FnMut(js_sys::Array)>);
 
+/// The widget's stylesheet, linked into every shadow root, and its
+/// Subresource Integrity hash when the release package knows it.
+#[derive(Clone, Default)]
+struct Stylesheet {
+    href: String,
+    integrity: Option<String>,
+}
+
 thread_local! {
-    /// The widget's stylesheet, linked into every shadow root.
-    static STYLESHEET: RefCell<String> = const { RefCell::new(String::new()) };
+    static STYLESHEET: RefCell<Stylesheet> = RefCell::new(Stylesheet::default());
     /// Kept alive for the page's lifetime so late elements get widgets too.
     static OBSERVER: RefCell<Option<Watcher>> = const { RefCell::new(None) };
 }
 
 /// Mounts a widget into every marked element on the page, now and whenever
-/// one is added later. `stylesheet` is the address of `smp-estimator.css`.
+/// one is added later. `stylesheet` is the address of `smp-estimator.css`,
+/// `integrity` its SRI hash if known.
 #[wasm_bindgen]
-pub fn start(stylesheet: String) {
-    STYLESHEET.with(|sheet| *sheet.borrow_mut() = stylesheet);
+pub fn start(stylesheet: String, integrity: Option<String>) {
+    STYLESHEET.with(|sheet| {
+        *sheet.borrow_mut() = Stylesheet {
+            href: stylesheet,
+            integrity,
+        }
+    });
     let document = gloo::utils::document();
     mount_within(&document.document_element());
     OBSERVER.with(|observer| {
@@ -154,10 +167,14 @@ fn mount_element(element: Element, explicit_settings: Option<String>) {
     };
     let document = gloo::utils::document();
     let stylesheet = STYLESHEET.with(|sheet| sheet.borrow().clone());
-    if !stylesheet.is_empty() {
+    if !stylesheet.href.is_empty() {
         if let Ok(link) = document.create_element("link") {
             let _ = link.set_attribute("rel", "stylesheet");
-            let _ = link.set_attribute("href", &stylesheet);
+            let _ = link.set_attribute("href", &stylesheet.href);
+            if let Some(integrity) = &stylesheet.integrity {
+                let _ = link.set_attribute("integrity", integrity);
+                let _ = link.set_attribute("crossorigin", "anonymous");
+            }
             let _ = shadow.append_child(&link);
         }
     }

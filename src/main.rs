@@ -1,9 +1,22 @@
-//! The demo page's entry point: a widget in every marked element, as on a
-//! clinic's page, with the stylesheet trunk copies next to the page.
+//! The entry point, run when the WebAssembly starts: a widget in every
+//! marked element of the page. On the demo page the stylesheet sits next to
+//! the page; the release package's loader says where it is (and its SRI
+//! hash) through `globalThis.__smpEstimatorStylesheet` before starting us.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    smp_estimator::embed::start("smp-estimator.css".into());
+    use js_sys::Reflect;
+    let given = Reflect::get(&js_sys::global(), &"__smpEstimatorStylesheet".into())
+        .ok()
+        .filter(|value| value.is_object());
+    let field = |name: &str| {
+        given
+            .as_ref()
+            .and_then(|value| Reflect::get(value, &name.into()).ok())
+            .and_then(|value| value.as_string())
+    };
+    let href = field("href").unwrap_or_else(|| "smp-estimator.css".into());
+    smp_estimator::embed::start(href, field("integrity"));
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -23,12 +23,26 @@ const types = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `root` on 127.0.0.1 at a free port; records every request path. */
-export async function serve(root = join(repo, 'dist')) {
+/**
+ * Serves `root` on 127.0.0.1 at a free port, plus `pages`: paths mapped to
+ * `{ body, headers }` (a test's own host pages). Records every request path.
+ */
+export async function serve(root = join(repo, 'dist'), pages = {}) {
   const requests = [];
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     requests.push(path);
+    if (path === '/favicon.ico') {
+      // A browser asks every host page for one; nothing of ours.
+      response.writeHead(204).end();
+      return;
+    }
+    const page = pages[path];
+    if (page) {
+      response.writeHead(200, { 'content-type': types['.html'], ...page.headers });
+      response.end(page.body);
+      return;
+    }
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(root)) {
       response.writeHead(403).end();

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Builds dist/embed/ from the release build in dist/: the files a clinic
+// hosts, under stable names, and the embed snippet with Subresource
+// Integrity hashes, printed here and written to dist/embed/embed.html and
+// dist/embed/snippet.html. Run by `make embed` after `trunk build --release`.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(repo, 'dist');
+const out = join(dist, 'embed');
+const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+await mkdir(out, { recursive: true });
+const wasm = await readFile(join(dist, 'smp-estimator_bg.wasm'));
+const css = await readFile(join(dist, 'smp-estimator.css'));
+const glue = await readFile(join(dist, 'smp-estimator.js'), 'utf8');
+if (!glue.includes('async function __wbg_init(')) {
+  throw new Error('wasm-bindgen output changed: __wbg_init not found; update embed/loader.js');
+}
+const loader = (await readFile(join(repo, 'embed', 'loader.js'), 'utf8'))
+  .replace('__WASM_INTEGRITY__', sri(wasm))
+  .replace('__CSS_INTEGRITY__', sri(css));
+const js = `${glue}\n${loader}`;
+
+await writeFile(join(out, 'smp-estimator.js'), js);
+await copyFile(join(dist, 'smp-estimator_bg.wasm'), join(out, 'smp-estimator_bg.wasm'));
+await copyFile(join(dist, 'smp-estimator.css'), join(out, 'smp-estimator.css'));
+
+const snippet = (src) =>
+  `<div data-smp-estimator></div>\n` +
+  `<script type="module" src="${src}" integrity="${sri(Buffer.from(js))}" crossorigin="anonymous"></script>`;
+await writeFile(join(out, 'snippet.html'), `${snippet('https://YOUR-SITE/smp-estimator/smp-estimator.js')}\n`);
+await writeFile(
+  join(out, 'embed.html'),
+  `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>SMP estimator: embed example</title>
+</head>
+<body>
+  <main>
+    <h1>SMP estimator: embed example</h1>
+    <p>The two lines below are all a page needs. Settings go on the element as data attributes
+      (for example <code>data-currency="EUR" data-locale="de-DE"</code>), see the README.</p>
+    ${snippet('smp-estimator.js').replace('\n', '\n    ')}
+  </main>
+</body>
+</html>
+`,
+);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+console.log(`dist/embed: smp-estimator.js ${kb(js.length)}, smp-estimator_bg.wasm ${kb(wasm.length)}, smp-estimator.css ${kb(css.length)}`);
+console.log('Embed snippet (replace YOUR-SITE with where you host dist/embed/):\n');
+console.log(snippet('https://YOUR-SITE/smp-estimator/smp-estimator.js'));

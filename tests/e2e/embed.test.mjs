@@ -1,0 +1,256 @@
+// The release package (dist/embed/) pasted into pages we do not control:
+// hostile CSS, two clinics on one page, late elements, the custom element,
+// a strict Content-Security-Policy sent as a real header, bad and hostile
+// settings, events, the JavaScript API, and the requests it makes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, engineQuote, money, watchErrors, repo } from './support.mjs';
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+let server;
+let browser;
+let snippetScript;
+
+const page = (body, head = '') => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Host page</title>${head}</head>
+<body><main>${body}</main></body></html>`;
+
+before(async () => {
+  // The exact script line the README tells clinics to paste, pointing here.
+  const snippet = await readFile(join(repo, 'dist', 'embed', 'snippet.html'), 'utf8');
+  snippetScript = snippet
+    .split('\n')
+    .find((line) => line.startsWith('<script'))
+    .replace('https://YOUR-SITE/smp-estimator/', '/embed/');
+  const hostile = `<style>
+    * { font-size: 30px !important; color: red !important; font-family: serif !important; }
+    button, input { all: unset; } div { padding: 40px; border: 3px dotted green; }
+  </style>`;
+  const pages = {
+    '/blank.html': { body: page(`<div data-smp-estimator></div>${snippetScript}`) },
+    '/hostile.html': {
+      body: page(`<p class="smp-title" id="outside">Host text</p><div data-smp-estimator></div>${snippetScript}`, hostile),
+    },
+    '/two.html': {
+      body: page(`
+        <div id="usd" data-smp-estimator data-pattern="norwood-4"></div>
+        <div id="eur" data-smp-estimator data-pattern="norwood-4" data-currency="EUR" data-locale="de-DE"></div>
+        ${snippetScript}`),
+    },
+    '/late.html': {
+      body: page(`<smp-estimator id="custom" data-pattern="ludwig-2" data-currency="GBP" data-locale="en-GB"></smp-estimator>${snippetScript}`),
+    },
+    '/csp.html': {
+      headers: { 'content-security-policy': CSP },
+      body: page(`<div data-smp-estimator data-pattern="norwood-5" data-accent="#7a1f5c"></div>${snippetScript}`),
+    },
+    '/config.html': {
+      body: page(`
+        <div id="file" data-smp-estimator data-pattern="norwood-3" data-config-url="/clinic.json" data-clinic-name="From attribute">
+          <script type="application/json">{"clinic_name": "From inline", "locale": "en-GB"}</script>
+        </div>
+        <div id="bad" data-smp-estimator data-currency="dollars" data-rounding-step="fifty"></div>
+        <div id="hostile" data-smp-estimator data-pattern="norwood-2"
+          data-clinic-name="&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;"
+          data-booking-url="https://clinic.example/book?a=&quot;&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;"></div>
+        <div id="js-url" data-smp-estimator data-booking-url="javascript:window.__pwned=3"></div>
+        ${snippetScript}`),
+    },
+    '/clinic.json': {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ currency: 'GBP', clinic_name: 'From file', booking_url: 'https://clinic.example/book' }),
+    },
+  };
+  server = await serve(join(repo, 'dist'), pages);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path, width = 1024) {
+  const tab = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors = watchErrors(tab);
+  await tab.goto(new URL(path, server.url).href);
+  return { tab, errors };
+}
+
+/** Text of `selector` inside the widget mounted on `host`. */
+async function inside(tab, host, selector) {
+  const locator = tab.locator(`${host} ${selector}`);
+  await locator.first().waitFor();
+  return (await locator.first().innerText()).replace(/[\u00a0\u202f]/g, ' ').trim();
+}
+
+test('the README snippet on a blank page gives a working, correctly priced widget', async () => {
+  server.requests.length = 0;
+  const { tab, errors } = await open('/blank.html');
+  await tab.click('label:has(input[value="norwood-4"])');
+  const quote = engineQuote({ pattern: 'norwood-4' });
+  assert.equal(await inside(tab, '[data-smp-estimator]', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical));
+  // Nothing is fetched but the page and the widget's own three files.
+  // (The browser's own favicon request is not the widget's.)
+  assert.deepEqual(
+    [...new Set(server.requests)].filter((path) => path !== '/favicon.ico').sort(),
+    ['/blank.html', '/embed/smp-estimator.css', '/embed/smp-estimator.js', '/embed/smp-estimator_bg.wasm'],
+  );
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test("the host page's CSS does not reach the widget, and ours does not leak out", async () => {
+  const { tab, errors } = await open('/hostile.html', 360);
+  await tab.click('label:has(input[value="norwood-6"])');
+  const styles = await tab.evaluate(() => {
+    const root = document.querySelector('[data-smp-estimator]').shadowRoot;
+    const title = root.querySelector('.smp-title');
+    const price = root.querySelector('[data-figure="smp-cost-typical"]');
+    const outside = document.getElementById('outside');
+    return {
+      title: getComputedStyle(title).fontSize,
+      priceColour: getComputedStyle(price).color,
+      outsideWeight: getComputedStyle(outside).fontWeight,
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    };
+  });
+  assert.equal(styles.title, '22.4px', 'the widget keeps its own type scale');
+  assert.notEqual(styles.priceColour, 'rgb(255, 0, 0)');
+  assert.equal(styles.outsideWeight, '400', 'our .smp-title rule stays inside the widget');
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('two widgets with different settings on one page work independently', async () => {
+  const { tab, errors } = await open('/two.html');
+  const quote = engineQuote({ pattern: 'norwood-4' });
+  assert.equal(await inside(tab, '#usd', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical));
+  assert.equal(
+    await inside(tab, '#eur', '[data-figure="smp-cost-typical"]'),
+    money(quote.smp.cost.typical, 'de-DE', 'EUR'),
+  );
+  await tab.click('#eur label:has(input[value="norwood-7"])');
+  const norwood7 = engineQuote({ pattern: 'norwood-7' });
+  assert.equal(
+    await inside(tab, '#eur', '[data-figure="smp-cost-typical"]'),
+    money(norwood7.smp.cost.typical, 'de-DE', 'EUR'),
+  );
+  assert.equal(await inside(tab, '#usd', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical));
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('the custom element and elements added later get widgets too', async () => {
+  const { tab, errors } = await open('/late.html');
+  const ludwig = engineQuote({ pattern: 'ludwig-2' });
+  assert.equal(
+    await inside(tab, '#custom', '[data-figure="smp-cost-typical"]'),
+    money(ludwig.smp.cost.typical, 'en-GB', 'GBP'),
+  );
+  await tab.evaluate(() => {
+    const late = document.createElement('div');
+    late.id = 'late';
+    late.dataset.smpEstimator = '';
+    late.dataset.pattern = 'norwood-2';
+    document.querySelector('main').append(late);
+  });
+  const norwood2 = engineQuote({ pattern: 'norwood-2' });
+  assert.equal(await inside(tab, '#late', '[data-figure="smp-cost-typical"]'), money(norwood2.smp.cost.typical));
+  // And through the API.
+  await tab.evaluate(async () => {
+    const element = document.createElement('section');
+    element.id = 'api';
+    document.querySelector('main').append(element);
+    await window.SmpEstimator.mount(element, { currency: 'EUR', locale: 'de-DE' });
+  });
+  assert.match(await inside(tab, '#api', '.smp-hint'), /Choose the pattern/);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('it works under a strict Content-Security-Policy sent as a header', async () => {
+  const { tab, errors } = await open('/csp.html');
+  const violations = [];
+  await tab.exposeFunction('reportViolation', (v) => violations.push(v));
+  await tab.evaluate(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
+  const quote = engineQuote({ pattern: 'norwood-5' });
+  assert.equal(await inside(tab, '[data-smp-estimator]', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical));
+  const accent = await tab.evaluate(() =>
+    getComputedStyle(document.querySelector('[data-smp-estimator]').shadowRoot.querySelector('.smp-card-smp')).borderTopColor,
+  );
+  assert.equal(accent, 'rgb(122, 31, 92)', 'the clinic accent applies without inline styles');
+  await tab.click('label:has(input[value="norwood-6"])');
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('settings come from attributes over inline JSON over the config file; bad and hostile ones are refused visibly', async () => {
+  const { tab, errors } = await open('/config.html');
+  // Currency from the file, locale from inline JSON, name from the attribute.
+  const quote = engineQuote({ pattern: 'norwood-3' });
+  assert.equal(
+    await inside(tab, '#file', '[data-figure="smp-cost-typical"]'),
+    money(quote.smp.cost.typical, 'en-GB', 'GBP'),
+  );
+  assert.match(await inside(tab, '#file', '.smp-disclaimer'), /From attribute's prices/);
+
+  const bad = await inside(tab, '#bad', '.smp-problems');
+  assert.match(bad, /data-rounding-step: must be a number, got "fifty"/);
+  const badCurrency = await tab.evaluate(() =>
+    document.querySelector('#bad').shadowRoot.textContent,
+  );
+  assert.ok(!badCurrency.includes('Your SMP estimate'), 'a broken widget shows its problem, not figures');
+
+  // Hostile strings are shown as text and never run.
+  assert.match(await inside(tab, '#hostile', '.smp-disclaimer'), /<img src=x onerror="window.__pwned=1">'s prices/);
+  const href = await tab.locator('#hostile [data-figure="booking-link"]').getAttribute('href');
+  assert.ok(href.startsWith('https://clinic.example/book?a='), href);
+  assert.match(await inside(tab, '#js-url', '.smp-problems'), /booking_url: must start with https:\/\/ or http:\/\//);
+  assert.equal(await tab.evaluate(() => window.__pwned), undefined);
+  // One console.error per broken widget, naming the problem.
+  assert.equal(errors.length, 2, errors.join('\n'));
+  assert.match(errors[0] + errors[1], /data-rounding-step/);
+  await tab.close();
+});
+
+test('events tell the page about quotes and bookings; estimate() matches smp-quote', async () => {
+  const { tab, errors } = await open('/blank.html');
+  await tab.evaluate(() => {
+    window.__events = [];
+    for (const name of ['smp-estimator:quote', 'smp-estimator:cta']) {
+      document.addEventListener(name, (event) => window.__events.push({ type: event.type, detail: event.detail }));
+    }
+  });
+  await tab.click('label:has(input[value="norwood-5"])');
+  await tab.waitForFunction(() => window.__events.length > 0);
+  const [first] = await tab.evaluate(() => window.__events);
+  const quote = engineQuote({ pattern: 'norwood-5' });
+  assert.equal(first.type, 'smp-estimator:quote');
+  assert.deepEqual(first.detail.quote, quote);
+  assert.deepEqual(first.detail.input, quote.input);
+
+  const fromApi = await tab.evaluate(async () => {
+    const module = await import('/embed/smp-estimator.js');
+    await module.ready;
+    const ok = module.estimate({ pattern: 'norwood-5' }, {});
+    let problems;
+    try {
+      module.estimate({ pattern: 'norwood-5', years: 99 }, { currency: 'usd' });
+    } catch (error) {
+      problems = error.problems;
+    }
+    return { ok, problems };
+  });
+  assert.deepEqual(fromApi.ok, quote);
+  assert.deepEqual(fromApi.problems.map((p) => p.field), ['years', 'currency']);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
