@@ -12,6 +12,7 @@ mod illustration;
 mod pattern_picker;
 mod smp_card;
 mod transplant_card;
+mod visitor_tools;
 
 pub use area_field::{AreaField, AreaFieldProps};
 pub use breakdown::{Breakdown, BreakdownProps};
@@ -23,6 +24,7 @@ pub use illustration::{HeadIllustration, HeadIllustrationProps};
 pub use pattern_picker::{PatternPicker, PatternPickerProps};
 pub use smp_card::{SmpCard, SmpCardProps};
 pub use transplant_card::{candidacy_label, TransplantCard, TransplantCardProps};
+pub use visitor_tools::{VisitorTools, VisitorToolsProps};
 
 use std::sync::atomic::{AtomicU32, Ordering};
 

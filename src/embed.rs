@@ -184,6 +184,7 @@ fn mount_element(element: Element, explicit_settings: Option<String>) {
     let _ = container.set_attribute("class", "smp-host");
     let _ = shadow.append_child(&container);
 
+    let key = widget_key(&element);
     let attributes = attributes(&element);
     let inline = explicit_settings.or_else(|| {
         element
@@ -212,7 +213,7 @@ fn mount_element(element: Element, explicit_settings: Option<String>) {
         let settings = resolve_settings(&attributes, inline.as_deref(), config);
         let preset = resolve_preset(&attributes);
         match (settings, preset) {
-            (Ok(settings), Ok(preset)) => render(&element, &container, settings, preset.input),
+            (Ok(settings), Ok(preset)) => render(&element, &container, settings, preset.input, key),
             (settings, preset) => {
                 let problems = settings
                     .err()
@@ -251,11 +252,38 @@ fn dispatch(element: &Element, name: &str, quote: &Quote) {
     }
 }
 
+/// The widget's name on the page, for its storage and share-link part: its
+/// element's id, else the value of `data-smp-estimator`, else its number in
+/// mounting order; letters, digits, `-` and `_` only.
+fn widget_key(element: &Element) -> String {
+    thread_local! {
+        static MOUNTED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    let number = MOUNTED.with(|mounted| {
+        mounted.set(mounted.get() + 1);
+        mounted.get()
+    });
+    let clean = |text: String| -> Option<String> {
+        let kept: String = text
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .take(40)
+            .collect();
+        (!kept.is_empty()).then_some(kept)
+    };
+    element
+        .get_attribute("id")
+        .and_then(clean)
+        .or_else(|| element.get_attribute("data-smp-estimator").and_then(clean))
+        .unwrap_or_else(|| number.to_string())
+}
+
 fn render(
     element: &Element,
     container: &Element,
     settings: ClinicSettings,
     preset: Option<EstimateInput>,
+    key: String,
 ) {
     // Theme through custom properties set with the CSSOM, which a strict
     // Content-Security-Policy allows (a style attribute it would not).
@@ -278,6 +306,7 @@ fn render(
         preset,
         onquote: on("smp-estimator:quote"),
         oncta: on("smp-estimator:cta"),
+        visitor_key: Some(key.into()),
     };
     yew::Renderer::<Estimator>::with_root_and_props(container.clone(), props).render();
 }

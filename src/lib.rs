@@ -15,6 +15,7 @@ pub mod cli;
 pub mod embed_config;
 pub mod model;
 pub mod state;
+pub mod visitor_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;

@@ -146,6 +146,8 @@ pub enum Action {
     SetGoal(Goal),
     SetDonor(Donor),
     SetYears(u32),
+    /// Back to the start: these answers (the clinic's preset, or nothing).
+    StartOver(Box<EstimatorState>),
 }
 
 impl EstimatorState {
@@ -300,6 +302,7 @@ impl EstimatorState {
             Action::SetGoal(goal) => next.goal = goal,
             Action::SetDonor(donor) => next.donor = donor,
             Action::SetYears(years) => next.years = years,
+            Action::StartOver(start) => next = *start,
         }
         next
     }

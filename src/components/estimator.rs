@@ -4,11 +4,12 @@ use yew::prelude::*;
 
 use super::{
     candidacy_label, unique_prefix, AreaField, Breakdown, Comparison, CostChart, DetailsForm,
-    PatternPicker, SmpCard, TransplantCard,
+    PatternPicker, SmpCard, TransplantCard, VisitorTools,
 };
 use crate::format::Formats;
 use crate::model::{estimate, ClinicSettings, EstimateInput, Quote};
 use crate::state::{Action, EstimatorState};
+use crate::visitor_state;
 
 impl Reducible for EstimatorState {
     type Action = Action;
@@ -33,6 +34,34 @@ pub struct EstimatorProps {
     /// Called when the visitor follows the booking link.
     #[prop_or_default]
     pub oncta: Option<Callback<Rc<Quote>>>,
+    /// The widget's name on the page: with one, the visitor's answers are
+    /// kept in the browser's storage and can be shared as a link.
+    #[prop_or_default]
+    pub visitor_key: Option<AttrValue>,
+}
+
+/// The answers to start from: a share link for this widget, then what the
+/// visitor left on this page before, then the clinic's preset.
+fn starting_state(key: Option<&str>, preset: Option<&EstimateInput>) -> EstimatorState {
+    use gloo::storage::{LocalStorage, Storage};
+    let from_link = key.and_then(|key| {
+        let hash = gloo::utils::window().location().hash().ok()?;
+        let part = visitor_state::fragment_part(hash.trim_start_matches('#'), key)?;
+        let text = js_sys::decode_uri_component(part).ok()?;
+        visitor_state::from_json(&String::from(text))
+    });
+    let from_storage = || {
+        key.and_then(|key| {
+            let text: String = LocalStorage::get(visitor_state::storage_key(key)).ok()?;
+            visitor_state::from_json(&text)
+        })
+    };
+    from_link
+        .or_else(from_storage)
+        .or_else(|| preset.cloned())
+        .map_or_else(EstimatorState::default, |input| {
+            EstimatorState::from_input(&input)
+        })
 }
 
 /// A callback that dispatches the action `make` builds from its argument.
@@ -57,16 +86,53 @@ fn summary(quote: &Quote, formats: &Formats) -> String {
     )
 }
 
+/// Takes this widget's part out of the page's address, so a reload after
+/// "start over" does not bring a shared estimate back.
+fn forget_share_link(key: &str) {
+    let window = gloo::utils::window();
+    let location = window.location();
+    let (Ok(href), Ok(hash)) = (location.href(), location.hash()) else {
+        return;
+    };
+    let own = visitor_state::fragment_key(key);
+    let kept: Vec<&str> = hash
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|part| !part.is_empty() && part.split('=').next() != Some(own.as_str()))
+        .collect();
+    let base = href.split('#').next().unwrap_or(&href);
+    let url = if kept.is_empty() {
+        base.to_string()
+    } else {
+        format!("{base}#{}", kept.join("&"))
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 /// The whole widget: the visitor's answers on one side, the engine's quote
 /// on the other.
 #[function_component]
 pub fn Estimator(props: &EstimatorProps) -> Html {
-    let preset = props.preset.clone();
-    let state = use_reducer(move || {
-        preset
-            .as_ref()
-            .map_or_else(EstimatorState::default, EstimatorState::from_input)
-    });
+    let (key, preset) = (props.visitor_key.clone(), props.preset.clone());
+    let state = use_reducer(move || starting_state(key.as_deref(), preset.as_ref()));
+    {
+        // Keep the answers for a reload; forget them after "start over".
+        let key = props.visitor_key.clone();
+        use_effect_with(state.input(), move |input| {
+            use gloo::storage::{LocalStorage, Storage};
+            if let Some(key) = key {
+                let storage_key = visitor_state::storage_key(&key);
+                match input {
+                    Some(input) => {
+                        let _ = LocalStorage::set(storage_key, visitor_state::to_json(input));
+                    }
+                    None => LocalStorage::delete(storage_key),
+                }
+            }
+        });
+    }
     let id = use_state(unique_prefix);
     let settings = props.settings.clone();
     let quote = use_memo((state.input(), settings.clone()), |(input, settings)| {
@@ -88,6 +154,22 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
         });
     }
 
+    let start_over = {
+        let dispatcher = state.dispatcher();
+        let (key, preset) = (props.visitor_key.clone(), props.preset.clone());
+        Callback::from(move |()| {
+            use gloo::storage::{LocalStorage, Storage};
+            if let Some(key) = &key {
+                LocalStorage::delete(visitor_state::storage_key(key));
+                forget_share_link(key);
+            }
+            let start = preset
+                .as_ref()
+                .map_or_else(EstimatorState::default, EstimatorState::from_input);
+            dispatcher.dispatch(Action::StartOver(Box::new(start)));
+        })
+    };
+
     let heading_id = format!("{}-heading", *id);
     let (results, announcement) = match &*quote {
         Some(Ok(quote)) => (
@@ -100,6 +182,15 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                     <Comparison quote={quote.clone()} formats={formats.clone()} />
                     <CostChart id={(*id).clone()} lifetime={Rc::new(quote.lifetime.clone())} formats={formats.clone()} />
                     <Breakdown quote={quote.clone()} formats={formats.clone()} clinic_name={settings.clinic_name.clone()} oncta={props.oncta.clone()} />
+                    if let Some(key) = &props.visitor_key {
+                        <VisitorTools
+                            quote={quote.clone()}
+                            formats={formats.clone()}
+                            clinic_name={settings.clinic_name.clone()}
+                            share_key={key.clone()}
+                            onstart_over={start_over.clone()}
+                        />
+                    }
                 </>
             },
             summary(quote, &formats),

@@ -254,3 +254,79 @@ test('events tell the page about quotes and bookings; estimate() matches smp-quo
   assert.deepEqual(errors, []);
   await tab.close();
 });
+
+test('a share link restores the estimate; answers survive a reload until the visitor starts over', async () => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const tab = await context.newPage();
+  const errors = watchErrors(tab);
+  await tab.goto(new URL('/two.html', server.url).href);
+  await tab.click('#eur label:has(input[value="norwood-6"])');
+  await tab.fill('#eur .smp-area-number', '160');
+  const expected = engineQuote({ pattern: 'norwood-6', area_cm2: 160 });
+  const shown = () => inside(tab, '#eur', '[data-figure="smp-cost-typical"]');
+  assert.equal(await shown(), money(expected.smp.cost.typical, 'de-DE', 'EUR'));
+
+  await tab.click('#eur button:has-text("Share this estimate")');
+  const link = await tab.locator('#eur .smp-share-link').inputValue();
+  assert.match(link, /#smp-eur=/);
+  assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), link);
+
+  // Opened elsewhere (a fresh browser, no storage): the same quote.
+  const other = await browser.newPage();
+  await other.goto(link);
+  assert.equal(
+    await inside(other, '#eur', '[data-figure="smp-cost-typical"]'),
+    money(expected.smp.cost.typical, 'de-DE', 'EUR'),
+  );
+  assert.equal(await other.locator('#eur .smp-area-number').inputValue(), '160');
+  // The other widget on the page keeps its own preset.
+  const preset = engineQuote({ pattern: 'norwood-4' });
+  assert.equal(await inside(other, '#usd', '[data-figure="smp-cost-typical"]'), money(preset.smp.cost.typical));
+  await other.close();
+
+  // A reload keeps the answers.
+  await tab.goto(new URL('/two.html', server.url).href);
+  assert.equal(await shown(), money(expected.smp.cost.typical, 'de-DE', 'EUR'));
+
+  // Copy summary puts the figures on the clipboard.
+  await tab.click('#eur button:has-text("Copy summary")');
+  const summary = (await tab.evaluate(() => navigator.clipboard.readText())).replace(/[\u00a0\u202f]/g, ' ');
+  assert.match(summary, /Pattern: Norwood VI, 160 cm²/);
+  assert.ok(summary.includes(money(expected.smp.cost.typical, 'de-DE', 'EUR')), summary);
+
+  // Start over: back to the clinic's preset, and a reload keeps it so.
+  await tab.click('#eur button:has-text("Start over")');
+  const norwood4 = money(preset.smp.cost.typical, 'de-DE', 'EUR');
+  assert.equal(await shown(), norwood4);
+  await tab.reload();
+  assert.equal(await shown(), norwood4);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('following the booking link tells the page, and printing hides the controls', async () => {
+  const { tab, errors } = await open('/config.html');
+  await tab.evaluate(() => {
+    window.__cta = [];
+    document.addEventListener('smp-estimator:cta', (event) => {
+      window.__cta.push(event.detail);
+      event.preventDefault();
+    });
+    // Keep the test page where it is.
+    document.addEventListener('click', (event) => event.preventDefault(), true);
+  });
+  await tab.click('#file [data-figure="booking-link"]');
+  const [detail] = await tab.evaluate(() => window.__cta);
+  assert.equal(detail.quote.input.pattern, 'norwood-3');
+  assert.equal(detail.quote.booking_url, 'https://clinic.example/book?pattern=norwood-3&area_cm2=40&sessions=3');
+
+  await tab.emulateMedia({ media: 'print' });
+  const hidden = await tab.evaluate(() => {
+    const root = document.querySelector('#file').shadowRoot;
+    return ['.smp-inputs', '.smp-tools', '.smp-cta'].map((s) => getComputedStyle(root.querySelector(s)).display);
+  });
+  assert.deepEqual(hidden, ['none', 'none', 'none']);
+  assert.equal(errors.length, 2, 'only the two broken widgets on this page report');
+  await tab.close();
+});

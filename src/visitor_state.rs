@@ -1,0 +1,82 @@
+//! The visitor's answers outside the widget: in a share link's URL fragment
+//! and in the browser's storage, namespaced per widget so that two widgets
+//! on one page keep their own. Only the estimate input travels (pattern,
+//! area, options): nothing personal. Pure, so native tests cover it.
+
+use serde_json::Value;
+
+use crate::model::EstimateInput;
+
+/// The fragment key for the widget named `key`: `smp-<key>`.
+pub fn fragment_key(key: &str) -> String {
+    format!("smp-{key}")
+}
+
+/// The storage key for the widget named `key`.
+pub fn storage_key(key: &str) -> String {
+    format!("smp-estimator:{key}")
+}
+
+/// The input as compact JSON, for storage and share links.
+pub fn to_json(input: &EstimateInput) -> String {
+    serde_json::to_string(input).unwrap_or_default()
+}
+
+/// An input read back from storage or a link: checked by the engine like
+/// any other, and dropped (not half-used) when anything is wrong.
+pub fn from_json(text: &str) -> Option<EstimateInput> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    EstimateInput::from_json(&value).ok()
+}
+
+/// `fragment` (without `#`) with this widget's part set to `encoded` (an
+/// already percent-encoded input) and every other widget's part kept.
+pub fn with_fragment_part(fragment: &str, key: &str, encoded: &str) -> String {
+    let name = fragment_key(key);
+    let mut parts: Vec<String> = fragment
+        .split('&')
+        .filter(|part| !part.is_empty() && part.split('=').next() != Some(name.as_str()))
+        .map(str::to_string)
+        .collect();
+    parts.push(format!("{name}={encoded}"));
+    parts.join("&")
+}
+
+/// This widget's part of `fragment`, still percent-encoded.
+pub fn fragment_part<'a>(fragment: &'a str, key: &str) -> Option<&'a str> {
+    let name = fragment_key(key);
+    fragment.split('&').find_map(|part| {
+        let (part_name, value) = part.split_once('=')?;
+        (part_name == name).then_some(value)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Donor, Pattern};
+
+    #[test]
+    fn an_input_round_trips_and_a_bad_one_is_dropped() {
+        let input = EstimateInput {
+            area_cm2: Some(91.5),
+            donor: Donor::Poor,
+            ..EstimateInput::new(Pattern::Norwood4a)
+        };
+        assert_eq!(from_json(&to_json(&input)), Some(input));
+        assert_eq!(from_json(r#"{"pattern": "norwood-4", "years": 99}"#), None);
+        assert_eq!(from_json("<img src=x onerror=alert(1)>"), None);
+    }
+
+    #[test]
+    fn each_widget_keeps_its_own_part_of_the_fragment() {
+        let fragment = with_fragment_part("top&smp-a=1", "b", "2");
+        assert_eq!(fragment, "top&smp-a=1&smp-b=2");
+        let fragment = with_fragment_part(&fragment, "a", "3");
+        assert_eq!(fragment, "top&smp-b=2&smp-a=3");
+        assert_eq!(fragment_part(&fragment, "a"), Some("3"));
+        assert_eq!(fragment_part(&fragment, "b"), Some("2"));
+        assert_eq!(fragment_part(&fragment, "c"), None);
+        assert_eq!(with_fragment_part("", "a", "1"), "smp-a=1");
+    }
+}
