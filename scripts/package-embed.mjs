@@ -28,11 +28,20 @@ const js = `${glue}\n${loader}`;
 await writeFile(join(out, 'smp-estimator.js'), js);
 await copyFile(join(dist, 'smp-estimator_bg.wasm'), join(out, 'smp-estimator_bg.wasm'));
 await copyFile(join(dist, 'smp-estimator.css'), join(out, 'smp-estimator.css'));
+// The iframe mode: a standalone page and the host's resizing script.
+for (const file of ['frame.html', 'frame.css', 'frame.js', 'frame-host.js']) {
+  await copyFile(join(repo, 'embed', file), join(out, file));
+}
 
 const snippet = (src) =>
   `<div data-smp-estimator></div>\n` +
   `<script type="module" src="${src}" integrity="${sri(Buffer.from(js))}" crossorigin="anonymous"></script>`;
 await writeFile(join(out, 'snippet.html'), `${snippet('https://YOUR-SITE/smp-estimator/smp-estimator.js')}\n`);
+const frameHost = await readFile(join(repo, 'embed', 'frame-host.js'));
+const frameSnippet = (base) =>
+  `<iframe data-smp-estimator-frame src="${base}frame.html?currency=USD&amp;locale=en-US" title="SMP cost estimate" width="100%" height="900" frameborder="0"></iframe>\n` +
+  `<script src="${base}frame-host.js" integrity="${sri(frameHost)}" crossorigin="anonymous"></script>`;
+await writeFile(join(out, 'frame-snippet.html'), `${frameSnippet('https://YOUR-SITE/smp-estimator/')}\n`);
 await writeFile(
   join(out, 'embed.html'),
   `<!doctype html>
@@ -57,3 +66,5 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(`dist/embed: smp-estimator.js ${kb(js.length)}, smp-estimator_bg.wasm ${kb(wasm.length)}, smp-estimator.css ${kb(css.length)}`);
 console.log('Embed snippet (replace YOUR-SITE with where you host dist/embed/):\n');
 console.log(snippet('https://YOUR-SITE/smp-estimator/smp-estimator.js'));
+console.log('\nOr, for pages that allow no scripts of ours, as an iframe (frame-host.js only resizes it):\n');
+console.log(frameSnippet('https://YOUR-SITE/smp-estimator/'));

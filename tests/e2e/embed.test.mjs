@@ -12,6 +12,7 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src
 let server;
 let browser;
 let snippetScript;
+let frameServer;
 
 const page = (body, head = '') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host page</title>${head}</head>
@@ -64,12 +65,21 @@ before(async () => {
     },
   };
   server = await serve(join(repo, 'dist'), pages);
+  // A second origin for the iframe mode, as a clinic's CDN would be.
+  frameServer = await serve(join(repo, 'dist'));
+  pages['/framed.html'] = {
+    headers: { 'content-security-policy': "default-src 'self'; frame-src " + frameServer.url.replace(/\/$/, '') },
+    body: page(`<iframe id="frame" data-smp-estimator-frame title="SMP cost estimate" height="150"
+      src="${frameServer.url}embed/frame.html?currency=EUR&amp;locale=de-DE&amp;pattern=norwood-4&amp;clinic-name=%3Cb%3EHaar%3C/b%3E"></iframe>
+      <script src="/embed/frame-host.js"></script>`),
+  };
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await server?.close();
+  await frameServer?.close();
 });
 
 async function open(path, width = 1024) {
@@ -328,5 +338,31 @@ test('following the booking link tells the page, and printing hides the controls
   });
   assert.deepEqual(hidden, ['none', 'none', 'none']);
   assert.equal(errors.length, 2, 'only the two broken widgets on this page report');
+  await tab.close();
+});
+
+test('the iframe mode takes settings from its query string and is resized by the host script', async () => {
+  const { tab, errors } = await open('/framed.html');
+  const frame = tab.frameLocator('#frame');
+  const quote = engineQuote({ pattern: 'norwood-4' });
+  const price = frame.locator('[data-figure="smp-cost-typical"]');
+  await price.waitFor();
+  assert.equal((await price.innerText()).replace(/[\u00a0\u202f]/g, ' '), money(quote.smp.cost.typical, 'de-DE', 'EUR'));
+  assert.match(await frame.locator('.smp-disclaimer').innerText(), /<b>Haar<\/b>'s prices/);
+  // The host script sized the iframe to its content (from 150 px).
+  await tab.waitForFunction(() => document.getElementById('frame').getBoundingClientRect().height > 600);
+  const before = await tab.evaluate(() => document.getElementById('frame').style.height);
+  // A message from anywhere but that iframe is ignored.
+  // (Our listener is added after the host script's, so once it has heard
+  // the forged message, the host script has handled it.)
+  await tab.evaluate(
+    () =>
+      new Promise((resolve) => {
+        addEventListener('message', (event) => event.data?.height === 5 && resolve());
+        window.postMessage({ type: 'smp-estimator:resize', height: 5 }, '*');
+      }),
+  );
+  assert.equal(await tab.evaluate(() => document.getElementById('frame').style.height), before);
+  assert.deepEqual(errors, []);
   await tab.close();
 });
