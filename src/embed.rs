@@ -166,6 +166,10 @@ fn mount_element(element: Element, explicit_settings: Option<String>) {
         return;
     };
     let document = gloo::utils::document();
+    let Ok(container) = document.create_element("div") else {
+        return;
+    };
+    let _ = container.set_attribute("class", "smp-host");
     let stylesheet = STYLESHEET.with(|sheet| sheet.borrow().clone());
     if !stylesheet.href.is_empty() {
         if let Ok(link) = document.create_element("link") {
@@ -175,13 +179,19 @@ fn mount_element(element: Element, explicit_settings: Option<String>) {
                 let _ = link.set_attribute("integrity", integrity);
                 let _ = link.set_attribute("crossorigin", "anonymous");
             }
+            // Hidden until its stylesheet has loaded (or failed to), so the
+            // visitor never sees it unstyled.
+            let _ = container.set_attribute("hidden", "");
+            for event in ["load", "error"] {
+                let container = container.clone();
+                let show = Closure::once_into_js(move || {
+                    let _ = container.remove_attribute("hidden");
+                });
+                let _ = link.add_event_listener_with_callback(event, show.unchecked_ref());
+            }
             let _ = shadow.append_child(&link);
         }
     }
-    let Ok(container) = document.create_element("div") else {
-        return;
-    };
-    let _ = container.set_attribute("class", "smp-host");
     let _ = shadow.append_child(&container);
 
     let key = widget_key(&element);

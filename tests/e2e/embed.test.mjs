@@ -25,11 +25,15 @@ before(async () => {
     .split('\n')
     .find((line) => line.startsWith('<script'))
     .replace('https://YOUR-SITE/smp-estimator/', '/embed/');
-  const hostile = `<style>
+  // Real host CSS: Bootstrap 5 and Tailwind's preflight, then worse.
+  const css = (path) => ({ headers: { 'content-type': 'text/css' }, body: readFile(path) });
+  const hostile = `<link rel="stylesheet" href="/bootstrap.css"><link rel="stylesheet" href="/preflight.css"><style>
     * { font-size: 30px !important; color: red !important; font-family: serif !important; }
     button, input { all: unset; } div { padding: 40px; border: 3px dotted green; }
   </style>`;
   const pages = {
+    '/bootstrap.css': css(join(repo, 'tests/e2e/node_modules/bootstrap/dist/css/bootstrap.min.css')),
+    '/preflight.css': css(join(repo, 'tests/e2e/node_modules/tailwindcss/lib/css/preflight.css')),
     '/blank.html': { body: page(`<div data-smp-estimator></div>${snippetScript}`) },
     '/hostile.html': {
       body: page(`<p class="smp-title" id="outside">Host text</p><div data-smp-estimator></div>${snippetScript}`, hostile),
@@ -64,6 +68,7 @@ before(async () => {
       body: JSON.stringify({ currency: 'GBP', clinic_name: 'From file', booking_url: 'https://clinic.example/book' }),
     },
   };
+  for (const page of Object.values(pages)) page.body = await page.body;
   server = await serve(join(repo, 'dist'), pages);
   // A second origin for the iframe mode, as a clinic's CDN would be.
   frameServer = await serve(join(repo, 'dist'));
