@@ -55,14 +55,19 @@ async fn click(root: &Element, selector: &str) {
     yew::scheduler::flush().await;
 }
 
-/// Picks a pattern as a visitor does: its group first, then its picture.
-async fn pick(root: &Element, pattern: &str) {
-    let group = match Pattern::from_id(pattern).unwrap().scale() {
+/// The toggle button that shows `pattern`'s group (men, women, other).
+fn group_button(pattern: Pattern) -> String {
+    let position = match pattern.scale() {
         smp_estimator::model::Scale::Norwood => 1,
         smp_estimator::model::Scale::Ludwig => 2,
         smp_estimator::model::Scale::Other => 3,
     };
-    click(root, &format!(".smp-group-button:nth-child({group})")).await;
+    format!(".smp-group-button:nth-child({position})")
+}
+
+/// Picks a pattern as a visitor does: its group first, then its picture.
+async fn pick(root: &Element, pattern: &str) {
+    click(root, &group_button(Pattern::from_id(pattern).unwrap())).await;
     click(root, &format!("input[type=radio][value={pattern}]")).await;
 }
 
@@ -396,12 +401,7 @@ async fn the_picker_groups_patterns_and_describes_the_choice() {
     // Every picture has an accessible name, and each choice its description.
     for pattern in Pattern::all() {
         let info = pattern.info();
-        let group = match pattern.scale() {
-            smp_estimator::model::Scale::Norwood => 1,
-            smp_estimator::model::Scale::Ludwig => 2,
-            smp_estimator::model::Scale::Other => 3,
-        };
-        click(&root, &format!(".smp-group-button:nth-child({group})")).await;
+        click(&root, &group_button(pattern)).await;
         let radio = find(&root, &format!(".smp-choice-input[value={}]", info.id));
         let label = radio.parent_element().unwrap();
         let svg = label.query_selector("svg").unwrap().unwrap();

@@ -8,7 +8,7 @@ use super::money::round_money;
 use super::pattern::{LossKind, Pattern, Region};
 use super::quote::{Figure, Note, Quote};
 use super::settings::ClinicSettings;
-use super::smp::SMALL_AREA_CM2;
+use super::smp::{band_for, SMALL_AREA_CM2};
 use super::transplant::coverage_of;
 
 use Figure::{Count, Decimal, Money};
@@ -95,31 +95,18 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
     ));
 
     let pricing = &settings.smp;
-    let mut template = match pricing.price_per_session {
-        Some(_) => {
+    let band = band_for(area, pricing);
+    let mut template = match (pricing.price_per_session, band) {
+        (Some(_), _) => {
             "The SMP price is {per_session} per session times the number of sessions".to_string()
         }
-        None => {
-            let band = pricing
-                .bands
-                .iter()
-                .find(|band| area <= band.up_to_cm2)
-                .or(pricing.bands.last());
-            match band {
-                Some(_) => format!(
-                    "The SMP price is {}'s full-course price for areas up to {{band_area}} cm²",
-                    settings.clinic_name
-                ),
-                None => "The SMP price follows the clinic's price list".to_string(),
-            }
-        }
+        (None, Some(_)) => format!(
+            "The SMP price is {}'s full-course price for areas up to {{band_area}} cm²",
+            settings.clinic_name
+        ),
+        (None, None) => "The SMP price follows the clinic's price list".to_string(),
     };
-    let band_area = pricing
-        .bands
-        .iter()
-        .find(|band| area <= band.up_to_cm2)
-        .or(pricing.bands.last())
-        .map_or(0.0, |band| band.up_to_cm2);
+    let band_area = band.map_or(0.0, |band| band.up_to_cm2);
     if input.scar.is_some() && input.pattern != Pattern::ScarOnly {
         template.push_str(", plus {scar_min} to {scar_max} to camouflage the scar");
     }

@@ -5,7 +5,7 @@ use super::input::{EstimateInput, Goal, ScarKind};
 use super::money::round_money;
 use super::pattern::{LossKind, Pattern};
 use super::quote::{FinancingTerms, MinMax, Note, SmpQuote, Spread, TouchUpQuote};
-use super::settings::{ClinicSettings, PriceRange};
+use super::settings::{ClinicSettings, PriceBand, PriceRange, SmpPricing};
 
 /// Below this area (a hairline, early recession, a scar) two sessions
 /// usually suffice; larger areas usually take three (smphaircreations.com,
@@ -91,6 +91,16 @@ pub fn weeks(sessions: Spread<u32>, gap_days: MinMax<u32>) -> MinMax<u32> {
     }
 }
 
+/// The clinic's price band for an area: the first that reaches it, or the
+/// last for areas beyond every band.
+pub fn band_for(area_cm2: f64, pricing: &SmpPricing) -> Option<&PriceBand> {
+    pricing
+        .bands
+        .iter()
+        .find(|band| area_cm2 <= band.up_to_cm2)
+        .or(pricing.bands.last())
+}
+
 /// The unrounded course price: the clinic's band for the area, or sessions
 /// times its per-session price, plus a scar add-on, never below the minimum
 /// fee. A scar-only course is priced by its own area and takes no add-on.
@@ -111,12 +121,7 @@ pub fn course_price(
             }
         }
         None => {
-            let band = pricing
-                .bands
-                .iter()
-                .find(|band| area_cm2 <= band.up_to_cm2)
-                .or(pricing.bands.last())
-                .map(|band| band.price);
+            let band = band_for(area_cm2, pricing).map(|band| band.price);
             band.unwrap_or(PriceRange {
                 min: 0.0,
                 typical: 0.0,
