@@ -238,7 +238,7 @@ fn mount_element(element: Element, explicit_settings: Option<String>) {
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = gloo::net::http::Request::get(url)
+    let response = gloo_net::http::Request::get(url)
         .send()
         .await
         .map_err(|error| format!("could not be loaded: {error}"))?;
