@@ -8,7 +8,7 @@ SHELL := bash
 CHROMEDRIVER ?= /usr/bin/chromedriver
 TARGET_DIR := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 
-.PHONY: setup serve test lint native-tests browser-tests release embed e2e bench-engine
+.PHONY: setup serve test lint native-tests browser-tests release embed readme-snippet e2e bench-engine
 
 setup:
 	@scripts/setup.sh
@@ -38,6 +38,10 @@ release:
 ## embed snippet (with Subresource Integrity hashes).
 embed: release
 	node scripts/package-embed.mjs
+
+## After a change to the widget: put the new snippet hashes in the README.
+readme-snippet: release
+	node scripts/package-embed.mjs --update-readme
 
 e2e: embed
 	cargo build --bin smp-quote

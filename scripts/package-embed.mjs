@@ -62,6 +62,24 @@ await writeFile(
 </html>
 `,
 );
+// The README shows the snippet of the current build; with --update-readme
+// this rewrites it there (the end-to-end tests check the two agree).
+if (process.argv.includes('--update-readme')) {
+  const readmePath = join(repo, 'README.md');
+  const readme = await readFile(readmePath, 'utf8');
+  const updated = readme
+    .replace(
+      /<script type="module" src="https:\/\/YOUR-SITE\/smp-estimator\/smp-estimator\.js" integrity="[^"]*" crossorigin="anonymous"><\/script>/,
+      snippet('https://YOUR-SITE/smp-estimator/smp-estimator.js').split('\n')[1],
+    )
+    .replace(
+      /<script src="https:\/\/YOUR-SITE\/smp-estimator\/frame-host\.js" integrity="[^"]*" crossorigin="anonymous"><\/script>/,
+      frameSnippet('https://YOUR-SITE/smp-estimator/').split('\n')[1],
+    );
+  await writeFile(readmePath, updated);
+  console.log(updated === readme ? 'README snippet already current.' : 'README snippet updated.');
+}
+
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(`dist/embed: smp-estimator.js ${kb(js.length)}, smp-estimator_bg.wasm ${kb(wasm.length)}, smp-estimator.css ${kb(css.length)}`);
 console.log('Embed snippet (replace YOUR-SITE with where you host dist/embed/):\n');

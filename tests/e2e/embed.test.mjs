@@ -101,6 +101,15 @@ async function inside(tab, host, selector) {
   return (await locator.first().innerText()).replace(/[\u00a0\u202f]/g, ' ').trim();
 }
 
+test("the README's snippet is exactly the one this build generates", async () => {
+  const readme = await readFile(join(repo, 'README.md'), 'utf8');
+  const snippet = (await readFile(join(repo, 'dist', 'embed', 'snippet.html'), 'utf8')).trim();
+  const frame = (await readFile(join(repo, 'dist', 'embed', 'frame-snippet.html'), 'utf8')).trim();
+  const hint = 'the widget changed: run `make readme-snippet` and commit the README';
+  assert.ok(readme.includes(snippet), hint);
+  assert.ok(readme.includes(frame.split('\n')[1]), hint);
+});
+
 test('the README snippet on a blank page gives a working, correctly priced widget', async () => {
   server.requests.length = 0;
   const { tab, errors } = await open('/blank.html');
