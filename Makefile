@@ -8,7 +8,7 @@ SHELL := bash
 CHROMEDRIVER ?= /usr/bin/chromedriver
 TARGET_DIR := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 
-.PHONY: setup serve test lint native-tests browser-tests release embed readme-snippet e2e bench-engine
+.PHONY: setup serve test lint native-tests browser-tests release embed readme-snippet e2e bench bench-sizes bench-engine
 
 setup:
 	@scripts/setup.sh
@@ -46,6 +46,14 @@ readme-snippet: release
 e2e: embed
 	cargo build --bin smp-quote
 	SMP_QUOTE=$(TARGET_DIR)/debug/smp-quote npm --prefix tests/e2e test
+
+## Benchmarks (issue 5, in progress): transfer sizes against a Yew counter
+## built in the same run with the same profile, and the engine alone.
+bench: setup bench-sizes bench-engine
+
+bench-sizes: embed
+	cd bench/baseline && trunk build --release
+	node bench/sizes.mjs
 
 ## The engine alone with criterion (one quote; the full price sheet).
 bench-engine:

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// Transfer sizes of the widget's release package against the Yew counter
+// baseline built in the same run with the same profile: raw, gzip -9 and
+// brotli, with each figure as a ratio to the baseline's, and the size
+// budget of issue 5 (gzip total at most 1.6 times the baseline's and under
+// 100 KB). `--check` exits non-zero when the budget is not met.
+import { readFile } from 'node:fs/promises';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const widget = {
+  wasm: join(repo, 'dist/embed/smp-estimator_bg.wasm'),
+  js: join(repo, 'dist/embed/smp-estimator.js'),
+  css: join(repo, 'dist/embed/smp-estimator.css'),
+};
+const baseline = {
+  wasm: join(repo, 'bench/baseline/dist/yew-counter-baseline_bg.wasm'),
+  js: join(repo, 'bench/baseline/dist/yew-counter-baseline.js'),
+  css: null,
+};
+
+async function measure(path) {
+  if (!path) return { raw: 0, gzip: 0, brotli: 0 };
+  const bytes = await readFile(path);
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length,
+  };
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
+const rows = [];
+const totals = { widget: { raw: 0, gzip: 0, brotli: 0 }, baseline: { raw: 0, gzip: 0, brotli: 0 } };
+for (const part of ['wasm', 'js', 'css']) {
+  const w = await measure(widget[part]);
+  const b = await measure(baseline[part]);
+  for (const kind of ['raw', 'gzip', 'brotli']) {
+    totals.widget[kind] += w[kind];
+    totals.baseline[kind] += b[kind];
+  }
+  rows.push([part, w, b]);
+}
+rows.push(['total', totals.widget, totals.baseline]);
+
+console.log('| file | widget raw | gzip -9 | brotli | baseline raw | gzip -9 | brotli | gzip ratio |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const [part, w, b] of rows) {
+  console.log(
+    `| ${part} | ${kb(w.raw)} | ${kb(w.gzip)} | ${kb(w.brotli)} | ${kb(b.raw)} | ${kb(b.gzip)} | ${kb(b.brotli)} | ${ratio(w.gzip, b.gzip)} |`,
+  );
+}
+const limit = Math.min(1.6 * totals.baseline.gzip, 100 * 1024);
+const met = totals.widget.gzip <= limit;
+console.log(
+  `\nSize budget (gzip total ≤ 1.6 × baseline = ${kb(1.6 * totals.baseline.gzip)} and < 100 KB): ` +
+    `${kb(totals.widget.gzip)} — ${met ? 'met' : `NOT met (${kb(totals.widget.gzip - limit)} over)`}`,
+);
+if (process.argv.includes('--check') && !met) process.exit(1);
