@@ -6,11 +6,32 @@ const ALLOWED = [
   'currency', 'locale', 'clinic-name', 'booking-url', 'rounding-step', 'accent', 'font',
   'config-url', 'pattern', 'area-cm2', 'goal', 'donor', 'years',
 ];
+// Anyone can link to this page with any query string, so the two settings
+// that point elsewhere are held to the clinic's own origins: a settings file
+// only from where this page is hosted, a booking link only to this page's
+// origin or the page framing it.
+const trusted = new Set([location.origin, ...(location.ancestorOrigins ?? [])]);
+const originOf = (value, base) => {
+  try {
+    return new URL(value, base).origin;
+  } catch {
+    return null;
+  }
+};
 const element = document.getElementById('smp-frame');
 const query = new URLSearchParams(location.search);
 for (const name of ALLOWED) {
   const value = query.get(name);
-  if (value !== null) element.setAttribute(`data-${name}`, value);
+  if (value === null) continue;
+  if (name === 'config-url' && originOf(value, location.href) !== location.origin) {
+    console.error(`SMP estimator: config-url must be on ${location.origin}; ignored`);
+    continue;
+  }
+  if (name === 'booking-url' && !trusted.has(originOf(value))) {
+    console.error('SMP estimator: booking-url must be on the framing page\'s or this page\'s origin; ignored');
+    continue;
+  }
+  element.setAttribute(`data-${name}`, value);
 }
 if (query.has('lang')) document.documentElement.lang = query.get('lang');
 

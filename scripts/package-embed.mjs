@@ -39,7 +39,7 @@ const snippet = (src) =>
 await writeFile(join(out, 'snippet.html'), `${snippet('https://YOUR-SITE/smp-estimator/smp-estimator.js')}\n`);
 const frameHost = await readFile(join(repo, 'embed', 'frame-host.js'));
 const frameSnippet = (base) =>
-  `<iframe data-smp-estimator-frame src="${base}frame.html?currency=USD&amp;locale=en-US" title="SMP cost estimate" width="100%" height="900" frameborder="0"></iframe>\n` +
+  `<iframe data-smp-estimator-frame src="${base}frame.html?currency=USD&amp;locale=en-US" title="SMP cost estimate" width="100%" height="900" frameborder="0" allow="clipboard-write"></iframe>\n` +
   `<script src="${base}frame-host.js" integrity="${sri(frameHost)}" crossorigin="anonymous"></script>`;
 await writeFile(join(out, 'frame-snippet.html'), `${frameSnippet('https://YOUR-SITE/smp-estimator/')}\n`);
 await writeFile(
@@ -75,7 +75,8 @@ if (process.argv.includes('--update-readme')) {
     .replace(
       /<script src="https:\/\/YOUR-SITE\/smp-estimator\/frame-host\.js" integrity="[^"]*" crossorigin="anonymous"><\/script>/,
       frameSnippet('https://YOUR-SITE/smp-estimator/').split('\n')[1],
-    );
+    )
+    .replace(/<iframe data-smp-estimator-frame [^\n]*<\/iframe>/, frameSnippet('https://YOUR-SITE/smp-estimator/').split('\n')[0]);
   await writeFile(readmePath, updated);
   console.log(updated === readme ? 'README snippet already current.' : 'README snippet updated.');
 }

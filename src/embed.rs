@@ -112,7 +112,15 @@ pub fn mount(element: Element, settings: JsValue) -> Result<(), JsValue> {
                 })?,
         )
     };
-    mount_element(element, settings);
+    let explicit = settings.is_some();
+    if !mount_element(element, settings) && explicit {
+        // Settings given for a widget that is already there would be
+        // silently lost: say so.
+        return Err(js_sys::Error::new(
+            "this element already holds an SMP estimator; settings can only be given when it is first mounted",
+        )
+        .into());
+    }
     Ok(())
 }
 
@@ -156,18 +164,19 @@ fn attributes(element: &Element) -> Vec<(String, String)> {
         .collect()
 }
 
-fn mount_element(element: Element, explicit_settings: Option<String>) {
+/// Mounts a widget into `element`; false when it holds one already.
+fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
     // One widget per element: a shadow root means it is mounted already.
     if element.shadow_root().is_some() {
-        return;
+        return false;
     }
     let Ok(shadow) = element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) else {
         gloo::console::error!("SMP estimator: this element cannot hold a widget (no shadow root)");
-        return;
+        return false;
     };
     let document = gloo::utils::document();
     let Ok(container) = document.create_element("div") else {
-        return;
+        return false;
     };
     let _ = container.set_attribute("class", "smp-host");
     let stylesheet = STYLESHEET.with(|sheet| sheet.borrow().clone());
@@ -235,6 +244,7 @@ fn mount_element(element: Element, explicit_settings: Option<String>) {
             }
         }
     });
+    true
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {

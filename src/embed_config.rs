@@ -121,10 +121,16 @@ pub fn resolve_settings(
         set_path(&mut from_attributes, path, value);
     }
     merge(&mut merged, Value::Object(from_attributes));
-    if !problems.is_empty() {
-        return Err(problems);
+    // The settings that could be read are checked too, so that every
+    // problem shows at once.
+    match ClinicSettings::from_json(&merged) {
+        Ok(settings) if problems.is_empty() => Ok(settings),
+        Ok(_) => Err(problems),
+        Err(more) => {
+            problems.extend(more);
+            Err(problems)
+        }
     }
-    ClinicSettings::from_json(&merged)
 }
 
 /// The visitor's answers preset by `data-pattern`, `data-area-cm2`,

@@ -12,9 +12,20 @@ pub fn fragment_key(key: &str) -> String {
     format!("smp-{key}")
 }
 
-/// The storage key for the widget named `key`.
-pub fn storage_key(key: &str) -> String {
-    format!("smp-estimator:{key}")
+/// The storage key for the widget named `key` on the page at `path`: a
+/// clinic's pages share one storage, and each page's widgets are its own.
+pub fn storage_key(path: &str, key: &str) -> String {
+    format!("smp-estimator:{path}:{key}")
+}
+
+/// `fragment` without this widget's part.
+pub fn without_fragment_part(fragment: &str, key: &str) -> String {
+    let name = fragment_key(key);
+    fragment
+        .split('&')
+        .filter(|part| !part.is_empty() && part.split('=').next() != Some(name.as_str()))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// The input as compact JSON, for storage and share links.
@@ -32,14 +43,13 @@ pub fn from_json(text: &str) -> Option<EstimateInput> {
 /// `fragment` (without `#`) with this widget's part set to `encoded` (an
 /// already percent-encoded input) and every other widget's part kept.
 pub fn with_fragment_part(fragment: &str, key: &str, encoded: &str) -> String {
-    let name = fragment_key(key);
-    let mut parts: Vec<String> = fragment
-        .split('&')
-        .filter(|part| !part.is_empty() && part.split('=').next() != Some(name.as_str()))
-        .map(str::to_string)
-        .collect();
-    parts.push(format!("{name}={encoded}"));
-    parts.join("&")
+    let others = without_fragment_part(fragment, key);
+    let own = format!("{}={encoded}", fragment_key(key));
+    if others.is_empty() {
+        own
+    } else {
+        format!("{others}&{own}")
+    }
 }
 
 /// This widget's part of `fragment`, still percent-encoded.
@@ -78,5 +88,10 @@ mod tests {
         assert_eq!(fragment_part(&fragment, "b"), Some("2"));
         assert_eq!(fragment_part(&fragment, "c"), None);
         assert_eq!(with_fragment_part("", "a", "1"), "smp-a=1");
+        assert_eq!(
+            without_fragment_part("top&smp-a=1&smp-b=2", "a"),
+            "top&smp-b=2"
+        );
+        assert_eq!(storage_key("/smp", "1"), "smp-estimator:/smp:1");
     }
 }

@@ -42,17 +42,41 @@ pub struct EstimatorProps {
 
 /// The answers to start from: a share link for this widget, then what the
 /// visitor left on this page before, then the clinic's preset.
+/// Where this widget keeps the visitor's answers: per page, per widget.
+fn stored_answers_key(key: &str) -> String {
+    let path = gloo::utils::window()
+        .location()
+        .pathname()
+        .unwrap_or_default();
+    visitor_state::storage_key(&path, key)
+}
+
+fn save_answers(key: &str, input: Option<&EstimateInput>) {
+    use gloo::storage::{LocalStorage, Storage};
+    match input {
+        Some(input) => {
+            let _ = LocalStorage::set(stored_answers_key(key), visitor_state::to_json(input));
+        }
+        None => LocalStorage::delete(stored_answers_key(key)),
+    }
+}
+
 fn starting_state(key: Option<&str>, preset: Option<&EstimateInput>) -> EstimatorState {
     use gloo::storage::{LocalStorage, Storage};
     let from_link = key.and_then(|key| {
         let hash = gloo::utils::window().location().hash().ok()?;
         let part = visitor_state::fragment_part(hash.trim_start_matches('#'), key)?;
         let text = js_sys::decode_uri_component(part).ok()?;
-        visitor_state::from_json(&String::from(text))
+        let input = visitor_state::from_json(&String::from(text))?;
+        // Opened answers become the visitor's own: kept for a reload, and
+        // the link's part leaves the address so later changes win.
+        save_answers(key, Some(&input));
+        forget_share_link(key);
+        Some(input)
     });
     let from_storage = || {
         key.and_then(|key| {
-            let text: String = LocalStorage::get(visitor_state::storage_key(key)).ok()?;
+            let text: String = LocalStorage::get(stored_answers_key(key)).ok()?;
             visitor_state::from_json(&text)
         })
     };
@@ -94,20 +118,20 @@ fn forget_share_link(key: &str) {
     let (Ok(href), Ok(hash)) = (location.href(), location.hash()) else {
         return;
     };
-    let own = visitor_state::fragment_key(key);
-    let kept: Vec<&str> = hash
-        .trim_start_matches('#')
-        .split('&')
-        .filter(|part| !part.is_empty() && part.split('=').next() != Some(own.as_str()))
-        .collect();
+    let kept = visitor_state::without_fragment_part(hash.trim_start_matches('#'), key);
+    if kept == hash.trim_start_matches('#') {
+        return;
+    }
     let base = href.split('#').next().unwrap_or(&href);
     let url = if kept.is_empty() {
         base.to_string()
     } else {
-        format!("{base}#{}", kept.join("&"))
+        format!("{base}#{kept}")
     };
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        // The page's own history state (a router's, say) is kept as it is.
+        let page_state = history.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = history.replace_state_with_url(&page_state, "", Some(&url));
     }
 }
 
@@ -117,19 +141,17 @@ fn forget_share_link(key: &str) {
 pub fn Estimator(props: &EstimatorProps) -> Html {
     let (key, preset) = (props.visitor_key.clone(), props.preset.clone());
     let state = use_reducer(move || starting_state(key.as_deref(), preset.as_ref()));
+    // Only answers the visitor gave are kept for a reload: not the starting
+    // answers (a clinic's preset may change later), nor those "start over"
+    // brings back.
+    let skip_save = use_mut_ref(|| true);
     {
-        // Keep the answers for a reload; forget them after "start over".
         let key = props.visitor_key.clone();
+        let skip_save = skip_save.clone();
         use_effect_with(state.input(), move |input| {
-            use gloo::storage::{LocalStorage, Storage};
-            if let Some(key) = key {
-                let storage_key = visitor_state::storage_key(&key);
-                match input {
-                    Some(input) => {
-                        let _ = LocalStorage::set(storage_key, visitor_state::to_json(input));
-                    }
-                    None => LocalStorage::delete(storage_key),
-                }
+            let skip = std::mem::replace(&mut *skip_save.borrow_mut(), false);
+            if let (Some(key), false) = (key, skip) {
+                save_answers(&key, input.as_ref());
             }
         });
     }
@@ -155,18 +177,19 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     }
 
     let start_over = {
-        let dispatcher = state.dispatcher();
+        let state = state.clone();
         let (key, preset) = (props.visitor_key.clone(), props.preset.clone());
         Callback::from(move |()| {
-            use gloo::storage::{LocalStorage, Storage};
             if let Some(key) = &key {
-                LocalStorage::delete(visitor_state::storage_key(key));
+                save_answers(key, None);
                 forget_share_link(key);
             }
             let start = preset
                 .as_ref()
                 .map_or_else(EstimatorState::default, EstimatorState::from_input);
-            dispatcher.dispatch(Action::StartOver(Box::new(start)));
+            // The effect above runs only if the answers change.
+            *skip_save.borrow_mut() = start.input() != state.input();
+            state.dispatch(Action::StartOver(Box::new(start)));
         })
     };
 

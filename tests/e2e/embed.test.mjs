@@ -36,7 +36,7 @@ before(async () => {
     '/preflight.css': css(join(repo, 'tests/e2e/node_modules/tailwindcss/lib/css/preflight.css')),
     '/blank.html': { body: page(`<div data-smp-estimator></div>${snippetScript}`) },
     '/hostile.html': {
-      body: page(`<p class="smp-title" id="outside">Host text</p><div data-smp-estimator></div>${snippetScript}`, hostile),
+      body: page(`<p class="smp-title" id="outside">Host text</p><p id="control">Host text</p><div data-smp-estimator></div>${snippetScript}`, hostile),
     },
     '/two.html': {
       body: page(`
@@ -61,6 +61,7 @@ before(async () => {
           data-clinic-name="&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;"
           data-booking-url="https://clinic.example/book?a=&quot;&gt;&lt;script&gt;window.__pwned=2&lt;/script&gt;"></div>
         <div id="js-url" data-smp-estimator data-booking-url="javascript:window.__pwned=3"></div>
+        <div id="missing" data-smp-estimator data-config-url="/missing.json"></div>
         ${snippetScript}`),
     },
     '/clinic.json': {
@@ -72,6 +73,10 @@ before(async () => {
   server = await serve(join(repo, 'dist'), pages);
   // A second origin for the iframe mode, as a clinic's CDN would be.
   frameServer = await serve(join(repo, 'dist'));
+  pages['/framed-hostile.html'] = {
+    body: page(`<iframe id="frame" title="SMP cost estimate"
+      src="${frameServer.url}embed/frame.html?pattern=norwood-4&amp;booking-url=https%3A%2F%2Fevil.example%2F&amp;config-url=https%3A%2F%2Fevil.example%2Fx.json"></iframe>`),
+  };
   pages['/framed.html'] = {
     headers: { 'content-security-policy': "default-src 'self'; frame-src " + frameServer.url.replace(/\/$/, '') },
     body: page(`<iframe id="frame" data-smp-estimator-frame title="SMP cost estimate" height="150"
@@ -107,20 +112,28 @@ test("the README's snippet is exactly the one this build generates", async () =>
   const frame = (await readFile(join(repo, 'dist', 'embed', 'frame-snippet.html'), 'utf8')).trim();
   const hint = 'the widget changed: run `make readme-snippet` and commit the README';
   assert.ok(readme.includes(snippet), hint);
-  assert.ok(readme.includes(frame.split('\n')[1]), hint);
+  for (const line of frame.split('\n')) assert.ok(readme.includes(line), hint);
 });
 
 test('the README snippet on a blank page gives a working, correctly priced widget', async () => {
-  server.requests.length = 0;
-  const { tab, errors } = await open('/blank.html');
+  const tab = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+  const errors = watchErrors(tab);
+  // Every request the browser makes, to any host.
+  const requested = [];
+  tab.on('request', (request) => requested.push(request.url()));
+  await tab.goto(new URL('/blank.html', server.url).href);
   await tab.click('label:has(input[value="norwood-4"])');
   const quote = engineQuote({ pattern: 'norwood-4' });
   assert.equal(await inside(tab, '[data-smp-estimator]', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical));
-  // Nothing is fetched but the page and the widget's own three files.
-  // (The browser's own favicon request is not the widget's.)
+  await tab.click('label:has(input[value="norwood-7"])');
+  await tab.waitForLoadState('networkidle');
+  // Nothing is fetched but the page and the widget's own three files, from
+  // this host only. (The browser's own favicon request is not the widget's.)
   assert.deepEqual(
-    [...new Set(server.requests)].filter((path) => path !== '/favicon.ico').sort(),
-    ['/blank.html', '/embed/smp-estimator.css', '/embed/smp-estimator.js', '/embed/smp-estimator_bg.wasm'],
+    [...new Set(requested)].filter((url) => !url.endsWith('/favicon.ico')).sort(),
+    ['/blank.html', '/embed/smp-estimator.css', '/embed/smp-estimator.js', '/embed/smp-estimator_bg.wasm'].map(
+      (path) => new URL(path, server.url).href,
+    ),
   );
   assert.deepEqual(errors, []);
   await tab.close();
@@ -133,17 +146,20 @@ test("the host page's CSS does not reach the widget, and ours does not leak out"
     const root = document.querySelector('[data-smp-estimator]').shadowRoot;
     const title = root.querySelector('.smp-title');
     const price = root.querySelector('[data-figure="smp-cost-typical"]');
-    const outside = document.getElementById('outside');
+    const outside = getComputedStyle(document.getElementById('outside'));
+    const control = getComputedStyle(document.getElementById('control'));
+    const looks = (style) => [style.fontSize, style.lineHeight, style.margin, style.fontWeight].join(' ');
     return {
       title: getComputedStyle(title).fontSize,
       priceColour: getComputedStyle(price).color,
-      outsideWeight: getComputedStyle(outside).fontWeight,
+      outside: looks(outside),
+      control: looks(control),
       overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     };
   });
   assert.equal(styles.title, '22.4px', 'the widget keeps its own type scale');
   assert.notEqual(styles.priceColour, 'rgb(255, 0, 0)');
-  assert.equal(styles.outsideWeight, '400', 'our .smp-title rule stays inside the widget');
+  assert.equal(styles.outside, styles.control, 'our .smp-title rule stays inside the widget');
   assert.deepEqual(errors, []);
   await tab.close();
 });
@@ -191,19 +207,32 @@ test('the custom element and elements added later get widgets too', async () => 
     await window.SmpEstimator.mount(element, { currency: 'EUR', locale: 'de-DE' });
   });
   assert.match(await inside(tab, '#api', '.smp-hint'), /Choose the pattern/);
+  assert.ok(await tab.evaluate(() => customElements.get('smp-estimator') !== undefined));
+  assert.ok(await tab.evaluate(() => document.querySelector('#custom').matches(':defined')));
+  // Settings for an element that already holds a widget are refused, not lost.
+  const refused = await tab.evaluate(() =>
+    window.SmpEstimator.mount(document.querySelector('#late'), { currency: 'EUR' }).then(
+      () => 'accepted',
+      (error) => error.message,
+    ),
+  );
+  assert.match(refused, /already holds an SMP estimator/);
   assert.deepEqual(errors, []);
   await tab.close();
 });
 
 test('it works under a strict Content-Security-Policy sent as a header', async () => {
-  const { tab, errors } = await open('/csp.html');
+  const tab = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+  const errors = watchErrors(tab);
   const violations = [];
   await tab.exposeFunction('reportViolation', (v) => violations.push(v));
-  await tab.evaluate(() =>
+  // Listening from before the page's first script, so start-up counts too.
+  await tab.addInitScript(() =>
     document.addEventListener('securitypolicyviolation', (e) =>
       window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
     ),
   );
+  await tab.goto(new URL('/csp.html', server.url).href);
   const quote = engineQuote({ pattern: 'norwood-5' });
   assert.equal(await inside(tab, '[data-smp-estimator]', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical));
   const accent = await tab.evaluate(() =>
@@ -228,6 +257,11 @@ test('settings come from attributes over inline JSON over the config file; bad a
 
   const bad = await inside(tab, '#bad', '.smp-problems');
   assert.match(bad, /data-rounding-step: must be a number, got "fifty"/);
+  assert.match(bad, /currency: must be a three-letter ISO 4217 code/, 'every problem at once');
+  assert.match(
+    await inside(tab, '#missing', '.smp-problems'),
+    /data-config-url \(\/missing.json\): could not be loaded: HTTP 404/,
+  );
   const badCurrency = await tab.evaluate(() =>
     document.querySelector('#bad').shadowRoot.textContent,
   );
@@ -238,10 +272,12 @@ test('settings come from attributes over inline JSON over the config file; bad a
   const href = await tab.locator('#hostile [data-figure="booking-link"]').getAttribute('href');
   assert.ok(href.startsWith('https://clinic.example/book?a='), href);
   assert.match(await inside(tab, '#js-url', '.smp-problems'), /booking_url: must start with https:\/\/ or http:\/\//);
+  await tab.waitForLoadState('networkidle');
   assert.equal(await tab.evaluate(() => window.__pwned), undefined);
   // One console.error per broken widget, naming the problem.
-  assert.equal(errors.length, 2, errors.join('\n'));
-  assert.match(errors[0] + errors[1], /data-rounding-step/);
+  const ours = errors.filter((e) => e.startsWith('SMP estimator'));
+  assert.equal(ours.length, 3, errors.join('\n'));
+  assert.match(ours.join('\n'), /data-rounding-step/);
   await tab.close();
 });
 
@@ -296,9 +332,12 @@ test('a share link restores the estimate; answers survive a reload until the vis
   assert.match(link, /#smp-eur=/);
   assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), link);
 
-  // Opened elsewhere (a fresh browser, no storage): the same quote.
+  // Opened elsewhere (a fresh browser, no storage): the same quote, and the
+  // link's part leaves the address so that later changes win a reload.
   const other = await browser.newPage();
   await other.goto(link);
+  await other.locator('#eur [data-figure="smp-cost-typical"]').waitFor();
+  assert.ok(!other.url().includes('smp-eur='), other.url());
   assert.equal(
     await inside(other, '#eur', '[data-figure="smp-cost-typical"]'),
     money(expected.smp.cost.typical, 'de-DE', 'EUR'),
@@ -311,6 +350,16 @@ test('a share link restores the estimate; answers survive a reload until the vis
 
   // A reload keeps the answers.
   await tab.goto(new URL('/two.html', server.url).href);
+  assert.equal(await shown(), money(expected.smp.cost.typical, 'de-DE', 'EUR'));
+  // A share link wins over what this browser had stored.
+  const norwood2 = engineQuote({ pattern: 'norwood-2' });
+  const linkTo2 = link.replace(/#.*/, `#smp-eur=${encodeURIComponent(JSON.stringify({ pattern: 'norwood-2' }))}`);
+  // (Only the fragment differs, so the page is reloaded to open the link.)
+  await tab.goto(linkTo2);
+  await tab.reload();
+  assert.equal(await shown(), money(norwood2.smp.cost.typical, 'de-DE', 'EUR'));
+  await tab.goto(link);
+  await tab.reload();
   assert.equal(await shown(), money(expected.smp.cost.typical, 'de-DE', 'EUR'));
 
   // Copy summary puts the figures on the clipboard.
@@ -351,7 +400,11 @@ test('following the booking link tells the page, and printing hides the controls
     return ['.smp-inputs', '.smp-tools', '.smp-cta'].map((s) => getComputedStyle(root.querySelector(s)).display);
   });
   assert.deepEqual(hidden, ['none', 'none', 'none']);
-  assert.equal(errors.length, 2, 'only the two broken widgets on this page report');
+  assert.equal(
+    errors.filter((e) => e.startsWith('SMP estimator')).length,
+    3,
+    'only the three broken widgets on this page report',
+  );
   await tab.close();
 });
 
@@ -378,5 +431,14 @@ test('the iframe mode takes settings from its query string and is resized by the
   );
   assert.equal(await tab.evaluate(() => document.getElementById('frame').style.height), before);
   assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test("the iframe page refuses settings that point away from the clinic's origins", async () => {
+  const { tab, errors } = await open('/framed-hostile.html');
+  const frame = tab.frameLocator('#frame');
+  await frame.locator('[data-figure="smp-cost-typical"]').waitFor();
+  assert.equal(await frame.locator('[data-figure="booking-link"]').count(), 0, 'no link to evil.example');
+  assert.equal(errors.filter((e) => e.startsWith('SMP estimator')).length, 2, errors.join('\n'));
   await tab.close();
 });
