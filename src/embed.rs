@@ -37,6 +37,59 @@ thread_local! {
     static STYLESHEET: RefCell<Stylesheet> = RefCell::new(Stylesheet::default());
     /// Kept alive for the page's lifetime so late elements get widgets too.
     static OBSERVER: RefCell<Option<Watcher>> = const { RefCell::new(None) };
+    /// Every widget on the page, so that one whose element leaves the page
+    /// can be taken down (a single-page app or page builder removes nodes).
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A widget on the page: its element, and how to take its app down once it
+/// has rendered.
+struct Mounted {
+    element: Element,
+    destroy: Option<Box<dyn FnOnce()>>,
+}
+
+fn is_mounted(element: &Element) -> bool {
+    MOUNTED.with(|mounted| mounted.borrow().iter().any(|w| &w.element == element))
+}
+
+/// Remembers how to take down `element`'s rendered app; if the element left
+/// the page while its settings were loading, takes it down at once.
+fn register_app(element: &Element, destroy: Box<dyn FnOnce()>) {
+    let leftover = MOUNTED.with(|mounted| {
+        let mut mounted = mounted.borrow_mut();
+        match mounted.iter_mut().find(|w| &w.element == element) {
+            Some(widget) => {
+                widget.destroy = Some(destroy);
+                None
+            }
+            None => Some(destroy),
+        }
+    });
+    if let Some(destroy) = leftover {
+        destroy();
+    }
+}
+
+/// Takes down every widget whose element is no longer on the page and
+/// empties its shadow root, so the element can hold a new one if it returns.
+fn unmount_disconnected() {
+    let gone: Vec<Mounted> = MOUNTED.with(|mounted| {
+        let mut mounted = mounted.borrow_mut();
+        let (gone, kept) = std::mem::take(&mut *mounted)
+            .into_iter()
+            .partition(|w| !w.element.is_connected());
+        *mounted = kept;
+        gone
+    });
+    for widget in gone {
+        if let Some(destroy) = widget.destroy {
+            destroy();
+        }
+        if let Some(shadow) = widget.element.shadow_root() {
+            shadow.set_inner_html("");
+        }
+    }
 }
 
 /// Mounts a widget into every marked element on the page, now and whenever
@@ -57,8 +110,10 @@ pub fn start(stylesheet: String, integrity: Option<String>) {
             return;
         }
         let callback = Closure::<dyn FnMut(js_sys::Array)>::new(|records: js_sys::Array| {
+            let mut removed = false;
             for record in records.iter() {
                 let record: web_sys::MutationRecord = record.unchecked_into();
+                removed |= record.removed_nodes().length() > 0;
                 let added = record.added_nodes();
                 for index in 0..added.length() {
                     if let Some(element) =
@@ -67,6 +122,9 @@ pub fn start(stylesheet: String, integrity: Option<String>) {
                         mount_within(&Some(element));
                     }
                 }
+            }
+            if removed {
+                unmount_disconnected();
             }
         });
         let Ok(mutation_observer) = MutationObserver::new(callback.as_ref().unchecked_ref()) else {
@@ -166,14 +224,29 @@ fn attributes(element: &Element) -> Vec<(String, String)> {
 
 /// Mounts a widget into `element`; false when it holds one already.
 fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
-    // One widget per element: a shadow root means it is mounted already.
-    if element.shadow_root().is_some() {
+    // One widget per element.
+    if is_mounted(&element) {
         return false;
     }
-    let Ok(shadow) = element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) else {
-        gloo::console::error!("SMP estimator: this element cannot hold a widget (no shadow root)");
-        return false;
+    // An element that held a widget before keeps its (emptied) shadow root.
+    let shadow = match element.shadow_root() {
+        Some(shadow) => shadow,
+        None => match element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
+            Ok(shadow) => shadow,
+            Err(_) => {
+                gloo::console::error!(
+                    "SMP estimator: this element cannot hold a widget (no shadow root)"
+                );
+                return false;
+            }
+        },
     };
+    MOUNTED.with(|mounted| {
+        mounted.borrow_mut().push(Mounted {
+            element: element.clone(),
+            destroy: None,
+        })
+    });
     let document = gloo::utils::document();
     let Ok(container) = document.create_element("div") else {
         return false;
@@ -219,6 +292,7 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
                 Ok(text) => Some((url.clone(), text)),
                 Err(message) => {
                     return show_problems(
+                        &element,
                         &container,
                         vec![FieldError::new(format!("data-config-url ({url})"), message)],
                     )
@@ -240,7 +314,7 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
                     .flatten()
                     .chain(preset.err().into_iter().flatten())
                     .collect();
-                show_problems(&container, problems);
+                show_problems(&element, &container, problems);
             }
         }
     });
@@ -328,7 +402,8 @@ fn render(
         oncta: on("smp-estimator:cta"),
         visitor_key: Some(key.into()),
     };
-    yew::Renderer::<Estimator>::with_root_and_props(container.clone(), props).render();
+    let app = yew::Renderer::<Estimator>::with_root_and_props(container.clone(), props).render();
+    register_app(element, Box::new(move || app.destroy()));
 }
 
 #[derive(Properties, PartialEq)]
@@ -347,14 +422,15 @@ fn SettingsProblems(props: &ProblemsProps) -> Html {
     }
 }
 
-fn show_problems(container: &Element, problems: Vec<FieldError>) {
+fn show_problems(element: &Element, container: &Element, problems: Vec<FieldError>) {
     gloo::console::error!(format!(
         "SMP estimator: invalid settings\n{}",
         describe_all(&problems)
     ));
-    yew::Renderer::<SettingsProblems>::with_root_and_props(
+    let app = yew::Renderer::<SettingsProblems>::with_root_and_props(
         container.clone(),
         ProblemsProps { problems },
     )
     .render();
+    register_app(element, Box::new(move || app.destroy()));
 }

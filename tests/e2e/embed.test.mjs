@@ -217,6 +217,22 @@ test('the custom element and elements added later get widgets too', async () => 
     ),
   );
   assert.match(refused, /already holds an SMP estimator/);
+
+  // Taken off the page (as a single-page app would), the widget is taken
+  // down; put back, the element gets a new one.
+  const emptied = await tab.evaluate(async () => {
+    const late = document.querySelector('#late');
+    late.remove();
+    // The observer's callback is a microtask queued by the removal: one
+    // queued after it runs once it has.
+    await new Promise((resolve) => queueMicrotask(resolve));
+    const empty = late.shadowRoot.childElementCount === 0;
+    window.__late = late;
+    return empty;
+  });
+  assert.ok(emptied, 'the removed widget was taken down');
+  await tab.evaluate(() => document.querySelector('main').append(window.__late));
+  assert.equal(await inside(tab, '#late', '[data-figure="smp-cost-typical"]'), money(norwood2.smp.cost.typical));
   assert.deepEqual(errors, []);
   await tab.close();
 });
