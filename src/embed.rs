@@ -46,6 +46,8 @@ thread_local! {
 /// has rendered.
 struct Mounted {
     element: Element,
+    /// Settings given to `mount()`, kept for a remount.
+    explicit_settings: Option<String>,
     destroy: Option<Box<dyn FnOnce()>>,
 }
 
@@ -74,14 +76,20 @@ fn register_app(element: &Element, destroy: Box<dyn FnOnce()>) {
 /// Takes down every widget whose element is no longer on the page and
 /// empties its shadow root, so the element can hold a new one if it returns.
 fn unmount_disconnected() {
+    unmount_where(|widget| !widget.element.is_connected());
+}
+
+/// Takes down the widgets for which `leaves` holds; returns them.
+fn unmount_where(leaves: impl Fn(&Mounted) -> bool) -> Vec<(Element, Option<String>)> {
     let gone: Vec<Mounted> = MOUNTED.with(|mounted| {
         let mut mounted = mounted.borrow_mut();
         let (gone, kept) = std::mem::take(&mut *mounted)
             .into_iter()
-            .partition(|w| !w.element.is_connected());
+            .partition(|w| leaves(w));
         *mounted = kept;
         gone
     });
+    let mut taken_down = Vec::with_capacity(gone.len());
     for widget in gone {
         if let Some(destroy) = widget.destroy {
             destroy();
@@ -89,6 +97,16 @@ fn unmount_disconnected() {
         if let Some(shadow) = widget.element.shadow_root() {
             shadow.set_inner_html("");
         }
+        taken_down.push((widget.element, widget.explicit_settings));
+    }
+    taken_down
+}
+
+/// A clinic's page changed a widget's data attributes: the widget starts
+/// again with the new settings (the visitor's answers are kept in storage).
+fn remount(element: &Element) {
+    for (element, settings) in unmount_where(|w| &w.element == element) {
+        mount_element(element, settings);
     }
 }
 
@@ -113,6 +131,16 @@ pub fn start(stylesheet: String, integrity: Option<String>) {
             let mut removed = false;
             for record in records.iter() {
                 let record: web_sys::MutationRecord = record.unchecked_into();
+                if record.type_() == "attributes" {
+                    if let Some(element) =
+                        record.target().and_then(|t| t.dyn_into::<Element>().ok())
+                    {
+                        if is_mounted(&element) {
+                            remount(&element);
+                        }
+                    }
+                    continue;
+                }
                 removed |= record.removed_nodes().length() > 0;
                 let added = record.added_nodes();
                 for index in 0..added.length() {
@@ -133,6 +161,13 @@ pub fn start(stylesheet: String, integrity: Option<String>) {
         let options = MutationObserverInit::new();
         options.set_child_list(true);
         options.set_subtree(true);
+        // A changed setting on a widget's element restarts that widget.
+        options.set_attributes(true);
+        let watched = js_sys::Array::new();
+        for name in crate::embed_config::ATTRIBUTES {
+            watched.push(&format!("data-{name}").into());
+        }
+        options.set_attribute_filter(&watched);
         if let Some(root) = document.document_element() {
             let _ = mutation_observer.observe_with_options(&root, &options);
         }
@@ -244,6 +279,7 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
     MOUNTED.with(|mounted| {
         mounted.borrow_mut().push(Mounted {
             element: element.clone(),
+            explicit_settings: explicit_settings.clone(),
             destroy: None,
         })
     });

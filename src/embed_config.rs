@@ -21,6 +21,23 @@ const SETTING_ATTRIBUTES: [(&str, &[&str], bool); 7] = [
     ("font", &["theme", "font"], false),
 ];
 
+/// Every data attribute (without `data-`) that configures a widget.
+pub const ATTRIBUTES: [&str; 13] = [
+    "currency",
+    "locale",
+    "clinic-name",
+    "booking-url",
+    "rounding-step",
+    "accent",
+    "font",
+    "config-url",
+    "pattern",
+    "area-cm2",
+    "goal",
+    "donor",
+    "years",
+];
+
 /// The visitor's answers an element can preset.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Preset {
@@ -261,6 +278,13 @@ mod tests {
             problems[0].to_string(),
             "booking_url: must start with https:// or http://"
         );
+    }
+
+    #[test]
+    fn every_setting_attribute_is_watched() {
+        for (attribute, _, _) in SETTING_ATTRIBUTES {
+            assert!(ATTRIBUTES.contains(&attribute), "{attribute}");
+        }
     }
 
     #[test]

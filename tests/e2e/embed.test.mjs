@@ -179,6 +179,16 @@ test('two widgets with different settings on one page work independently', async
     money(norwood7.smp.cost.typical, 'de-DE', 'EUR'),
   );
   assert.equal(await inside(tab, '#usd', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical));
+  // The page changes a setting: that widget restarts with it.
+  await tab.evaluate(() => {
+    const usd = document.querySelector('#usd');
+    usd.dataset.currency = 'GBP';
+    usd.dataset.locale = 'en-GB';
+  });
+  await tab.waitForFunction(() =>
+    document.querySelector('#usd').shadowRoot.querySelector('[data-figure="smp-cost-typical"]')?.textContent.startsWith('£'),
+  );
+  assert.equal(await inside(tab, '#usd', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical, 'en-GB', 'GBP'));
   assert.deepEqual(errors, []);
   await tab.close();
 });
