@@ -8,7 +8,7 @@ SHELL := bash
 CHROMEDRIVER ?= /usr/bin/chromedriver
 TARGET_DIR := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 
-.PHONY: setup serve test lint native-tests browser-tests release embed readme-snippet e2e bench bench-sizes bench-engine
+.PHONY: setup serve test lint native-tests browser-tests release embed embed-panic-test readme-snippet e2e bench bench-sizes bench-engine
 
 setup:
 	@scripts/setup.sh
@@ -18,7 +18,7 @@ serve: setup
 	trunk serve
 
 ## Every test, in the order that fails fastest.
-test: setup lint native-tests browser-tests embed e2e
+test: setup lint native-tests browser-tests embed embed-panic-test e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -43,7 +43,13 @@ embed: release
 readme-snippet: release
 	node scripts/package-embed.mjs --update-readme
 
-e2e: embed
+## A package whose widget panics when alopecia totalis is chosen, for the
+## end-to-end test of panic recovery (own target folder: no rebuild churn).
+embed-panic-test:
+	CARGO_TARGET_DIR=target/panic-test trunk build --release --all-features --dist dist-panic-test
+	node scripts/package-embed.mjs --from dist-panic-test
+
+e2e: embed embed-panic-test
 	cargo build --bin smp-quote
 	SMP_QUOTE=$(TARGET_DIR)/debug/smp-quote npm --prefix tests/e2e test
 

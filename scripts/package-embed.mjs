@@ -9,7 +9,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(repo, 'dist');
+// --from DIR packages another trunk output (the panic-test build).
+const from = process.argv.includes('--from') ? process.argv[process.argv.indexOf('--from') + 1] : 'dist';
+const dist = join(repo, from);
 const out = join(dist, 'embed');
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 

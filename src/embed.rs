@@ -42,6 +42,53 @@ thread_local! {
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
 }
 
+thread_local! {
+    /// The widget the visitor used last: the one a panic is blamed on.
+    static ACTIVE: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Marks the widget named `key` as the one in use (called on every action).
+pub fn set_active(key: &str) {
+    ACTIVE.with(|active| {
+        if let Ok(mut active) = active.try_borrow_mut() {
+            *active = Some(key.to_string());
+        }
+    });
+}
+
+/// Widgets that failed, by name, in a page global: it outlives the
+/// WebAssembly instance, which restarts after a panic.
+const FAILED: &str = "__smpEstimatorFailed";
+
+fn failed_widgets() -> js_sys::Array {
+    let global = js_sys::global();
+    match js_sys::Reflect::get(&global, &FAILED.into()) {
+        Ok(list) if js_sys::Array::is_array(&list) => list.unchecked_into(),
+        _ => {
+            let list = js_sys::Array::new();
+            let _ = js_sys::Reflect::set(&global, &FAILED.into(), &list);
+            list
+        }
+    }
+}
+
+/// On a panic: report it, remember which widget failed, and have
+/// wasm-bindgen start the module afresh, which mounts every widget again
+/// (answers come back from storage) and shows the failed one's fallback.
+fn install_panic_recovery() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("SMP estimator: internal error: {info}").into());
+        if let Some(key) = ACTIVE.with(|active| active.try_borrow().ok().and_then(|k| k.clone())) {
+            failed_widgets().push(&key.into());
+        }
+        wasm_bindgen::handler::schedule_reinit();
+        // Any call into the module after this one restarts it: make one soon.
+        let wake = Closure::once_into_js(|| {});
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(wake.unchecked_ref(), 0);
+    }));
+}
+
 /// A widget on the page: its element, and how to take its app down once it
 /// has rendered.
 struct Mounted {
@@ -121,6 +168,7 @@ pub fn start(stylesheet: String, integrity: Option<String>) {
             integrity,
         }
     });
+    install_panic_recovery();
     let document = gloo::utils::document();
     mount_within(&document.document_element());
     OBSERVER.with(|observer| {
@@ -263,9 +311,13 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
     if is_mounted(&element) {
         return false;
     }
-    // An element that held a widget before keeps its (emptied) shadow root.
+    // An element that held a widget before keeps its shadow root (after a
+    // restart, with the old widget's nodes in it).
     let shadow = match element.shadow_root() {
-        Some(shadow) => shadow,
+        Some(shadow) => {
+            shadow.set_inner_html("");
+            shadow
+        }
         None => match element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
             Ok(shadow) => shadow,
             Err(_) => {
@@ -313,6 +365,10 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
     let _ = shadow.append_child(&container);
 
     let key = widget_key(&element);
+    if failed_widgets().includes(&key.clone().into(), 0) {
+        show_failure(&element, &container);
+        return true;
+    }
     let attributes = attributes(&element);
     let inline = explicit_settings.or_else(|| {
         element
@@ -431,6 +487,7 @@ fn render(
             dispatch(&element, name, &quote)
         }))
     };
+    set_active(&key);
     let props = EstimatorProps {
         settings: Rc::new(settings),
         preset,
@@ -440,6 +497,26 @@ fn render(
     };
     let app = yew::Renderer::<Estimator>::with_root_and_props(container.clone(), props).render();
     register_app(element, Box::new(move || app.destroy()));
+}
+
+/// The short message a widget shows after it failed, and the event that
+/// tells the page; the other widgets carry on.
+fn show_failure(element: &Element, container: &Element) {
+    let document = gloo::utils::document();
+    if let Ok(message) = document.create_element("p") {
+        let _ = message.set_attribute("class", "smp-estimator smp-problems");
+        let _ = message.set_attribute("role", "alert");
+        message.set_text_content(Some(
+            "Sorry, the estimator stopped working here. Please reload the page to try again.",
+        ));
+        let _ = container.append_child(&message);
+    }
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    if let Ok(event) = CustomEvent::new_with_event_init_dict("smp-estimator:error", &init) {
+        let _ = element.dispatch_event(&event);
+    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -238,6 +238,10 @@ impl EstimatorState {
         match action {
             Action::ShowGroup(group) => next.group = group,
             Action::SelectPattern(pattern) => {
+                #[cfg(feature = "panic-test")]
+                if pattern == Pattern::AlopeciaTotalis {
+                    panic!("panic-test: alopecia totalis was chosen");
+                }
                 next.pattern = Some(pattern);
                 next.group = pattern.scale();
                 // Regions belong to a pattern; an area the visitor typed

@@ -88,13 +88,21 @@ fn starting_state(key: Option<&str>, preset: Option<&EstimateInput>) -> Estimato
         })
 }
 
-/// A callback that dispatches the action `make` builds from its argument.
+/// A callback that dispatches the action `make` builds from its argument,
+/// marking this widget as the one in use (a panic is blamed on it).
 fn dispatcher<T: 'static>(
     state: &UseReducerHandle<EstimatorState>,
+    key: &Option<AttrValue>,
     make: impl Fn(T) -> Action + 'static,
 ) -> Callback<T> {
     let dispatcher = state.dispatcher();
-    Callback::from(move |value: T| dispatcher.dispatch(make(value)))
+    let key = key.clone();
+    Callback::from(move |value: T| {
+        if let Some(key) = &key {
+            crate::embed::set_active(key);
+        }
+        dispatcher.dispatch(make(value))
+    })
 }
 
 /// One sentence for the polite live region, so a screen reader hears the
@@ -250,8 +258,8 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                         id={(*id).clone()}
                         group={state.group}
                         selected={state.pattern}
-                        onshow_group={dispatcher(&state, Action::ShowGroup)}
-                        onselect={dispatcher(&state, Action::SelectPattern)}
+                        onshow_group={dispatcher(&state, &props.visitor_key, Action::ShowGroup)}
+                        onselect={dispatcher(&state, &props.visitor_key, Action::SelectPattern)}
                     />
                     if state.pattern.is_some() {
                         <AreaField
@@ -261,11 +269,11 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                             unit={state.unit}
                             adjusted={state.is_adjusted()}
                             entry={state.area_entry.clone()}
-                            ontoggle_region={dispatcher(&state, Action::ToggleRegion)}
-                            onset_area={dispatcher(&state, Action::SetArea)}
-                            onslide_area={dispatcher(&state, Action::SlideArea)}
-                            onreset_area={dispatcher(&state, |()| Action::ResetArea)}
-                            onset_unit={dispatcher(&state, Action::SetUnit)}
+                            ontoggle_region={dispatcher(&state, &props.visitor_key, Action::ToggleRegion)}
+                            onset_area={dispatcher(&state, &props.visitor_key, Action::SetArea)}
+                            onslide_area={dispatcher(&state, &props.visitor_key, Action::SlideArea)}
+                            onreset_area={dispatcher(&state, &props.visitor_key, |()| Action::ResetArea)}
+                            onset_unit={dispatcher(&state, &props.visitor_key, Action::SetUnit)}
                         />
                     }
                     <DetailsForm
@@ -276,11 +284,11 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                         goal={state.goal}
                         donor={state.donor}
                         years={state.years}
-                        onset_scar={dispatcher(&state, Action::SetScar)}
-                        onset_scar_length={dispatcher(&state, Action::SetScarLength)}
-                        onset_goal={dispatcher(&state, Action::SetGoal)}
-                        onset_donor={dispatcher(&state, Action::SetDonor)}
-                        onset_years={dispatcher(&state, Action::SetYears)}
+                        onset_scar={dispatcher(&state, &props.visitor_key, Action::SetScar)}
+                        onset_scar_length={dispatcher(&state, &props.visitor_key, Action::SetScarLength)}
+                        onset_goal={dispatcher(&state, &props.visitor_key, Action::SetGoal)}
+                        onset_donor={dispatcher(&state, &props.visitor_key, Action::SetDonor)}
+                        onset_years={dispatcher(&state, &props.visitor_key, Action::SetYears)}
                     />
                 </div>
                 <div class="smp-results">{ results }</div>

@@ -69,8 +69,19 @@ before(async () => {
       body: JSON.stringify({ currency: 'GBP', clinic_name: 'From file', booking_url: 'https://clinic.example/book' }),
     },
   };
+  // The panic-test package: its widget panics when alopecia totalis is chosen.
+  const panicSnippet = (await readFile(join(repo, 'dist-panic-test', 'embed', 'snippet.html'), 'utf8'))
+    .split('\n')
+    .find((line) => line.startsWith('<script'))
+    .replace('https://YOUR-SITE/smp-estimator/', '/panic-embed/');
+  pages['/panic.html'] = {
+    body: page(`<div id="a" data-smp-estimator data-pattern="norwood-4"></div>
+      <div id="b" data-smp-estimator data-pattern="norwood-5"></div>${panicSnippet}`),
+  };
   for (const page of Object.values(pages)) page.body = await page.body;
-  server = await serve(join(repo, 'dist'), pages);
+  server = await serve(join(repo, 'dist'), pages, {
+    '/panic-embed/': join(repo, 'dist-panic-test', 'embed'),
+  });
   // A second origin for the iframe mode, as a clinic's CDN would be.
   frameServer = await serve(join(repo, 'dist'));
   pages['/framed-hostile.html'] = {
@@ -466,5 +477,36 @@ test("the iframe page refuses settings that point away from the clinic's origins
   await frame.locator('[data-figure="smp-cost-typical"]').waitFor();
   assert.equal(await frame.locator('[data-figure="booking-link"]').count(), 0, 'no link to evil.example');
   assert.equal(errors.filter((e) => e.startsWith('SMP estimator')).length, 2, errors.join('\n'));
+  await tab.close();
+});
+
+test('a panic in one widget shows a fallback there, reports it, and the other widget keeps working', async () => {
+  const { tab, errors } = await open('/panic.html');
+  await tab.evaluate(() => {
+    window.__failures = [];
+    document.addEventListener('smp-estimator:error', (event) => window.__failures.push(event.target.id));
+  });
+  const norwood4 = engineQuote({ pattern: 'norwood-4' });
+  assert.equal(await inside(tab, '#a', '[data-figure="smp-cost-typical"]'), money(norwood4.smp.cost.typical));
+  await inside(tab, '#b', '[data-figure="smp-cost-typical"]');
+
+  // The visitor uses widget b, and it panics.
+  await tab.click('#b .smp-group-button:has-text("Other")');
+  await tab.click('#b label:has(input[value="alopecia-totalis"])');
+  assert.match(await inside(tab, '#b', '[role="alert"]'), /stopped working here\. Please reload the page/);
+  assert.deepEqual(await tab.evaluate(() => window.__failures), ['b']);
+  assert.ok(errors.some((e) => e.includes('SMP estimator: internal error')), errors.join('\n'));
+
+  // Widget a came back with its answers and still answers the visitor.
+  assert.equal(await inside(tab, '#a', '[data-figure="smp-cost-typical"]'), money(norwood4.smp.cost.typical));
+  await tab.click('#a label:has(input[value="norwood-7"])');
+  const norwood7 = engineQuote({ pattern: 'norwood-7' });
+  await tab.waitForFunction(
+    (expected) =>
+      document.querySelector('#a').shadowRoot.querySelector('[data-figure="smp-cost-typical"]')?.textContent === expected,
+    money(norwood7.smp.cost.typical),
+  );
+  // And the page's own scripts run on.
+  assert.equal(await tab.evaluate(() => 1 + 1), 2);
   await tab.close();
 });

@@ -27,7 +27,7 @@ const types = {
  * Serves `root` on 127.0.0.1 at a free port, plus `pages`: paths mapped to
  * `{ body, headers }` (a test's own host pages). Records every request path.
  */
-export async function serve(root = join(repo, 'dist'), pages = {}) {
+export async function serve(root = join(repo, 'dist'), pages = {}, mounts = {}) {
   const requests = [];
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
@@ -43,8 +43,11 @@ export async function serve(root = join(repo, 'dist'), pages = {}) {
       response.end(page.body);
       return;
     }
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(root)) {
+    // `mounts` maps a path prefix to another folder (a second package).
+    const [prefix, folder] = Object.entries(mounts).find(([p]) => path.startsWith(p)) ?? ['/', root];
+    const relative = path.slice(prefix.length - 1);
+    const file = normalize(join(folder, relative.endsWith('/') ? `${relative}index.html` : relative));
+    if (!file.startsWith(folder)) {
       response.writeHead(403).end();
       return;
     }
