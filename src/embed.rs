@@ -427,15 +427,22 @@ async fn fetch_text(url: &str) -> Result<String, String> {
         .map_err(|error| format!("could not be read: {error}"))
 }
 
-fn dispatch(element: &Element, name: &str, quote: &Quote) {
-    let detail = serde_json::json!({ "input": &quote.input, "quote": quote });
+/// Tells the page: a bubbling, composed event on the widget's element.
+fn dispatch_event(element: &Element, name: &str, detail: Option<JsValue>) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
-    init.set_detail(&to_js(&detail));
+    if let Some(detail) = detail {
+        init.set_detail(&detail);
+    }
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = element.dispatch_event(&event);
     }
+}
+
+fn dispatch(element: &Element, name: &str, quote: &Quote) {
+    let detail = serde_json::json!({ "input": &quote.input, "quote": quote });
+    dispatch_event(element, name, Some(to_js(&detail)));
 }
 
 /// The widget's name on the page, for its storage and share-link part: its
@@ -511,12 +518,7 @@ fn show_failure(element: &Element, container: &Element) {
         ));
         let _ = container.append_child(&message);
     }
-    let init = CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    if let Ok(event) = CustomEvent::new_with_event_init_dict("smp-estimator:error", &init) {
-        let _ = element.dispatch_event(&event);
-    }
+    dispatch_event(element, "smp-estimator:error", None);
 }
 
 #[derive(Properties, PartialEq)]

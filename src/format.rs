@@ -52,33 +52,23 @@ fn call(format: &Option<Function>, value: f64) -> Option<String> {
 
 impl Formats {
     pub fn new(locale: &str, currency: &str) -> Self {
-        let money = number_format(
-            locale,
-            &[
-                ("style", "currency".into()),
-                ("currency", currency.into()),
-                ("maximumFractionDigits", 0.into()),
-                ("minimumFractionDigits", 0.into()),
-            ],
-        );
-        let price = number_format(
-            locale,
-            &[
-                ("style", "currency".into()),
-                ("currency", currency.into()),
-                ("maximumFractionDigits", 2.into()),
-                ("minimumFractionDigits", 0.into()),
-            ],
-        );
-        let compact_money = number_format(
-            locale,
-            &[
-                ("style", "currency".into()),
-                ("currency", currency.into()),
-                ("notation", "compact".into()),
-                ("maximumFractionDigits", 1.into()),
-            ],
-        );
+        let currency_format = |extra: &[(&str, JsValue)]| {
+            let mut options = vec![("style", "currency".into()), ("currency", currency.into())];
+            options.extend(extra.iter().cloned());
+            number_format(locale, &options)
+        };
+        let money = currency_format(&[
+            ("maximumFractionDigits", 0.into()),
+            ("minimumFractionDigits", 0.into()),
+        ]);
+        let price = currency_format(&[
+            ("maximumFractionDigits", 2.into()),
+            ("minimumFractionDigits", 0.into()),
+        ]);
+        let compact_money = currency_format(&[
+            ("notation", "compact".into()),
+            ("maximumFractionDigits", 1.into()),
+        ]);
         Formats {
             money,
             price,
