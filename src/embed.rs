@@ -17,6 +17,7 @@ use yew::prelude::*;
 
 use crate::components::{Estimator, EstimatorProps};
 use crate::embed_config::{resolve_preset, resolve_settings};
+use crate::model::json::{self, ToJson, Value};
 use crate::model::{describe_all, estimate_json, ClinicSettings, EstimateInput, FieldError, Quote};
 
 /// Elements that get a widget: `<div data-smp-estimator>` or `<smp-estimator>`.
@@ -270,14 +271,14 @@ pub fn mount(element: Element, settings: JsValue) -> Result<(), JsValue> {
 /// and whose `problems` holds them as `{field, message}`.
 #[wasm_bindgen]
 pub fn estimate(input: JsValue, settings: JsValue) -> Result<JsValue, JsValue> {
-    let to_json = |value: &JsValue| -> serde_json::Value {
+    let to_json = |value: &JsValue| -> Value {
         if value.is_undefined() || value.is_null() {
-            return serde_json::Value::Object(Default::default());
+            return Value::Object(Vec::new());
         }
         js_sys::JSON::stringify(value)
             .ok()
-            .and_then(|text| serde_json::from_str(&String::from(text)).ok())
-            .unwrap_or(serde_json::Value::Null)
+            .and_then(|text| json::parse(&String::from(text)).ok())
+            .unwrap_or(Value::Null)
     };
     match estimate_json(&to_json(&input), &to_json(&settings)) {
         Ok(quote) => Ok(to_js(&quote)),
@@ -290,11 +291,8 @@ pub fn estimate(input: JsValue, settings: JsValue) -> Result<JsValue, JsValue> {
 }
 
 /// Plain data as a plain JavaScript object, through the browser's own JSON.
-fn to_js(value: &impl serde::Serialize) -> JsValue {
-    serde_json::to_string(value)
-        .ok()
-        .and_then(|text| js_sys::JSON::parse(&text).ok())
-        .unwrap_or(JsValue::NULL)
+fn to_js(value: &impl ToJson) -> JsValue {
+    js_sys::JSON::parse(&value.to_json().to_text()).unwrap_or(JsValue::NULL)
 }
 
 fn attributes(element: &Element) -> Vec<(String, String)> {
@@ -321,8 +319,8 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
         None => match element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
             Ok(shadow) => shadow,
             Err(_) => {
-                gloo::console::error!(
-                    "SMP estimator: this element cannot hold a widget (no shadow root)"
+                web_sys::console::error_1(
+                    &"SMP estimator: this element cannot hold a widget (no shadow root)".into(),
                 );
                 return false;
             }
@@ -414,17 +412,27 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {
-    let response = gloo_net::http::Request::get(url)
-        .send()
+    use wasm_bindgen_futures::JsFuture;
+    let message = |error: JsValue| {
+        error
+            .dyn_ref::<js_sys::Error>()
+            .map(|error| String::from(error.message()))
+            .unwrap_or_else(|| "the request failed".into())
+    };
+    let response: web_sys::Response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
         .await
-        .map_err(|error| format!("could not be loaded: {error}"))?;
+        .map_err(|error| format!("could not be loaded: {}", message(error)))?
+        .unchecked_into();
     if !response.ok() {
         return Err(format!("could not be loaded: HTTP {}", response.status()));
     }
-    response
+    let text = response
         .text()
+        .map_err(|error| format!("could not be read: {}", message(error)))?;
+    JsFuture::from(text)
         .await
-        .map_err(|error| format!("could not be read: {error}"))
+        .map(|text| text.as_string().unwrap_or_default())
+        .map_err(|error| format!("could not be read: {}", message(error)))
 }
 
 /// Tells the page: a bubbling, composed event on the widget's element.
@@ -441,7 +449,7 @@ fn dispatch_event(element: &Element, name: &str, detail: Option<JsValue>) {
 }
 
 fn dispatch(element: &Element, name: &str, quote: &Quote) {
-    let detail = serde_json::json!({ "input": &quote.input, "quote": quote });
+    let detail = json::object([("input", quote.input.to_json()), ("quote", quote.to_json())]);
     dispatch_event(element, name, Some(to_js(&detail)));
 }
 
@@ -538,10 +546,13 @@ fn SettingsProblems(props: &ProblemsProps) -> Html {
 }
 
 fn show_problems(element: &Element, container: &Element, problems: Vec<FieldError>) {
-    gloo::console::error!(format!(
-        "SMP estimator: invalid settings\n{}",
-        describe_all(&problems)
-    ));
+    web_sys::console::error_1(
+        &format!(
+            "SMP estimator: invalid settings\n{}",
+            describe_all(&problems)
+        )
+        .into(),
+    );
     let app = yew::Renderer::<SettingsProblems>::with_root_and_props(
         container.clone(),
         ProblemsProps { problems },

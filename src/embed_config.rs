@@ -5,7 +5,8 @@
 //! element can preset the visitor's answers (`data-pattern="norwood-5"`).
 //! Pure, so native tests cover it; `embed.rs` reads the page.
 
-use serde_json::{Map, Value};
+use crate::model::json::{self, Value};
+use crate::model::number;
 
 use crate::model::{ClinicSettings, EstimateInput, FieldError};
 
@@ -46,33 +47,21 @@ pub struct Preset {
 
 /// Deep-merges `over` into `base`: objects key by key, anything else replaced.
 fn merge(base: &mut Value, over: Value) {
-    match (base, over) {
-        (Value::Object(base), Value::Object(over)) => {
+    match over {
+        Value::Object(over) if matches!(base, Value::Object(_)) => {
             for (key, value) in over {
-                merge(base.entry(key).or_insert(Value::Null), value);
+                merge(base.entry(&key), value);
             }
         }
-        (base, over) => *base = over,
+        over => *base = over,
     }
 }
 
-fn set_path(target: &mut Map<String, Value>, path: &[&str], value: Value) {
+fn set_path(target: &mut Value, path: &[&str], value: Value) {
     match path {
         [] => {}
-        [last] => {
-            target.insert((*last).to_string(), value);
-        }
-        [first, rest @ ..] => {
-            let entry = target
-                .entry((*first).to_string())
-                .or_insert_with(|| Value::Object(Map::new()));
-            if !entry.is_object() {
-                *entry = Value::Object(Map::new());
-            }
-            if let Value::Object(inner) = entry {
-                set_path(inner, rest, value);
-            }
-        }
+        [last] => target.insert(last, value),
+        [first, rest @ ..] => set_path(target.entry(first), rest, value),
     }
 }
 
@@ -84,8 +73,8 @@ pub fn resolve_settings(
     config: Option<(&str, &str)>,
 ) -> Result<ClinicSettings, Vec<FieldError>> {
     let mut problems = Vec::new();
-    let mut merged = Value::Object(Map::new());
-    let mut parse = |label: &str, text: &str| match serde_json::from_str::<Value>(text) {
+    let mut merged = Value::Object(Vec::new());
+    let mut parse = |label: &str, text: &str| match json::parse(text) {
         Ok(value @ Value::Object(_)) => Some(value),
         Ok(_) => {
             problems.push(FieldError::new(label, "must be a JSON object"));
@@ -109,7 +98,7 @@ pub fn resolve_settings(
             merge(&mut merged, value);
         }
     }
-    let mut from_attributes = Map::new();
+    let mut from_attributes = Value::Object(Vec::new());
     for (name, value) in attributes {
         let Some(attribute) = name.strip_prefix("data-") else {
             continue;
@@ -119,8 +108,8 @@ pub fn resolve_settings(
             continue;
         };
         let value = if *numeric {
-            match value.trim().parse::<f64>() {
-                Ok(number) if number.is_finite() => serde_json::json!(number),
+            match number::parse_typed(value) {
+                Some(number) if number.is_finite() => Value::Number(number),
                 _ => {
                     problems.push(FieldError::new(
                         format!("data-{attribute}"),
@@ -137,7 +126,7 @@ pub fn resolve_settings(
         };
         set_path(&mut from_attributes, path, value);
     }
-    merge(&mut merged, Value::Object(from_attributes));
+    merge(&mut merged, from_attributes);
     // The settings that could be read are checked too, so that every
     // problem shows at once.
     match ClinicSettings::from_json(&merged) {
@@ -162,20 +151,13 @@ pub fn resolve_preset(attributes: &[(String, String)]) -> Result<Preset, Vec<Fie
     let Some(pattern) = get("data-pattern") else {
         return Ok(Preset::default());
     };
-    let mut input = Map::new();
-    input.insert("pattern".into(), Value::String(pattern));
+    let mut input = Value::Object(Vec::new());
+    input.insert("pattern", Value::String(pattern));
     let mut problems = Vec::new();
     for (attribute, field) in [("data-area-cm2", "area_cm2"), ("data-years", "years")] {
         if let Some(text) = get(attribute) {
-            match text.parse::<f64>() {
-                Ok(number) if number.is_finite() => {
-                    let value = if field == "years" && number.fract() == 0.0 && number >= 0.0 {
-                        serde_json::json!(number as u64)
-                    } else {
-                        serde_json::json!(number)
-                    };
-                    input.insert(field.into(), value);
-                }
+            match number::parse_typed(&text) {
+                Some(number) if number.is_finite() => input.insert(field, Value::Number(number)),
                 _ => problems.push(FieldError::new(
                     attribute,
                     format!("must be a number, got \"{text}\""),
@@ -185,13 +167,13 @@ pub fn resolve_preset(attributes: &[(String, String)]) -> Result<Preset, Vec<Fie
     }
     for (attribute, field) in [("data-goal", "goal"), ("data-donor", "donor")] {
         if let Some(text) = get(attribute) {
-            input.insert(field.into(), Value::String(text));
+            input.insert(field, Value::String(text));
         }
     }
     if !problems.is_empty() {
         return Err(problems);
     }
-    EstimateInput::from_json(&Value::Object(input))
+    EstimateInput::from_json(&input)
         .map(|input| Preset { input: Some(input) })
         .map_err(|problems| {
             problems
@@ -262,7 +244,10 @@ mod tests {
             shown[0],
             "data-config-url (clinic.json): must be a JSON object"
         );
-        assert!(shown[1].starts_with("inline settings: is not valid JSON: key must be a string"));
+        assert_eq!(
+            shown[1],
+            "inline settings: is not valid JSON: expected a field name in double quotes at line 1, column 2"
+        );
         assert_eq!(
             shown[2],
             "data-rounding-step: must be a number, got \"fifty\""

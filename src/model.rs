@@ -5,8 +5,9 @@
 
 mod explain;
 mod input;
-mod json;
+pub mod json;
 mod money;
+pub mod number;
 mod pattern;
 mod problem;
 mod quote;
@@ -29,7 +30,7 @@ pub use settings::{
     ClinicSettings, Financing, PriceBand, PriceRange, SmpPricing, Span, TouchUp, TransplantPricing,
 };
 
-use serde_json::Value;
+pub use json::{ToJson, Value};
 
 /// Turns an input and the clinic's settings into a quote. Both are checked
 /// first: every problem is returned at once and nothing is computed on bad

@@ -257,8 +257,9 @@ impl EstimatorState {
                         regions.remove(index);
                     }
                     None => {
-                        regions.push(region);
-                        regions.sort();
+                        // Kept front to back, as the pattern lists them.
+                        let at = regions.iter().take_while(|r| **r < region).count();
+                        regions.insert(at, region);
                     }
                 }
                 let own: Vec<Region> = self
@@ -318,9 +319,7 @@ fn parse_decimal(text: &str, empty: &str) -> Result<f64, String> {
     if cleaned.is_empty() {
         return Err(empty.into());
     }
-    cleaned
-        .parse::<f64>()
-        .ok()
+    crate::model::number::parse_typed(&cleaned)
         .filter(|value| value.is_finite())
         .ok_or_else(|| format!("must be a number, got \"{}\"", text.trim()))
 }

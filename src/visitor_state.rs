@@ -3,9 +3,7 @@
 //! on one page keep their own. Only the estimate input travels (pattern,
 //! area, options): nothing personal. Pure, so native tests cover it.
 
-use serde_json::Value;
-
-use crate::model::EstimateInput;
+use crate::model::{json, EstimateInput, ToJson};
 
 /// The fragment key for the widget named `key`: `smp-<key>`.
 pub fn fragment_key(key: &str) -> String {
@@ -30,13 +28,13 @@ pub fn without_fragment_part(fragment: &str, key: &str) -> String {
 
 /// The input as compact JSON, for storage and share links.
 pub fn to_json(input: &EstimateInput) -> String {
-    serde_json::to_string(input).unwrap_or_default()
+    input.to_json().to_text()
 }
 
 /// An input read back from storage or a link: checked by the engine like
 /// any other, and dropped (not half-used) when anything is wrong.
 pub fn from_json(text: &str) -> Option<EstimateInput> {
-    let value: Value = serde_json::from_str(text).ok()?;
+    let value = json::parse(text).ok()?;
     EstimateInput::from_json(&value).ok()
 }
 

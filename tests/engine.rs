@@ -7,7 +7,7 @@
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use smp_estimator::model::{
-    estimate, estimate_json, price_sheet, Candidacy, ClinicSettings, Donor, EstimateInput,
+    estimate, estimate_json, json, price_sheet, Candidacy, ClinicSettings, Donor, EstimateInput,
     Financing, Goal, Pattern, PriceBand, PriceRange, Quote, Region, Scale, Scar, ScarKind, Span,
     WHOLE_SCALP_CM2,
 };
@@ -309,7 +309,7 @@ proptest! {
     #[test]
     fn arbitrary_json_never_panics(input in json_value(3), settings in json_value(3)) {
         // Either a quote or field-level problems, each naming a field.
-        if let Err(problems) = estimate_json(&input, &settings) {
+        if let Err(problems) = estimate_json(&ours(&input), &ours(&settings)) {
             prop_assert!(!problems.is_empty());
             prop_assert!(problems.iter().all(|p| !p.field.is_empty() && !p.message.is_empty()));
         }
@@ -323,13 +323,59 @@ proptest! {
         goal in prop_oneof![Just(json!("shaved")), Just(json!("density")), Just(json!("bald")), Just(json!([]))],
     ) {
         let input = json!({"pattern": pattern, "area_cm2": area, "years": years, "goal": goal});
-        match estimate_json(&input, &json!({})) {
+        match estimate_json(&ours(&input), &json::Value::Object(Vec::new())) {
             Ok(quote) => check_quote(&quote, &quote.input.clone())?,
             Err(problems) => {
                 let known = ["pattern", "area_cm2", "years", "goal"];
                 prop_assert!(problems.iter().all(|p| known.contains(&p.field.as_str())), "{:?}", problems);
             }
         }
+    }
+}
+
+/// serde_json's value as the engine's, through our reader; and back
+/// through our writer, which serde_json must read as the same tree (numbers
+/// to within a millionth: see `model::number::show`).
+fn ours(value: &Value) -> json::Value {
+    let text = serde_json::to_string(value).unwrap();
+    let read = json::parse(&text).unwrap_or_else(|e| panic!("{e} in {text}"));
+    assert!(same(&read, value), "read {read:?} from {text}");
+    let written = read.to_text();
+    let back: Value = serde_json::from_str(&written).unwrap_or_else(|e| panic!("{e} in {written}"));
+    assert!(same(&read, &back), "wrote {written} for {text}");
+    read
+}
+
+fn same(ours: &json::Value, theirs: &Value) -> bool {
+    match (ours, theirs) {
+        (json::Value::Null, Value::Null) => true,
+        (json::Value::Bool(a), Value::Bool(b)) => a == b,
+        (json::Value::Number(a), Value::Number(b)) => {
+            let b = b.as_f64().unwrap();
+            (a - b).abs() <= 1e-6 * b.abs().max(1e-3)
+        }
+        (json::Value::String(a), Value::String(b)) => a == b,
+        (json::Value::Array(a), Value::Array(b)) => {
+            a.len() == b.len() && a.iter().zip(b).all(|(a, b)| same(a, b))
+        }
+        (json::Value::Object(a), Value::Object(b)) => {
+            a.len() == b.len() && a.iter().all(|(k, v)| b.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => false,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Our JSON reader and writer agree with serde_json on any document.
+    #[test]
+    fn json_text_round_trips_through_serde_json(value in json_value(4)) {
+        let read = ours(&value);
+        prop_assert_eq!(
+            json::parse(&read.to_pretty_text()).unwrap(),
+            json::parse(&read.to_text()).unwrap()
+        );
     }
 }
 

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::chart::axis;
 use crate::format::Formats;
+use crate::model::number::{fixed, show};
 use crate::model::Lifetime;
 
 #[derive(Properties, PartialEq)]
@@ -45,7 +46,7 @@ pub fn CostChart(props: &CostChartProps) -> Html {
         series
             .iter()
             .enumerate()
-            .map(|(year, amount)| format!("{:.1},{:.1}", x(year), y(*amount)))
+            .map(|(year, amount)| format!("{},{}", fixed(x(year), 1), fixed(y(*amount), 1)))
             .collect::<Vec<_>>()
             .join(" ")
     };
@@ -71,29 +72,30 @@ pub fn CostChart(props: &CostChartProps) -> Html {
             </ul>
             <svg
                 class="smp-chart-svg"
-                viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
+                viewBox={format!("0 0 {} {}", show(WIDTH), show(HEIGHT))}
                 role="img"
                 aria-labelledby={title_id}
                 aria-describedby={description_id.clone()}
                 focusable="false"
             >
                 { for ticks.iter().map(|tick| {
-                    let tick_y = y(*tick as u64);
+                    let tick_y = fixed(y(*tick as u64), 1);
+                    let label_y = fixed(y(*tick as u64) + 4.0, 1);
                     html! {
                         <g class="smp-chart-tick">
-                            <line class="smp-chart-grid" x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()} y1={format!("{tick_y:.1}")} y2={format!("{tick_y:.1}")} />
-                            <text class="smp-chart-label" x={(LEFT - 8.0).to_string()} y={format!("{:.1}", tick_y + 4.0)} text-anchor="end">
+                            <line class="smp-chart-grid" x1={show(LEFT)} x2={show(WIDTH - RIGHT)} y1={tick_y.clone()} y2={tick_y} />
+                            <text class="smp-chart-label" x={show(LEFT - 8.0)} y={label_y} text-anchor="end">
                                 { formats.money_compact(*tick as u64) }
                             </text>
                         </g>
                     }
                 }) }
                 { for (0..=last).step_by(year_step).map(|year| html! {
-                    <text class="smp-chart-label" x={format!("{:.1}", x(year))} y={(HEIGHT - BOTTOM + 26.0).to_string()} text-anchor="middle">
+                    <text class="smp-chart-label" x={fixed(x(year), 1)} y={show(HEIGHT - BOTTOM + 26.0)} text-anchor="middle">
                         { year }
                     </text>
                 }) }
-                <text class="smp-chart-label" x={((LEFT + WIDTH - RIGHT) / 2.0).to_string()} y={(HEIGHT - 4.0).to_string()} text-anchor="middle">{ "years" }</text>
+                <text class="smp-chart-label" x={show((LEFT + WIDTH - RIGHT) / 2.0)} y={show(HEIGHT - 4.0)} text-anchor="middle">{ "years" }</text>
                 <polyline class="smp-chart-line smp-chart-transplant" points={points(&lifetime.transplant)} />
                 <polyline class="smp-chart-line smp-chart-smp" points={points(&lifetime.smp)} />
             </svg>

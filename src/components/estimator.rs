@@ -51,18 +51,22 @@ fn stored_answers_key(key: &str) -> String {
     visitor_state::storage_key(&path, key)
 }
 
+/// The page's local storage, when the browser lets this page use it.
+fn local_storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
 fn save_answers(key: &str, input: Option<&EstimateInput>) {
-    use gloo::storage::{LocalStorage, Storage};
-    match input {
-        Some(input) => {
-            let _ = LocalStorage::set(stored_answers_key(key), visitor_state::to_json(input));
-        }
-        None => LocalStorage::delete(stored_answers_key(key)),
-    }
+    let Some(storage) = local_storage() else {
+        return;
+    };
+    let _ = match input {
+        Some(input) => storage.set_item(&stored_answers_key(key), &visitor_state::to_json(input)),
+        None => storage.remove_item(&stored_answers_key(key)),
+    };
 }
 
 fn starting_state(key: Option<&str>, preset: Option<&EstimateInput>) -> EstimatorState {
-    use gloo::storage::{LocalStorage, Storage};
     let from_link = key.and_then(|key| {
         let hash = gloo::utils::window().location().hash().ok()?;
         let part = visitor_state::fragment_part(hash.trim_start_matches('#'), key)?;
@@ -76,7 +80,7 @@ fn starting_state(key: Option<&str>, preset: Option<&EstimateInput>) -> Estimato
     });
     let from_storage = || {
         key.and_then(|key| {
-            let text: String = LocalStorage::get(stored_answers_key(key)).ok()?;
+            let text = local_storage()?.get_item(&stored_answers_key(key)).ok()??;
             visitor_state::from_json(&text)
         })
     };
@@ -114,7 +118,7 @@ fn summary(quote: &Quote, formats: &Formats) -> String {
         quote.smp.sessions.typical,
         formats.money(quote.transplant.cost.typical),
         formats.number(quote.transplant.grafts.typical.into()),
-        candidacy_label(quote.transplant.candidate).to_lowercase()
+        candidacy_label(quote.transplant.candidate).to_ascii_lowercase()
     )
 }
 

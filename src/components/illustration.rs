@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::model::number::show;
 use crate::model::Pattern;
 
 /// What a shape shows on the scalp.
@@ -102,7 +103,7 @@ pub fn HeadIllustration(props: &HeadIllustrationProps) -> Html {
                         Thin => "smp-head-thin",
                         Scar => "smp-head-scar",
                     };
-                    html! { <ellipse {class} cx={cx.to_string()} cy={cy.to_string()} rx={rx.to_string()} ry={ry.to_string()} /> }
+                    html! { <ellipse {class} cx={show(f64::from(*cx))} cy={show(f64::from(*cy))} rx={show(f64::from(*rx))} ry={show(f64::from(*ry))} /> }
                 }) }
             </g>
             <ellipse class="smp-head-outline" cx="50" cy="62" rx="38" ry="50" />

@@ -16,7 +16,7 @@ use Figure::{Count, Decimal, Money};
 fn region_list(regions: &[(Region, f64)]) -> String {
     let names: Vec<String> = regions
         .iter()
-        .map(|(region, _)| region.name().to_lowercase())
+        .map(|(region, _)| region.name().to_ascii_lowercase())
         .collect();
     names.join(", ")
 }

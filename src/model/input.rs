@@ -1,15 +1,11 @@
 //! What the visitor tells the estimator.
 
-use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::Value;
-
-use super::json::{Object, Problems};
+use super::json::{object, Object, Problems, ToJson, Value};
 use super::pattern::{Pattern, Region, WHOLE_SCALP_CM2};
-use super::problem::{describe_all, merge_problems, show_number, FieldError};
+use super::problem::{merge_problems, show_number, FieldError};
 
 /// The look the visitor wants.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Goal {
     /// The buzz-cut look of a freshly shaved head.
     #[default]
@@ -19,8 +15,7 @@ pub enum Goal {
 }
 
 /// How much hair the visitor has at the back and sides to move.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Donor {
     Good,
     #[default]
@@ -28,8 +23,7 @@ pub enum Donor {
     Poor,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScarKind {
     /// Dotted scars from follicular unit extraction.
     Fue,
@@ -37,11 +31,10 @@ pub enum ScarKind {
     Fut,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Scar {
     pub kind: ScarKind,
     /// Length of a strip scar in cm; needed for `fut`, ignored for `fue`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub length_cm: Option<f64>,
 }
 
@@ -57,7 +50,7 @@ pub const MAX_YEARS: u32 = 30;
 pub const DEFAULT_YEARS: u32 = 10;
 
 /// The estimate input. JSON field names are part of the public API.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EstimateInput {
     pub pattern: Pattern,
     /// The visitor's own treatment area; `None` uses the regions' area.
@@ -137,20 +130,8 @@ impl EstimateInput {
             if let Some(scar) = root.optional_object("scar") {
                 input.scar = scar.and_then(read_scar);
             }
-            root.choice(
-                "goal",
-                &[("shaved", Goal::Shaved), ("density", Goal::Density)],
-                &mut input.goal,
-            );
-            root.choice(
-                "donor",
-                &[
-                    ("good", Donor::Good),
-                    ("average", Donor::Average),
-                    ("poor", Donor::Poor),
-                ],
-                &mut input.donor,
-            );
+            root.choice("goal", &GOALS, &mut input.goal);
+            root.choice("donor", &DONORS, &mut input.donor);
             root.whole_number("years", &mut input.years);
             root.finish();
         }
@@ -272,18 +253,65 @@ fn read_scar(scar: Object) -> Option<Scar> {
     kind.map(|kind| Scar { kind, length_cm })
 }
 
-impl<'de> Deserialize<'de> for EstimateInput {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
-        EstimateInput::from_json(&value)
-            .map_err(|problems| serde::de::Error::custom(describe_all(&problems)))
+const GOALS: [(&str, Goal); 2] = [("shaved", Goal::Shaved), ("density", Goal::Density)];
+const DONORS: [(&str, Donor); 3] = [
+    ("good", Donor::Good),
+    ("average", Donor::Average),
+    ("poor", Donor::Poor),
+];
+
+/// The JSON name of `choice` in `choices`.
+fn name_of<T: PartialEq>(choices: &[(&'static str, T)], choice: &T) -> &'static str {
+    choices
+        .iter()
+        .find(|(_, c)| c == choice)
+        .map_or("", |(name, _)| name)
+}
+
+impl Goal {
+    pub fn id(self) -> &'static str {
+        name_of(&GOALS, &self)
+    }
+}
+
+impl Donor {
+    pub fn id(self) -> &'static str {
+        name_of(&DONORS, &self)
+    }
+}
+
+impl ToJson for EstimateInput {
+    fn to_json(&self) -> Value {
+        let scar = self.scar.map(|scar| {
+            let mut json = object([(
+                "kind",
+                match scar.kind {
+                    ScarKind::Fue => "fue",
+                    ScarKind::Fut => "fut",
+                }
+                .to_json(),
+            )]);
+            if let Some(length) = scar.length_cm {
+                json.insert("length_cm", length.to_json());
+            }
+            json
+        });
+        object([
+            ("pattern", self.pattern.to_json()),
+            ("area_cm2", self.area_cm2.to_json()),
+            ("regions", self.regions.to_json()),
+            ("scar", scar.unwrap_or(Value::Null)),
+            ("goal", self.goal.id().to_json()),
+            ("donor", self.donor.id().to_json()),
+            ("years", self.years.to_json()),
+        ])
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::model::json::json;
 
     fn problems(value: Value) -> Vec<String> {
         EstimateInput::from_json(&value)
@@ -321,7 +349,8 @@ mod tests {
 
     #[test]
     fn defaults_fill_what_is_left_out() {
-        let input: EstimateInput = serde_json::from_str(r#"{"pattern":"ludwig-2"}"#).unwrap();
+        let text = crate::model::json::parse(r#"{"pattern":"ludwig-2"}"#).unwrap();
+        let input = EstimateInput::from_json(&text).unwrap();
         assert_eq!(input, EstimateInput::new(Pattern::Ludwig2));
         assert_eq!(input.years, 10);
         assert_eq!(input.goal, Goal::Shaved);
@@ -338,8 +367,11 @@ mod tests {
             }),
             ..EstimateInput::new(Pattern::Norwood5a)
         };
-        let json = serde_json::to_value(&input).unwrap();
-        assert_eq!(json["pattern"], "norwood-5a");
+        let json = input.to_json();
+        assert_eq!(
+            json.get("pattern").and_then(Value::as_str),
+            Some("norwood-5a")
+        );
         assert_eq!(EstimateInput::from_json(&json).unwrap(), input);
     }
 
@@ -356,7 +388,7 @@ mod tests {
             [
                 "pattern: must be one of norwood-1, norwood-2, norwood-2a, norwood-3, norwood-3a, norwood-3v, norwood-4, norwood-4a, norwood-5, norwood-5a, norwood-6, norwood-7, ludwig-1, ludwig-2, ludwig-3, diffuse, alopecia-areata, alopecia-totalis, scar-only, got \"norwood-9\"",
                 "goal: must be one of shaved, density, got \"bald\"",
-                "colour: unknown field (expected one of area_cm2, donor, goal, pattern, regions, scar, years)",
+                "colour: unknown field (expected one of pattern, area_cm2, regions, scar, goal, donor, years)",
                 "area_cm2: must be more than 0 and at most 775 (a whole scalp), got -3",
                 "years: must be from 1 to 30, got 0",
             ]

@@ -6,7 +6,7 @@
 //! counts (Bernstein; clinic spreads) divided by the implant density of each
 //! region give the region areas, and the pattern's default area is their sum.
 
-use serde::Serialize;
+use super::json::{ToJson, Value};
 
 /// Adult scalp area in cm² (Behrman, J Soc Cosmet Chem 28(5)): the largest
 /// treatment area the engine accepts.
@@ -16,8 +16,7 @@ pub const WHOLE_SCALP_CM2: f64 = 775.0;
 pub const CM2_PER_IN2: f64 = 6.4516;
 
 /// A part of the scalp, front to back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Region {
     /// The hairline and the temple points.
     Hairline,
@@ -29,6 +28,18 @@ pub enum Region {
     Crown,
     /// The sides and back: the donor area, where strip and FUE scars sit.
     SidesBack,
+}
+
+impl ToJson for Region {
+    fn to_json(&self) -> Value {
+        Value::String(self.id().into())
+    }
+}
+
+impl ToJson for Pattern {
+    fn to_json(&self) -> Value {
+        Value::String(self.id().into())
+    }
 }
 
 impl Region {
@@ -110,45 +121,26 @@ pub enum LossKind {
 }
 
 /// The visitor's hair-loss pattern.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Pattern {
-    #[serde(rename = "norwood-1")]
     Norwood1,
-    #[serde(rename = "norwood-2")]
     Norwood2,
-    #[serde(rename = "norwood-2a")]
     Norwood2a,
-    #[serde(rename = "norwood-3")]
     Norwood3,
-    #[serde(rename = "norwood-3a")]
     Norwood3a,
-    #[serde(rename = "norwood-3v")]
     Norwood3v,
-    #[serde(rename = "norwood-4")]
     Norwood4,
-    #[serde(rename = "norwood-4a")]
     Norwood4a,
-    #[serde(rename = "norwood-5")]
     Norwood5,
-    #[serde(rename = "norwood-5a")]
     Norwood5a,
-    #[serde(rename = "norwood-6")]
     Norwood6,
-    #[serde(rename = "norwood-7")]
     Norwood7,
-    #[serde(rename = "ludwig-1")]
     Ludwig1,
-    #[serde(rename = "ludwig-2")]
     Ludwig2,
-    #[serde(rename = "ludwig-3")]
     Ludwig3,
-    #[serde(rename = "diffuse")]
     Diffuse,
-    #[serde(rename = "alopecia-areata")]
     AlopeciaAreata,
-    #[serde(rename = "alopecia-totalis")]
     AlopeciaTotalis,
-    #[serde(rename = "scar-only")]
     ScarOnly,
 }
 
@@ -407,7 +399,7 @@ mod tests {
     #[test]
     fn ids_match_their_json_names() {
         for pattern in Pattern::all() {
-            let json = serde_json::to_string(&pattern).unwrap();
+            let json = pattern.to_json().to_text();
             assert_eq!(json, format!("\"{}\"", pattern.id()));
         }
     }

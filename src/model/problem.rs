@@ -2,11 +2,12 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use super::json::{object, ToJson, Value};
+use super::number;
 
 /// One thing wrong with one field, named by its path in the JSON
 /// (`smp.bands[1].price.min`), with what was wrong in plain words.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldError {
     pub field: String,
     pub message: String,
@@ -18,6 +19,15 @@ impl FieldError {
             field: field.into(),
             message: message.into(),
         }
+    }
+}
+
+impl ToJson for FieldError {
+    fn to_json(&self) -> Value {
+        object([
+            ("field", self.field.to_json()),
+            ("message", self.message.to_json()),
+        ])
     }
 }
 
@@ -58,11 +68,7 @@ pub fn describe_all(problems: &[FieldError]) -> String {
 
 /// A number as a person would write it back: `-5`, `2.5`, never `-5.0`.
 pub fn show_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
-    }
+    number::show(value)
 }
 
 /// A whole number with its thousands grouped, `1234567` as `1,234,567`, for

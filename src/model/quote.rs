@@ -2,15 +2,13 @@
 //! tool and the JavaScript API show. Money is in whole units of the clinic's
 //! currency, already rounded the clinic's way.
 
-use std::collections::BTreeMap;
-
-use serde::Serialize;
-
 use super::input::EstimateInput;
+use super::json::{object, ToJson, Value};
+use super::number;
 use super::problem::{show_number, thousands};
 
 /// A figure with its likely range and the value most visitors can expect.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Spread<T> {
     pub min: T,
     pub typical: T,
@@ -28,7 +26,7 @@ impl<T: Copy> Spread<T> {
 }
 
 /// A range without a typical value.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MinMax<T> {
     pub min: T,
     pub max: T,
@@ -36,8 +34,7 @@ pub struct MinMax<T> {
 
 /// A figure inside a note, so each presenter can write it its own way (the
 /// widget formats money with the browser's `Intl` for the clinic's locale).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-#[serde(tag = "kind", content = "value", rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Figure {
     /// Whole units of the clinic's currency.
     Money(u64),
@@ -52,13 +49,13 @@ pub enum Figure {
 /// A sentence that explains a figure, with a stable id (for translations and
 /// tests), the sentence with `{name}` where each figure goes, its figures,
 /// and the sentence in English with the figures written in.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Note {
     pub id: &'static str,
     pub text: String,
     pub template: String,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub values: BTreeMap<&'static str, Figure>,
+    /// Each figure by its name in the template, in the template's order.
+    pub values: Vec<(&'static str, Figure)>,
 }
 
 impl Note {
@@ -70,13 +67,13 @@ impl Note {
         values: &[(&'static str, Figure)],
         currency: &str,
     ) -> Self {
-        let values: BTreeMap<&'static str, Figure> = values.iter().copied().collect();
+        let values = values.to_vec();
         let text = fill(&template, &values, |figure| match figure {
             Figure::Money(amount) => format!("{currency} {}", thousands(amount)),
             Figure::Price(amount) if amount.fract() == 0.0 => {
                 format!("{currency} {}", thousands(amount as u64))
             }
-            Figure::Price(amount) => format!("{currency} {amount:.2}"),
+            Figure::Price(amount) => format!("{currency} {}", number::fixed(amount, 2)),
             Figure::Count(count) => thousands(count),
             Figure::Decimal(value) => show_number(value),
         });
@@ -98,7 +95,7 @@ impl Note {
 /// a name without a figure is left as it is.
 fn fill(
     template: &str,
-    values: &BTreeMap<&'static str, Figure>,
+    values: &[(&'static str, Figure)],
     write: impl Fn(Figure) -> String,
 ) -> String {
     let mut out = String::with_capacity(template.len() + 16);
@@ -109,8 +106,8 @@ fn fill(
         match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
-                match values.get(name) {
-                    Some(figure) => out.push_str(&write(*figure)),
+                match values.iter().find(|(key, _)| *key == name) {
+                    Some((_, figure)) => out.push_str(&write(*figure)),
                     None => {
                         out.push('{');
                         out.push_str(name);
@@ -129,20 +126,20 @@ fn fill(
     out
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TouchUpQuote {
     pub every_years: MinMax<f64>,
     pub cost: MinMax<u64>,
 }
 
 /// The financing behind `SmpQuote::monthly`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FinancingTerms {
     pub months: u32,
     pub apr_percent: f64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SmpQuote {
     pub sessions: Spread<u32>,
     pub hours_per_session: MinMax<f64>,
@@ -166,15 +163,14 @@ pub struct SmpQuote {
 }
 
 /// Whether surgery is a sensible option.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Candidacy {
     Yes,
     Caution,
     No,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TransplantQuote {
     pub grafts: Spread<u32>,
     pub surgeries: u32,
@@ -194,14 +190,14 @@ pub struct TransplantQuote {
 
 /// Cumulative typical cost at the end of each year, from year 0 (the
 /// treatment itself) to `years`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Lifetime {
     pub years: u32,
     pub smp: Vec<u64>,
     pub transplant: Vec<u64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Quote {
     /// The input this quote answers, with defaults filled in.
     pub input: EstimateInput,
@@ -217,6 +213,159 @@ pub struct Quote {
     /// string (pattern, area, sessions; nothing personal), or `None` when
     /// the clinic has no booking link.
     pub booking_url: Option<String>,
+}
+
+impl<T: ToJson> ToJson for Spread<T> {
+    fn to_json(&self) -> Value {
+        object([
+            ("min", self.min.to_json()),
+            ("typical", self.typical.to_json()),
+            ("max", self.max.to_json()),
+        ])
+    }
+}
+
+impl<T: ToJson> ToJson for MinMax<T> {
+    fn to_json(&self) -> Value {
+        object([("min", self.min.to_json()), ("max", self.max.to_json())])
+    }
+}
+
+impl Figure {
+    /// The figure's kind, as named in JSON.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Figure::Money(_) => "money",
+            Figure::Price(_) => "price",
+            Figure::Count(_) => "count",
+            Figure::Decimal(_) => "decimal",
+        }
+    }
+}
+
+impl ToJson for Figure {
+    fn to_json(&self) -> Value {
+        let value = match *self {
+            Figure::Money(v) | Figure::Count(v) => v.to_json(),
+            Figure::Price(v) | Figure::Decimal(v) => v.to_json(),
+        };
+        object([("kind", self.kind().to_json()), ("value", value)])
+    }
+}
+
+impl ToJson for Note {
+    fn to_json(&self) -> Value {
+        let mut note = object([
+            ("id", self.id.to_json()),
+            ("text", self.text.to_json()),
+            ("template", self.template.to_json()),
+        ]);
+        if !self.values.is_empty() {
+            let values = self
+                .values
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_json()));
+            note.insert("values", Value::Object(values.collect()));
+        }
+        note
+    }
+}
+
+impl ToJson for TouchUpQuote {
+    fn to_json(&self) -> Value {
+        object([
+            ("every_years", self.every_years.to_json()),
+            ("cost", self.cost.to_json()),
+        ])
+    }
+}
+
+impl ToJson for FinancingTerms {
+    fn to_json(&self) -> Value {
+        object([
+            ("months", self.months.to_json()),
+            ("apr_percent", self.apr_percent.to_json()),
+        ])
+    }
+}
+
+impl ToJson for SmpQuote {
+    fn to_json(&self) -> Value {
+        object([
+            ("sessions", self.sessions.to_json()),
+            ("hours_per_session", self.hours_per_session.to_json()),
+            ("total_hours", self.total_hours.to_json()),
+            (
+                "days_between_sessions",
+                self.days_between_sessions.to_json(),
+            ),
+            (
+                "weeks_between_sessions",
+                self.weeks_between_sessions.to_json(),
+            ),
+            ("weeks", self.weeks.to_json()),
+            ("cost", self.cost.to_json()),
+            ("touch_up", self.touch_up.to_json()),
+            ("monthly", self.monthly.to_json()),
+            ("financing", self.financing.to_json()),
+            ("redness_days", self.redness_days.to_json()),
+            ("notes", self.notes.to_json()),
+        ])
+    }
+}
+
+impl Candidacy {
+    /// As named in JSON.
+    pub fn id(self) -> &'static str {
+        match self {
+            Candidacy::Yes => "yes",
+            Candidacy::Caution => "caution",
+            Candidacy::No => "no",
+        }
+    }
+}
+
+impl ToJson for TransplantQuote {
+    fn to_json(&self) -> Value {
+        object([
+            ("grafts", self.grafts.to_json()),
+            ("surgeries", self.surgeries.to_json()),
+            ("donor_capacity", self.donor_capacity.to_json()),
+            ("shortfall_grafts", self.shortfall_grafts.to_json()),
+            ("cost", self.cost.to_json()),
+            ("downtime_days", self.downtime_days.to_json()),
+            ("months_to_result", self.months_to_result.to_json()),
+            ("candidate", self.candidate.id().to_json()),
+            ("notes", self.notes.to_json()),
+            ("medication_per_year", self.medication_per_year.to_json()),
+        ])
+    }
+}
+
+impl ToJson for Lifetime {
+    fn to_json(&self) -> Value {
+        object([
+            ("years", self.years.to_json()),
+            ("smp", self.smp.to_json()),
+            ("transplant", self.transplant.to_json()),
+        ])
+    }
+}
+
+impl ToJson for Quote {
+    fn to_json(&self) -> Value {
+        object([
+            ("input", self.input.to_json()),
+            ("area_cm2", self.area_cm2.to_json()),
+            ("currency", self.currency.to_json()),
+            ("locale", self.locale.to_json()),
+            ("smp", self.smp.to_json()),
+            ("transplant", self.transplant.to_json()),
+            ("lifetime", self.lifetime.to_json()),
+            ("breakdown", self.breakdown.to_json()),
+            ("booking_url", self.booking_url.to_json()),
+        ])
+    }
 }
 
 #[cfg(test)]

@@ -3,15 +3,12 @@
 //! The defaults are a US clinic at published mid-market prices; every figure
 //! names its source in `docs/model.md` (and `../shared/DOMAIN.md`).
 
-use serde::{Deserialize, Deserializer, Serialize};
-use serde_json::Value;
-
-use super::json::{Object, Problems};
+use super::json::{object, Object, Problems, ToJson, Value};
 use super::pattern::WHOLE_SCALP_CM2;
-use super::problem::{describe_all, merge_problems, show_number, FieldError};
+use super::problem::{merge_problems, show_number, FieldError};
 
 /// A price or figure quoted as a range with a typical value inside it.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PriceRange {
     pub min: f64,
     pub typical: f64,
@@ -19,20 +16,20 @@ pub struct PriceRange {
 }
 
 /// A range without a typical value.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Span {
     pub min: f64,
     pub max: f64,
 }
 
 /// The full-course SMP price for treatment areas up to `up_to_cm2`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PriceBand {
     pub up_to_cm2: f64,
     pub price: PriceRange,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TouchUp {
     /// What one touch-up session costs.
     pub price: Span,
@@ -40,7 +37,7 @@ pub struct TouchUp {
     pub every_years: Span,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SmpPricing {
     /// Full-course prices by extent, smallest area first. A clinic prices
     /// either by bands or by session, not both.
@@ -54,7 +51,7 @@ pub struct SmpPricing {
     pub touch_up: TouchUp,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TransplantPricing {
     pub price_per_graft: PriceRange,
     /// Grafts one surgery moves; larger cases need more surgeries.
@@ -64,7 +61,7 @@ pub struct TransplantPricing {
     pub medication_per_month: Option<f64>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Financing {
     /// Annual percentage rate; 0 for interest-free plans.
     pub apr_percent: f64,
@@ -72,7 +69,7 @@ pub struct Financing {
     pub terms_months: Vec<u32>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ClinicSettings {
     pub clinic_name: String,
     /// Where the call to action leads; `None` hides it. Must be http(s).
@@ -90,7 +87,7 @@ pub struct ClinicSettings {
 }
 
 /// How the widget looks on the clinic's page; `None` keeps our default.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Theme {
     /// The accent colour of buttons, links and the SMP figures: `#rgb` or
     /// `#rrggbb`, dark enough for white text on it (WCAG AA, 4.5:1).
@@ -364,7 +361,11 @@ impl ClinicSettings {
             }
         }
         if let Some(font) = &self.theme.font {
-            let allowed = |c: char| c.is_alphanumeric() || " ,-_'\"".contains(c);
+            let allowed = |c: char| {
+                c.is_ascii_alphanumeric()
+                    || (!c.is_ascii() && !c.is_control())
+                    || " ,-_'\"".contains(c)
+            };
             if font.trim().is_empty() || font.chars().count() > 200 || !font.chars().all(allowed) {
                 check.fail(
                     "theme.font",
@@ -426,8 +427,8 @@ fn check_accent(accent: &str) -> Result<(), String> {
     let contrast = contrast_with_white(rgb);
     if contrast < 4.5 {
         return Err(format!(
-            "must be dark enough for white text on it (contrast 4.5:1 or more, WCAG AA); {accent} gives {:.1}:1",
-            contrast
+            "must be dark enough for white text on it (contrast 4.5:1 or more, WCAG AA); {accent} gives {}:1",
+            super::number::fixed(contrast, 1)
         ));
     }
     Ok(())
@@ -583,18 +584,97 @@ fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-impl<'de> Deserialize<'de> for ClinicSettings {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = Value::deserialize(deserializer)?;
-        ClinicSettings::from_json(&value)
-            .map_err(|problems| serde::de::Error::custom(describe_all(&problems)))
+impl ToJson for PriceRange {
+    fn to_json(&self) -> Value {
+        object([
+            ("min", self.min.to_json()),
+            ("typical", self.typical.to_json()),
+            ("max", self.max.to_json()),
+        ])
+    }
+}
+
+impl ToJson for Span {
+    fn to_json(&self) -> Value {
+        object([("min", self.min.to_json()), ("max", self.max.to_json())])
+    }
+}
+
+impl ToJson for PriceBand {
+    fn to_json(&self) -> Value {
+        object([
+            ("up_to_cm2", self.up_to_cm2.to_json()),
+            ("price", self.price.to_json()),
+        ])
+    }
+}
+
+impl ToJson for ClinicSettings {
+    /// The settings as a clinic's JSON file has them: reading this back
+    /// with [`ClinicSettings::from_json`] gives the same settings.
+    fn to_json(&self) -> Value {
+        let smp = &self.smp;
+        let transplant = &self.transplant;
+        object([
+            ("clinic_name", self.clinic_name.to_json()),
+            ("booking_url", self.booking_url.to_json()),
+            ("currency", self.currency.to_json()),
+            ("locale", self.locale.to_json()),
+            ("rounding_step", self.rounding_step.to_json()),
+            (
+                "smp",
+                object([
+                    ("bands", smp.bands.to_json()),
+                    ("price_per_session", smp.price_per_session.to_json()),
+                    ("minimum_fee", smp.minimum_fee.to_json()),
+                    ("scar_addon", smp.scar_addon.to_json()),
+                    (
+                        "touch_up",
+                        object([
+                            ("price", smp.touch_up.price.to_json()),
+                            ("every_years", smp.touch_up.every_years.to_json()),
+                        ]),
+                    ),
+                ]),
+            ),
+            (
+                "transplant",
+                object([
+                    ("price_per_graft", transplant.price_per_graft.to_json()),
+                    (
+                        "grafts_per_surgery",
+                        transplant.grafts_per_surgery.to_json(),
+                    ),
+                    (
+                        "medication_per_month",
+                        transplant.medication_per_month.to_json(),
+                    ),
+                ]),
+            ),
+            (
+                "financing",
+                self.financing.as_ref().map_or(Value::Null, |financing| {
+                    object([
+                        ("apr_percent", financing.apr_percent.to_json()),
+                        ("terms_months", financing.terms_months.to_json()),
+                    ])
+                }),
+            ),
+            (
+                "theme",
+                object([
+                    ("accent", self.theme.accent.to_json()),
+                    ("font", self.theme.font.to_json()),
+                ]),
+            ),
+        ])
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::model::json::json;
 
     fn problems(value: Value) -> Vec<String> {
         ClinicSettings::from_json(&value)
@@ -608,7 +688,7 @@ mod tests {
     fn defaults_are_valid_and_round_trip_through_json() {
         let defaults = ClinicSettings::default();
         assert_eq!(defaults.validate(), []);
-        let json = serde_json::to_value(&defaults).unwrap();
+        let json = defaults.to_json();
         assert_eq!(ClinicSettings::from_json(&json).unwrap(), defaults);
     }
 
@@ -667,9 +747,9 @@ mod tests {
                 "currency: must be text, got 5",
                 "smp.minimum_fee: must be a number, got \"cheap\"",
                 "smp.touch_up.every_years.min: must be a number, got \"3\"",
-                "smp.colour: unknown field (expected one of bands, minimum_fee, price_per_session, scar_addon, touch_up)",
+                "smp.colour: unknown field (expected one of bands, price_per_session, minimum_fee, scar_addon, touch_up)",
                 "transplant.grafts_per_surgery: must be a whole number of at least 0, got 2.5",
-                "colours: unknown field (expected one of booking_url, clinic_name, currency, financing, locale, rounding_step, smp, theme, transplant)",
+                "colours: unknown field (expected one of clinic_name, booking_url, currency, locale, rounding_step, smp, transplant, theme, financing)",
             ]
         );
     }
@@ -706,7 +786,7 @@ mod tests {
 
     #[test]
     fn bands_must_grow_with_the_area() {
-        let band = |up_to: f64, price: f64| json!({"up_to_cm2": up_to, "price": {"min": price, "typical": price, "max": price}});
+        let band = |up_to: f64, price: f64| serde_json::json!({"up_to_cm2": up_to, "price": {"min": price, "typical": price, "max": price}});
         assert_eq!(
             problems(json!({"smp": {"bands": [band(50.0, 2000.0), band(40.0, 1500.0)]}})),
             [

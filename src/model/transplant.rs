@@ -137,8 +137,16 @@ fn candidacy(input: &EstimateInput, grafts: Spread<u32>, capacity: u32) -> (Cand
         .map(|(level, _)| *level)
         .max()
         .unwrap_or(Candidacy::Yes);
-    findings.sort_by_key(|(level, _)| std::cmp::Reverse(*level));
-    let mut notes: Vec<Note> = findings.into_iter().map(|(_, note)| note).collect();
+    // The gravest finding first (a few items: no general sort needed).
+    let mut notes: Vec<Note> = Vec::with_capacity(findings.len() + 1);
+    for level in [Candidacy::No, Candidacy::Caution, Candidacy::Yes] {
+        notes.extend(
+            findings
+                .iter()
+                .filter(|(l, _)| *l == level)
+                .map(|(_, note)| note.clone()),
+        );
+    }
     if candidate == Candidacy::Yes {
         notes.push(note(
             "donor-covers",
