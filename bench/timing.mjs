@@ -105,10 +105,10 @@ const widgets = (count) =>
   ).join('\n');
 // A cross-origin-isolated page gets performance.now() at 5 µs, not 100 µs.
 const isolated = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
-const longPage = (extra = '') =>
+const longPage = (script = '') =>
   page(`<h1>Our clinic</h1>${text(14)}
-  <div id="w1" data-smp-estimator data-pattern="norwood-3"></div>${extra}
-  <section id="after"><h2>After the estimator</h2>${text(20)}</section>${snippet}`);
+  <div id="w1" data-smp-estimator data-pattern="norwood-3"></div>
+  <section id="after"><h2>After the estimator</h2>${text(20)}</section>${script}${snippet}`);
 
 const pages = {
   '/widget.html': { body: page(`${widgets(1)}${snippet}`) },
@@ -118,7 +118,8 @@ const pages = {
   '/five.html': { body: page(`${widgets(5)}${snippet}`) },
   '/twenty.html': { body: page(`${widgets(20)}${snippet}`) },
   '/below-fold.html': { body: longPage() },
-  // Scrolled to the widget's element by the page before the widget renders.
+  // Scrolled to the widget's element by the page (once it is all parsed)
+  // before the widget renders: the module script runs after this one.
   '/below-fold-scrolled.html': {
     body: longPage('<script>document.getElementById("w1").scrollIntoView();</script>'),
   },
@@ -237,20 +238,30 @@ async function drive({ target, from, count, timings }) {
     if (radios.length < 2) throw new Error(`no choice among ${selector}`);
     return radios[(radios.findIndex((radio) => radio.checked) + 1) % radios.length];
   };
+  // An area from the list other than the one shown (a pattern brings its own).
   const areas = [35, 90, 160, 60, 210, 120, 45, 180, 75, 240];
+  const setArea = (input, k) => {
+    const value = [0, 1].map((j) => String(areas[(k + j) % areas.length])).find((v) => v !== input.value);
+    set(input, value, 'input');
+  };
   const steps = widget
     ? [
         ['pattern', () => nextOf('input.smp-choice-input').click()],
-        ['area (number)', (k) => set(q('.smp-area-number'), String(areas[k % areas.length]), 'input')],
+        ['area (number)', (k) => setArea(q('.smp-area-number'), k)],
         ['goal', () => nextOf('input[type="radio"][name$="-goal"]').click()],
-        ['area (slider)', (k) => set(q('.smp-area-slider'), String(areas[(k + 5) % areas.length]), 'input')],
+        ['area (slider)', (k) => setArea(q('.smp-area-slider'), k + 5)],
         ['donor', () => nextOf('input[type="radio"][name$="-donor"]').click()],
         ['region', () => q('.smp-region input[value="crown"]').click()],
         ['years', () => {
           const select = q('select.smp-select');
           set(select, select.options[(select.selectedIndex + 3) % select.options.length].value, 'change');
         }],
-        ['scar', () => nextOf('input[type="radio"][name$="-scar"]').click()],
+        // No scar, then FUE dots or a FUT strip in turn (the two cost the
+        // same at the strip's default length, so one never follows the other).
+        ['scar', (k) => {
+          const [none, ...scars] = root.querySelectorAll('input[type="radio"][name$="-scar"]');
+          (none.checked ? scars[k % scars.length] : none).click();
+        }],
       ]
     : [['click', () => q('button').click()]];
   if (widget) q('.smp-details').open = true; // as a visitor who sets the options would
@@ -334,7 +345,7 @@ const raw = { runs, changes, fewRuns, loads: {}, latency: {}, memory: {} };
  * what the instrument recorded once `widgets` widgets (or, with 0, the
  * counter) are shown, plus `settle` ms for the observers to report.
  */
-async function load(path, widgetCount, { settle = 300, headers } = {}) {
+async function load(path, widgetCount, settle = 300) {
   const context = await browser.newContext({ viewport });
   await context.addInitScript(instrument);
   const tab = await context.newPage();
@@ -359,13 +370,24 @@ async function load(path, widgetCount, { settle = 300, headers } = {}) {
         roots: b.roots,
         longtasks: b.longtasks,
         shifts: b.shifts,
-        scrollY: scrollY,
-        widgetTop: document.getElementById('w1')?.getBoundingClientRect().top ?? null,
+        scrollY,
+        widget: document.getElementById('w1')?.getBoundingClientRect().toJSON() ?? null,
+        elements: document.getElementById('w1')?.shadowRoot.querySelectorAll('*').length ?? null,
+        // When each file had arrived, by name.
+        files: Object.fromEntries(
+          performance.getEntriesByType('resource').map((r) => [r.name.split('/').pop(), r.responseEnd]),
+        ),
       };
     });
     record.quote = widgetCount ? Math.max(...record.roots.map((r) => r.quote)) : record.firstRender;
     record.shown = widgetCount ? Math.max(...record.roots.map((r) => r.shown)) : record.firstRender;
     record.longest = Math.max(0, ...record.longtasks.map((t) => t.duration));
+    // Which task it was: the one that rendered the first quote, or the
+    // style and layout once the widget is shown.
+    const task = record.longtasks.find((t) => t.duration === record.longest);
+    record.longestIs = !task ? null
+      : task.start <= record.quote && record.quote <= task.start + task.duration ? 'first render'
+      : task.start >= record.shown ? 'after shown' : 'other';
     record.cls = record.shifts.filter((s) => !s.hadRecentInput).reduce((sum, s) => sum + s.value, 0);
     if (errors.length) problems.push(`${path}: ${errors.join('; ')}`);
     return record;
@@ -563,22 +585,36 @@ console.log('| measure | widget | baseline | ratio | budget | met |');
 console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 
-// What a reader needs to judge the figures: long tasks and shifts seen.
+// What a reader needs to judge the figures: the load's waterfall, which task
+// was long, what shifted and where the page ended up.
 const notes = [];
-const tasks = w.flatMap((r) => r.longtasks).map((t) => t.duration);
-if (tasks.length) {
-  notes.push(`widget loads with a long task: ${w.filter((r) => r.longtasks.length).length} of ${w.length}; ` +
-    `durations ${sorted(tasks).map((d) => d.toFixed(0)).join(', ')} ms`);
+const arrived = (records, file) => ms(median(records.map((r) => r.files[file] ?? NaN)), 0);
+notes.push(`widget load, medians from navigation start: smp-estimator.js arrived ${arrived(w, 'smp-estimator.js')}, ` +
+  `its .wasm ${arrived(w, 'smp-estimator_bg.wasm')}, quote in the DOM ${ms(wQuote, 0)}, ` +
+  `its .css ${arrived(w, 'smp-estimator.css')}, shown ${ms(wShown, 0)}; baseline: ` +
+  `.js ${arrived(b, 'yew-counter-baseline.js')}, .wasm ${arrived(b, 'yew-counter-baseline_bg.wasm')}, ` +
+  `first render ${ms(bRender, 0)}`);
+notes.push(`the widget: ${w[0].elements} elements in its shadow root, ${w[0].widget.height.toFixed(0)} px tall ` +
+  `at ${viewport.width} px`);
+const withTask = w.filter((r) => r.longtasks.length);
+if (withTask.length) {
+  const which = {};
+  for (const r of withTask) which[r.longestIs] = (which[r.longestIs] ?? 0) + 1;
+  notes.push(`widget loads with a long task: ${withTask.length} of ${w.length} (the longest: ` +
+    `${Object.entries(which).map(([kind, n]) => `${kind} ${n}`).join(', ')}; "first render" = the task in which ` +
+    `the WebAssembly is instantiated and the first quote rendered); longest tasks ` +
+    `${sorted(of(withTask, 'longest')).map((d) => d.toFixed(0)).join(', ')} ms`);
 }
 for (const [path, label] of clsRows) {
-  const shifts = impact[path].flatMap((r) => r.shifts.filter((s) => !s.hadRecentInput));
+  const records = impact[path];
+  const shifts = records.flatMap((r) => r.shifts.filter((s) => !s.hadRecentInput));
   if (shifts.length) {
-    const sources = [...new Set(shifts.flatMap((s) => s.sources))].slice(0, 4).join('; ');
-    notes.push(`${label}: ${shifts.length} shifts over ${impact[path].length} loads, e.g. ${sources}`);
+    const sources = [...new Set(shifts.flatMap((s) => s.sources))].slice(0, 3).join('; ');
+    notes.push(`${label}: ${shifts.length} shifts over ${records.length} loads, e.g. ${sources}`);
   }
-  const last = impact[path].at(-1);
-  notes.push(`${label}: after load the page is scrolled to ${last.scrollY.toFixed(0)} px and the widget's top is at ` +
-    `${last.widgetTop.toFixed(0)} px of the ${viewport.height} px viewport`);
+  const last = records.at(-1);
+  notes.push(`${label}: after load the page is scrolled to ${last.scrollY.toFixed(0)} px, the widget's top at ` +
+    `${last.widget.top.toFixed(0)} px in the ${viewport.height} px viewport`);
 }
 if (mw[many].instances !== 1) notes.push(`the widget's WebAssembly was instantiated ${mw[many].instances} times (a panic?)`);
 if (notes.length) {

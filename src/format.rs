@@ -4,7 +4,7 @@
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::model::{thousands, Figure, Note};
+use crate::model::{number, thousands, Figure, Note};
 
 /// Formatters for one locale and currency.
 pub struct Formats {
@@ -99,7 +99,8 @@ impl Formats {
 
     /// A unit price that may have cents: `$4`, `0,65 €`.
     pub fn price(&self, amount: f64) -> String {
-        call(&self.price, amount).unwrap_or_else(|| format!("{} {amount}", self.currency))
+        call(&self.price, amount)
+            .unwrap_or_else(|| format!("{} {}", self.currency, number::fixed(amount, 2)))
     }
 
     /// An engine note with its figures in the clinic's locale.
@@ -119,7 +120,7 @@ impl Formats {
 
     /// A figure with up to one decimal in the locale's style: `2.5`, `2,5`.
     pub fn decimal(&self, value: f64) -> String {
-        call(&self.number, value).unwrap_or_else(|| format!("{value}"))
+        call(&self.number, value).unwrap_or_else(|| number::show(value))
     }
 
     /// `2–3` or `2,5–3` (one value when both ends are equal).

@@ -2,6 +2,7 @@
 //! actions, in the manner of Yew's function_todomvc. Pure Rust, so native
 //! tests cover it; the Yew reducer in `components/estimator.rs` wraps it.
 
+use crate::model::number;
 use crate::model::{
     Donor, EstimateInput, Goal, Pattern, Region, Scale, Scar, ScarKind, CM2_PER_IN2, DEFAULT_YEARS,
     WHOLE_SCALP_CM2,
@@ -42,8 +43,8 @@ impl Unit {
     pub fn show(self, cm2: f64) -> String {
         let value = self.from_cm2(cm2);
         match self {
-            Unit::Cm2 => format!("{}", value.round()),
-            Unit::In2 => format!("{}", (value * 10.0).round() / 10.0),
+            Unit::Cm2 => number::show(value.round()),
+            Unit::In2 => number::show((value * 10.0).round() / 10.0),
         }
     }
 }
@@ -319,7 +320,7 @@ fn parse_decimal(text: &str, empty: &str) -> Result<f64, String> {
     if cleaned.is_empty() {
         return Err(empty.into());
     }
-    crate::model::number::parse_typed(&cleaned)
+    number::parse_typed(&cleaned)
         .filter(|value| value.is_finite())
         .ok_or_else(|| format!("must be a number, got \"{}\"", text.trim()))
 }

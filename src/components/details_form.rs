@@ -73,7 +73,7 @@ pub fn DetailsForm(props: &DetailsFormProps) -> Html {
         })
     };
     let length_text = props.scar_length_entry.as_ref().map_or_else(
-        || format!("{}", props.scar_length_cm),
+        || crate::model::number::show(props.scar_length_cm),
         |entry| entry.text.clone(),
     );
     let length_error = props

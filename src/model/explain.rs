@@ -229,7 +229,7 @@ pub fn booking_url(settings: &ClinicSettings, quote: &Quote) -> Option<String> {
     let mut url = format!(
         "{address}{separator}pattern={}&area_cm2={}&sessions={}",
         quote.input.pattern.id(),
-        quote.area_cm2.round(),
+        super::number::show(quote.area_cm2.round()),
         quote.smp.sessions.typical
     );
     if let Some(fragment) = fragment {
