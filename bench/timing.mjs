@@ -2,9 +2,10 @@
 // Run-time figures of the widget's release package (dist/embed/) against the
 // minimal Yew counter baseline (bench/baseline/dist/), in Debian's headless
 // Chromium through playwright-core, served from 127.0.0.1 only. Nothing is
-// built here: run `make bench-sizes` (or `make embed` and trunk in
-// bench/baseline) first. Every figure is taken inside the page, relative to
-// navigation start (performance.now()), by an init script that hooks
+// built here: run `make bench-sizes` first. The widget's host pages load it
+// with the README's snippet line, the baseline's is trunk's own index.html
+// (with its preloads). Every time is taken inside the page, from navigation
+// start (performance.now()), by an init script that hooks
 // Element.prototype.attachShadow to watch each widget's shadow root with a
 // MutationObserver, watches the document for the counter's <p id="count">,
 // keeps the WebAssembly instances' memories, and observes 'longtask' and
@@ -12,42 +13,47 @@
 //
 //  1. First complete quote: navigation start to the first moment the
 //     widget's shadow root holds a quote (the typical SMP cost and the
-//     summary), preset with data-pattern="norwood-3"; and to the moment it is
-//     shown (the widget stays hidden until its stylesheet has loaded). The
-//     baseline: navigation start to the counter's first render. Median of
-//     --runs cold loads each (a new browser context per load), the widget and
-//     baseline interleaved, alternating which goes first.
+//     summary), preset with data-pattern="norwood-3", and to the moment it is
+//     shown (the widget stays hidden until its stylesheet has loaded); for
+//     the baseline, to the counter's first render. Median of --runs cold
+//     loads each (a new browser context per load), the widget's and the
+//     baseline's interleaved, alternating which goes first.
 //  2. Input latency: --changes input changes cycling through the pattern
 //     picker, the area's number field and slider, a region, the goal, donor
-//     supply, scar and years (each as a visitor's change would arrive:
-//     click() on a radio or checkbox, or a new value and its input/change
-//     event), timed from just before the event to the first moment the
-//     figures' text differs (checked as soon as the dispatch returns, then by
-//     a MutationObserver), on a cross-origin-isolated page so that
+//     supply, years and scar (each as a visitor's change arrives: click() on
+//     a radio or checkbox, or a new value and its input or change event),
+//     timed from just before the event to the first moment the figures' text
+//     differs (checked as soon as the dispatch returns, then by a
+//     MutationObserver), on a cross-origin-isolated page so that
 //     performance.now() has 5 µs resolution, not 100 µs. Median and 95th
-//     percentile; also whether the update was synchronous, in a microtask of
-//     the same task, or in a later task; and the extra time of the style and
-//     layout it forces. The baseline: clicks on the counter's button.
+//     percentile; whether the update came synchronously, in a microtask of
+//     the same task or in a later task; and the style and layout it leaves,
+//     forced at once. For the baseline: clicks on the counter's button.
 //  3. Host-page impact: the longest 'longtask' entry (0 when none, i.e. no
-//     task of 50 ms or more) during the cold loads of 1, and the cumulative
-//     layout shift (entries without recent input) on a long page with the
-//     widget above further content: below the fold, below the fold but
-//     scrolled to before the widget renders, and in the first viewport.
-//     Median of max(5, --runs / 4) loads each.
-//  4. Scale: pages with 1, 5 and 20 widgets, each with its own preset
-//     pattern: navigation start to all of them showing a quote. Median of
-//     max(5, --runs / 4) loads each, interleaved.
+//     task of 50 ms or more) in the loads of 1, and which task it was; the
+//     cumulative layout shift (entries without recent input) of a long page
+//     with the widget above further content: below the fold; below the fold
+//     but scrolled to by the page before the widget renders, with and
+//     without scroll anchoring (Safari has none); and in the first viewport.
+//     Median of max(5, --runs / 4) cold loads each.
+//  4. Scale: pages with 1, 5 and 20 widgets, each with a preset pattern:
+//     navigation start to all of their quotes in the DOM, and shown. Median
+//     of max(5, --runs / 4) cold loads each, interleaved.
 //  5. Memory: the WebAssembly linear memory and the JS heap in use (after a
 //     garbage collection forced through the DevTools protocol) after 10 and
 //     after 1,000 input changes, for the widget and for the counter (clicks).
 //     "No growth beyond noise" means: linear memory unchanged (not one 64 KiB
-//     page added) and JS heap growth under 1 MiB.
+//     page added) and JS heap growth under 1 MiB (the harness itself, the
+//     same for the counter, adds about 0.1 MiB).
+//  With --trace, three more loads of the widget under Chromium's tracing
+//  (slower) tell what filled their two longest main-thread tasks.
 //
-// Timings are reported, never asserted: the machines are shared and noisy.
-// Exits non-zero only when something failed to run (a page error, a timeout,
-// a change the widget never answered).
+// Prints the date, CPU, load average and Chromium version, then one Markdown
+// table and notes. Timings are reported, never asserted: the machines are
+// shared and noisy. Exits non-zero only when something failed to run (a page
+// error, a timeout, a change the widget never answered).
 //
-// Usage: node bench/timing.mjs [--runs N] [--changes N] [--json FILE]
+// Usage: node bench/timing.mjs [--runs N] [--changes N] [--json FILE] [--trace]
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import os from 'node:os';
@@ -65,6 +71,7 @@ function option(name, fallback) {
 const runs = Number(option('runs', 20));
 const changes = Number(option('changes', 200));
 const jsonFile = option('json', null);
+const tracing = process.argv.includes('--trace');
 for (const [name, value] of [['runs', runs], ['changes', changes]]) {
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
 }
@@ -122,6 +129,10 @@ const pages = {
   // before the widget renders: the module script runs after this one.
   '/below-fold-scrolled.html': {
     body: longPage('<script>document.getElementById("w1").scrollIntoView();</script>'),
+  },
+  // The same without scroll anchoring (which Safari does not have).
+  '/below-fold-scrolled-unanchored.html': {
+    body: longPage('<style>html { overflow-anchor: none; }</style><script>document.getElementById("w1").scrollIntoView();</script>'),
   },
   '/in-view.html': {
     body: page(`<h1>Our clinic</h1>${text(1)}${widgets(1)}
@@ -340,6 +351,25 @@ const browser = await launch();
 const problems = [];
 const raw = { runs, changes, fewRuns, loads: {}, latency: {}, memory: {} };
 
+/** Waits until `count` widgets (or, with 0, the counter) are shown. */
+function shown(tab, count) {
+  return tab.waitForFunction(
+    (n) => {
+      const b = window.__bench;
+      return n === 0 ? b.firstRender !== null : b.roots.length === n && b.roots.every((r) => r.shown !== null);
+    },
+    count,
+    { polling: 50, timeout: 30000 },
+  );
+}
+
+/** Reports progress on stderr, over one line on a terminal. */
+function progress(label, done, total, began) {
+  const end = done === total ? ` (${((Date.now() - began) / 1000).toFixed(0)} s)\n` : '';
+  if (process.stderr.isTTY) process.stderr.write(`\r${label}: ${done}/${total}${end}`);
+  else if (end) process.stderr.write(`${label}: ${total}${end}`);
+}
+
 /**
  * Loads `path` in a new browser context (so with cold caches) and returns
  * what the instrument recorded once `widgets` widgets (or, with 0, the
@@ -352,16 +382,7 @@ async function load(path, widgetCount, settle = 300) {
   const errors = watchErrors(tab);
   try {
     await tab.goto(new URL(path, server.url).href);
-    await tab.waitForFunction(
-      (count) => {
-        const b = window.__bench;
-        return count === 0
-          ? b.firstRender !== null
-          : b.roots.length === count && b.roots.every((r) => r.shown !== null);
-      },
-      widgetCount,
-      { polling: 50, timeout: 30000 },
-    );
+    await shown(tab, widgetCount);
     await tab.waitForTimeout(settle);
     const record = await tab.evaluate(() => {
       const b = window.__bench;
@@ -386,7 +407,8 @@ async function load(path, widgetCount, settle = 300) {
     // style and layout once the widget is shown.
     const task = record.longtasks.find((t) => t.duration === record.longest);
     record.longestIs = !task ? null
-      : task.start <= record.quote && record.quote <= task.start + task.duration ? 'first render'
+      // (Entries' durations are whole milliseconds.)
+      : task.start <= record.quote && record.quote <= task.start + task.duration + 1 ? 'first render'
       : task.start >= record.shown ? 'after shown' : 'other';
     record.cls = record.shifts.filter((s) => !s.hadRecentInput).reduce((sum, s) => sum + s.value, 0);
     if (errors.length) problems.push(`${path}: ${errors.join('; ')}`);
@@ -403,13 +425,13 @@ async function load(path, widgetCount, settle = 300) {
 async function coldLoads(label, paths, count) {
   const entries = Object.entries(paths);
   const out = Object.fromEntries(entries.map(([path]) => [path, []]));
+  const began = Date.now();
   for (let round = 0; round < count; round += 1) {
     // Rotate the order so that no page always goes first.
     const order = entries.map((_, i) => entries[(i + round) % entries.length]);
     for (const [path, widgetCount] of order) out[path].push(await load(path, widgetCount));
-    process.stderr.write(`\r${label}: ${round + 1}/${count}   `);
+    progress(label, round + 1, count, began);
   }
-  process.stderr.write('\n');
   raw.loads[label] = out;
   return out;
 }
@@ -424,11 +446,7 @@ async function session(target) {
   const widget = target === 'widget';
   await tab.goto(new URL(widget ? '/widget-isolated.html' : '/baseline-isolated.html', server.url).href);
   if (!(await tab.evaluate(() => crossOriginIsolated))) problems.push(`${target}: the latency page is not cross-origin isolated`);
-  await tab.waitForFunction(
-    (w) => (w ? window.__bench.roots[0]?.shown != null : window.__bench.firstRender !== null),
-    widget,
-    { polling: 50, timeout: 30000 },
-  );
+  await shown(tab, widget ? 1 : 0);
   const failures = [];
   const run = async (from, count, timings) => {
     const result = await tab.evaluate(drive, { target, from, count, timings });
@@ -447,11 +465,7 @@ async function session(target) {
   // Latency first, on a fresh page, so that the first (cold) changes count.
   const latency = await run(0, changes, true);
   await tab.reload();
-  await tab.waitForFunction(
-    (w) => (w ? window.__bench.roots[0]?.shown != null : window.__bench.firstRender !== null),
-    widget,
-    { polling: 50, timeout: 30000 },
-  );
+  await shown(tab, widget ? 1 : 0);
   // Memory on the reloaded page: after 10 changes, then after 1,000.
   const memory = {};
   let made = 0;
@@ -468,6 +482,61 @@ async function session(target) {
   return { latency, memory };
 }
 
+/**
+ * With --trace: `count` cold loads of the widget under Chromium's tracing
+ * (which slows them), and what filled their two longest main-thread tasks.
+ */
+async function traceLoads(count) {
+  // Trace events by name, put into the few kinds of work that matter here.
+  const kinds = {
+    'wasm compile': ['v8.wasm.compileConsume', 'v8.wasm.compileConsumeDone', 'wasm.SyncCompile'],
+    'JS calls (wasm start, first render)': ['FunctionCall'],
+    'of which wasm lazy compilation': ['wasm.CompileLazy'],
+    'script evaluation': ['EvaluateScript', 'v8.evaluateModule'],
+    'style and layout': ['UpdateLayoutTree', 'Layout'],
+    GC: ['MinorGC', 'MajorGC'],
+  };
+  // Time covered by `events`, nested ones counted once.
+  const covered = (events) => {
+    let total = 0;
+    let end = -Infinity;
+    for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
+      total += Math.max(0, e.ts + e.dur - Math.max(e.ts, end));
+      end = Math.max(end, e.ts + e.dur);
+    }
+    return total / 1000;
+  };
+  const out = [];
+  for (let i = 0; i < count; i += 1) {
+    const context = await browser.newContext({ viewport });
+    await context.addInitScript(instrument);
+    const tab = await context.newPage();
+    await browser.startTracing(tab, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm'] });
+    await tab.goto(new URL('/widget.html', server.url).href);
+    await shown(tab, 1);
+    await tab.waitForTimeout(300);
+    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+    await context.close();
+    const mains = new Set(
+      traceEvents
+        .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain')
+        .map((e) => `${e.pid}:${e.tid}`),
+    );
+    const events = traceEvents.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+    const tasks = events.filter((e) => e.name === 'RunTask').sort((a, b) => b.dur - a.dur).slice(0, 2);
+    out.push(
+      tasks.map((task) => {
+        const inside = events.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+        const parts = Object.entries(kinds)
+          .map(([kind, names]) => [kind, covered(inside.filter((e) => names.includes(e.name)))])
+          .filter(([, time]) => time >= 1);
+        return { duration: task.dur / 1000, parts };
+      }),
+    );
+  }
+  return out;
+}
+
 const started = Date.now();
 const load0 = os.loadavg()[0];
 const version = browser.version();
@@ -475,16 +544,21 @@ let first;
 let impact;
 let scale;
 let sessions;
+let traced;
 try {
   first = await coldLoads('first quote / first render', { '/widget.html': 1, '/baseline.html': 0 }, runs);
   impact = await coldLoads(
     'layout shift',
-    { '/below-fold.html': 1, '/below-fold-scrolled.html': 1, '/in-view.html': 1 },
+    { '/below-fold.html': 1, '/below-fold-scrolled.html': 1, '/below-fold-scrolled-unanchored.html': 1, '/in-view.html': 1 },
     fewRuns,
   );
   scale = await coldLoads('scale', { '/widget.html': 1, '/five.html': 5, '/twenty.html': 20 }, fewRuns);
-  process.stderr.write('input latency and memory…\n');
-  sessions = { widget: await session('widget'), baseline: await session('baseline') };
+  const began = Date.now();
+  sessions = { widget: await session('widget') };
+  progress('input latency and memory', 1, 2, began);
+  sessions.baseline = await session('baseline');
+  progress('input latency and memory', 2, 2, began);
+  if (tracing) traced = await traceLoads(3);
 } catch (error) {
   await browser.close();
   await server.close();
@@ -544,6 +618,7 @@ row(`longest main-thread task during load (median of ${runs}; 0 = none ≥ 50 ms
 const clsRows = [
   ['/below-fold.html', 'below the fold, not scrolled'],
   ['/below-fold-scrolled.html', 'below the fold, scrolled to before it renders'],
+  ['/below-fold-scrolled-unanchored.html', 'the same without scroll anchoring'],
   ['/in-view.html', 'in the first viewport'],
 ];
 for (const [path, label] of clsRows) {
@@ -551,12 +626,13 @@ for (const [path, label] of clsRows) {
   row(`CLS, widget above further content, ${label} (median of ${fewRuns})`, cls.toFixed(4), '–', '–', '< 0.01', cls < 0.01);
 }
 
-const one = median(of(scale['/widget.html'], 'shown'));
+const one = { quote: median(of(scale['/widget.html'], 'quote')), shown: median(of(scale['/widget.html'], 'shown')) };
 for (const [path, count] of [['/widget.html', 1], ['/five.html', 5], ['/twenty.html', 20]]) {
-  const all = median(of(scale[path], 'shown'));
+  const all = { quote: median(of(scale[path], 'quote')), shown: median(of(scale[path], 'shown')) };
   const twenty = count === 20;
-  row(`${count} widget${count > 1 ? 's' : ''}: all quotes shown (median of ${fewRuns}; ratio to 1 widget)`, ms(all), '–',
-    ratio(all, one), twenty ? '≤ 3× one' : '–', twenty ? all <= 3 * one : undefined);
+  row(`${count} widget${count > 1 ? 's' : ''}: all quotes in the DOM / shown (median of ${fewRuns}; ratio to 1 widget)`,
+    `${ms(all.quote)} / ${ms(all.shown)}`, '–', `${ratio(all.quote, one.quote)} / ${ratio(all.shown, one.shown)}`,
+    twenty ? '≤ 3× one' : '–', twenty ? all.quote <= 3 * one.quote && all.shown <= 3 * one.shown : undefined);
 }
 
 const [few, many] = MEMORY_CHANGES;
@@ -614,7 +690,12 @@ for (const [path, label] of clsRows) {
   }
   const last = records.at(-1);
   notes.push(`${label}: after load the page is scrolled to ${last.scrollY.toFixed(0)} px, the widget's top at ` +
-    `${last.widget.top.toFixed(0)} px in the ${viewport.height} px viewport`);
+    `${last.widget.top.toFixed(0)} px in the ${viewport.height} px viewport` +
+    (last.widget.bottom <= 0 ? ' (wholly above it: scroll anchoring kept the content after it in place)' : ''));
+}
+for (const [i, tasks] of (traced ?? []).entries()) {
+  notes.push(`traced load ${i + 1}, its two longest tasks: ` + tasks.map((task) =>
+    `${ms(task.duration, 0)} (${task.parts.map(([kind, time]) => `${kind} ${ms(time, 0)}`).join(', ')})`).join('; '));
 }
 if (mw[many].instances !== 1) notes.push(`the widget's WebAssembly was instantiated ${mw[many].instances} times (a panic?)`);
 if (notes.length) {
@@ -622,6 +703,7 @@ if (notes.length) {
   for (const note of notes) console.log(`- ${note}`);
 }
 
+raw.traced = traced;
 if (jsonFile) await writeFile(jsonFile, `${JSON.stringify(raw, null, 1)}\n`);
 if (problems.length) {
   console.error('\nSomething failed to run:');

@@ -1,6 +1,9 @@
 //! The Yew widget. The root [`Estimator`] owns the state (one reducer) and
-//! asks the engine for the quote; the child components only render what
-//! they are given and emit callbacks.
+//! asks the engine for the quote. Only the parts with state of their own or
+//! worth skipping on re-render are components ([`PatternPicker`] with its 19
+//! drawings, [`AreaField`], [`VisitorTools`]); the rest are plain functions
+//! that render what they are given: each component costs the WebAssembly a
+//! copy of Yew's lifecycle code, and functions cost none (issue 5).
 
 mod area_field;
 mod breakdown;
@@ -15,20 +18,24 @@ mod transplant_card;
 mod visitor_tools;
 
 pub use area_field::{AreaField, AreaFieldProps};
-pub use breakdown::{Breakdown, BreakdownProps};
-pub use comparison::{Comparison, ComparisonProps};
-pub use cost_chart::{CostChart, CostChartProps};
-pub use details_form::{DetailsForm, DetailsFormProps};
+pub use breakdown::breakdown;
+pub use comparison::comparison;
+pub use cost_chart::cost_chart;
+pub use details_form::details_form;
 pub use estimator::{Estimator, EstimatorProps};
-pub use illustration::{HeadIllustration, HeadIllustrationProps};
+pub use illustration::head_illustration;
 pub use pattern_picker::{PatternPicker, PatternPickerProps};
-pub use smp_card::{SmpCard, SmpCardProps};
-pub use transplant_card::{candidacy_label, TransplantCard, TransplantCardProps};
+pub use smp_card::smp_card;
+pub use transplant_card::{candidacy_label, transplant_card};
 pub use visitor_tools::{VisitorTools, VisitorToolsProps};
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use web_sys::Element;
+use yew::prelude::*;
+
+use crate::format::Formats;
+use crate::model::Note;
 
 /// Mounts one widget into `element`, without the embedding layer's shadow
 /// root and settings (component tests use this).
@@ -41,4 +48,39 @@ pub fn mount(element: Element, props: EstimatorProps) -> yew::AppHandle<Estimato
 pub(crate) fn unique_prefix() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(0);
     format!("smp{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// One row of a card's facts: `<dt>label</dt><dd data-figure=…>value</dd>`.
+pub(crate) fn fact(label: &'static str, figure: &'static str, value: String) -> Html {
+    html! {
+        <>
+            <dt>{ label }</dt>
+            <dd data-figure={figure}>{ value }</dd>
+        </>
+    }
+}
+
+/// A card's headline price: the typical figure, then its usual range.
+pub(crate) fn headline_price(figure: &'static str, typical: String, range: String) -> Html {
+    let (typical_figure, range_figure) = match figure {
+        "smp" => ("smp-cost-typical", "smp-cost-range"),
+        _ => ("transplant-cost-typical", "transplant-cost-range"),
+    };
+    html! {
+        <p class="smp-price">
+            <strong data-figure={typical_figure}>{ typical }</strong>
+            <span class="smp-range">
+                { "usually " }<span data-figure={range_figure}>{ range }</span>
+            </span>
+        </p>
+    }
+}
+
+/// The engine's notes, each marked with its id, in the clinic's formats.
+pub(crate) fn notes_list(class: &'static str, notes: &[Note], formats: &Formats) -> Html {
+    html! {
+        <ul class={class}>
+            { for notes.iter().map(|note| html! { <li data-note={note.id}>{ formats.note(note) }</li> }) }
+        </ul>
+    }
 }

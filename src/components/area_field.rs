@@ -2,7 +2,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::model::{Region, WHOLE_SCALP_CM2};
-use crate::state::{Entry, Unit};
+use crate::state::{Action, Entry, Unit};
 
 #[derive(Properties, PartialEq)]
 pub struct AreaFieldProps {
@@ -20,16 +20,9 @@ pub struct AreaFieldProps {
     /// What the visitor typed, and why it cannot be used if it cannot.
     #[prop_or_default]
     pub entry: Option<Entry>,
-    /// Called when a region is ticked or unticked.
-    pub ontoggle_region: Callback<Region>,
-    /// Called with the text typed into the field.
-    pub onset_area: Callback<String>,
-    /// Called with the slider's value.
-    pub onslide_area: Callback<String>,
-    /// Called when the visitor goes back to the pattern's area.
-    pub onreset_area: Callback<()>,
-    /// Called when the visitor switches unit.
-    pub onset_unit: Callback<Unit>,
+    /// Takes the visitor's changes: regions ticked, areas typed or slid,
+    /// the unit, going back to the pattern's area.
+    pub dispatch: Callback<Action>,
 }
 
 /// The treatment area: the regions it covers, a slider and a field in cm²
@@ -37,11 +30,11 @@ pub struct AreaFieldProps {
 #[function_component]
 pub fn AreaField(props: &AreaFieldProps) -> Html {
     let unit = props.unit;
-    let value_of = |callback: &Callback<String>| {
-        let callback = callback.clone();
+    let value_of = |action: fn(String) -> Action| {
+        let dispatch = props.dispatch.clone();
         Callback::from(move |event: InputEvent| {
             let field: HtmlInputElement = event.target_unchecked_into();
-            callback.emit(field.value());
+            dispatch.emit(action(field.value()));
         })
     };
     let error = props.entry.as_ref().and_then(|entry| entry.error.clone());
@@ -54,20 +47,20 @@ pub fn AreaField(props: &AreaFieldProps) -> Html {
     let error_id = format!("{}-area-error", props.id);
     let field = use_node_ref();
     let onreset = {
-        let onreset_area = props.onreset_area.clone();
+        let dispatch = props.dispatch.clone();
         let field = field.clone();
         // The button goes away once pressed; focus moves to the area field
         // rather than being lost to the page.
         Callback::from(move |_: MouseEvent| {
-            onreset_area.emit(());
+            dispatch.emit(Action::ResetArea);
             if let Some(field) = field.cast::<HtmlInputElement>() {
                 let _ = field.focus();
             }
         })
     };
     let unit_choice = |choice: Unit| {
-        let onset_unit = props.onset_unit.clone();
-        let onchange = Callback::from(move |_: Event| onset_unit.emit(choice));
+        let dispatch = props.dispatch.clone();
+        let onchange = Callback::from(move |_: Event| dispatch.emit(Action::SetUnit(choice)));
         html! {
             <label class="smp-unit">
                 <input type="radio" name={format!("{}-unit", props.id)} checked={unit == choice} {onchange} />
@@ -80,8 +73,8 @@ pub fn AreaField(props: &AreaFieldProps) -> Html {
             <fieldset class="smp-regions">
                 <legend>{ "Areas to treat" }</legend>
                 { for Region::ALL.into_iter().filter(|r| *r != Region::SidesBack || props.regions.contains(r)).map(|region| {
-                    let ontoggle_region = props.ontoggle_region.clone();
-                    let onchange = Callback::from(move |_: Event| ontoggle_region.emit(region));
+                    let dispatch = props.dispatch.clone();
+                    let onchange = Callback::from(move |_: Event| dispatch.emit(Action::ToggleRegion(region)));
                     html! {
                         <label class="smp-region">
                             <input type="checkbox" value={region.id()} checked={props.regions.contains(&region)} {onchange} />
@@ -103,7 +96,7 @@ pub fn AreaField(props: &AreaFieldProps) -> Html {
                         max={unit.show(WHOLE_SCALP_CM2)}
                         step={if unit == Unit::Cm2 { "1" } else { "0.1" }}
                         value={shown}
-                        oninput={value_of(&props.onslide_area)}
+                        oninput={value_of(Action::SlideArea)}
                     />
                     <input
                         type="text"
@@ -113,9 +106,9 @@ pub fn AreaField(props: &AreaFieldProps) -> Html {
                         ref={field}
                         class="smp-area-number"
                         value={text}
-                        aria-invalid={error.is_some().to_string()}
+                        aria-invalid={if error.is_some() { "true" } else { "false" }}
                         aria-describedby={error.as_ref().map(|_| AttrValue::from(error_id.clone()))}
-                        oninput={value_of(&props.onset_area)}
+                        oninput={value_of(Action::SetArea)}
                     />
                     <fieldset class="smp-units">
                         <legend class="smp-visually-hidden">{ "Unit" }</legend>

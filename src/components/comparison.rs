@@ -1,22 +1,10 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::format::Formats;
 use crate::model::Quote;
 
-#[derive(Properties, PartialEq)]
-pub struct ComparisonProps {
-    /// The engine's quote.
-    pub quote: Rc<Quote>,
-    /// Number and money formats for the clinic's locale.
-    pub formats: Rc<Formats>,
-}
-
 /// SMP and a transplant side by side, row by row.
-#[function_component]
-pub fn Comparison(props: &ComparisonProps) -> Html {
-    let (quote, formats) = (&props.quote, &props.formats);
+pub fn comparison(quote: &Quote, formats: &Formats) -> Html {
     let (smp, transplant) = (&quote.smp, &quote.transplant);
     let last = quote.lifetime.years as usize;
     let surgeries = if transplant.surgeries == 1 {

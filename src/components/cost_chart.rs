@@ -1,21 +1,9 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::chart::axis;
 use crate::format::Formats;
 use crate::model::number::{fixed, show};
 use crate::model::Lifetime;
-
-#[derive(Properties, PartialEq)]
-pub struct CostChartProps {
-    /// A page-unique prefix for element ids.
-    pub id: AttrValue,
-    /// The engine's cumulative costs.
-    pub lifetime: Rc<Lifetime>,
-    /// Number and money formats for the clinic's locale.
-    pub formats: Rc<Formats>,
-}
 
 // The drawing's coordinate system; CSS scales it to the card's width.
 const WIDTH: f64 = 640.0;
@@ -27,10 +15,9 @@ const BOTTOM: f64 = 60.0;
 
 /// Cumulative cost of SMP and a transplant over the years, drawn as inline
 /// SVG by the widget itself, with the same figures in a table for screen
-/// readers and anyone who prefers numbers.
-#[function_component]
-pub fn CostChart(props: &CostChartProps) -> Html {
-    let (lifetime, formats) = (&props.lifetime, &props.formats);
+/// readers and anyone who prefers numbers. `id` is the widget's page-unique
+/// prefix for element ids.
+pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
     let years = lifetime.years.max(1) as f64;
     let highest = lifetime
         .smp
@@ -55,8 +42,8 @@ pub fn CostChart(props: &CostChartProps) -> Html {
         .collect();
     let year_step = (lifetime.years as usize).div_ceil(10).max(1);
     let last = lifetime.years as usize;
-    let title_id = format!("{}-chart-title", props.id);
-    let description_id = format!("{}-chart-description", props.id);
+    let title_id = format!("{id}-chart-title");
+    let description_id = format!("{id}-chart-description");
     let description = format!(
         "After {} years, SMP comes to {} and a hair transplant to {}.",
         lifetime.years,

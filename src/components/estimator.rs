@@ -3,8 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    candidacy_label, unique_prefix, AreaField, Breakdown, Comparison, CostChart, DetailsForm,
-    PatternPicker, SmpCard, TransplantCard, VisitorTools,
+    breakdown, candidacy_label, comparison, cost_chart, details_form, smp_card, transplant_card,
+    unique_prefix, AreaField, PatternPicker, VisitorTools,
 };
 use crate::format::Formats;
 use crate::model::{estimate, ClinicSettings, EstimateInput, Quote};
@@ -92,20 +92,17 @@ fn starting_state(key: Option<&str>, preset: Option<&EstimateInput>) -> Estimato
         })
 }
 
-/// A callback that dispatches the action `make` builds from its argument,
-/// marking this widget as the one in use (a panic is blamed on it).
-fn dispatcher<T: 'static>(
-    state: &UseReducerHandle<EstimatorState>,
-    key: &Option<AttrValue>,
-    make: impl Fn(T) -> Action + 'static,
-) -> Callback<T> {
-    let dispatcher = state.dispatcher();
-    let key = key.clone();
-    Callback::from(move |value: T| {
+/// The one callback every control dispatches its action through, marking
+/// this widget as the one in use (a panic is blamed on it).
+fn dispatcher(
+    dispatcher: UseReducerDispatcher<EstimatorState>,
+    key: Option<AttrValue>,
+) -> Callback<Action> {
+    Callback::from(move |action: Action| {
         if let Some(key) = &key {
             crate::embed::set_active(key);
         }
-        dispatcher.dispatch(make(value))
+        dispatcher.dispatch(action)
     })
 }
 
@@ -205,18 +202,26 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
         })
     };
 
+    // The same callback for the widget's life, so the pattern picker (19
+    // drawings) re-renders only when its own props change.
+    let dispatch = {
+        let reducer = state.dispatcher();
+        use_memo(props.visitor_key.clone(), move |key| {
+            dispatcher(reducer, key.clone())
+        })
+    };
     let heading_id = format!("{}-heading", *id);
     let (results, announcement) = match &*quote {
         Some(Ok(quote)) => (
             html! {
                 <>
                     <div class="smp-cards">
-                        <SmpCard smp={Rc::new(quote.smp.clone())} formats={formats.clone()} />
-                        <TransplantCard transplant={Rc::new(quote.transplant.clone())} formats={formats.clone()} />
+                        { smp_card(&quote.smp, &formats) }
+                        { transplant_card(&quote.transplant, &formats) }
                     </div>
-                    <Comparison quote={quote.clone()} formats={formats.clone()} />
-                    <CostChart id={(*id).clone()} lifetime={Rc::new(quote.lifetime.clone())} formats={formats.clone()} />
-                    <Breakdown quote={quote.clone()} formats={formats.clone()} clinic_name={settings.clinic_name.clone()} oncta={props.oncta.clone()} />
+                    { comparison(quote, &formats) }
+                    { cost_chart(&id, &quote.lifetime, &formats) }
+                    { breakdown(quote, &formats, &settings.clinic_name, props.oncta.as_ref()) }
                     if let Some(key) = &props.visitor_key {
                         <VisitorTools
                             quote={quote.clone()}
@@ -262,8 +267,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                         id={(*id).clone()}
                         group={state.group}
                         selected={state.pattern}
-                        onshow_group={dispatcher(&state, &props.visitor_key, Action::ShowGroup)}
-                        onselect={dispatcher(&state, &props.visitor_key, Action::SelectPattern)}
+                        dispatch={(*dispatch).clone()}
                     />
                     if state.pattern.is_some() {
                         <AreaField
@@ -273,27 +277,10 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                             unit={state.unit}
                             adjusted={state.is_adjusted()}
                             entry={state.area_entry.clone()}
-                            ontoggle_region={dispatcher(&state, &props.visitor_key, Action::ToggleRegion)}
-                            onset_area={dispatcher(&state, &props.visitor_key, Action::SetArea)}
-                            onslide_area={dispatcher(&state, &props.visitor_key, Action::SlideArea)}
-                            onreset_area={dispatcher(&state, &props.visitor_key, |()| Action::ResetArea)}
-                            onset_unit={dispatcher(&state, &props.visitor_key, Action::SetUnit)}
+                            dispatch={(*dispatch).clone()}
                         />
                     }
-                    <DetailsForm
-                        id={(*id).clone()}
-                        scar={state.scar}
-                        scar_length_cm={state.scar_length_cm}
-                        scar_length_entry={state.scar_length_entry.clone()}
-                        goal={state.goal}
-                        donor={state.donor}
-                        years={state.years}
-                        onset_scar={dispatcher(&state, &props.visitor_key, Action::SetScar)}
-                        onset_scar_length={dispatcher(&state, &props.visitor_key, Action::SetScarLength)}
-                        onset_goal={dispatcher(&state, &props.visitor_key, Action::SetGoal)}
-                        onset_donor={dispatcher(&state, &props.visitor_key, Action::SetDonor)}
-                        onset_years={dispatcher(&state, &props.visitor_key, Action::SetYears)}
-                    />
+                    { details_form(&id, &state, &dispatch) }
                 </div>
                 <div class="smp-results">{ results }</div>
             </div>

@@ -74,22 +74,15 @@ fn shapes(pattern: Pattern) -> &'static [Shape] {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct HeadIllustrationProps {
-    pub pattern: Pattern,
-    /// A page-unique id for the clip path, so drawings never share one.
-    pub clip_id: AttrValue,
-}
-
 /// A top view of a head with the pattern's affected areas. The drawing's
-/// accessible name says what it shows.
-#[function_component]
-pub fn HeadIllustration(props: &HeadIllustrationProps) -> Html {
-    let info = props.pattern.info();
-    let clip = format!("url(#{})", props.clip_id);
+/// accessible name says what it shows. `clip_id` is a page-unique id for
+/// the clip path, so drawings never share one.
+pub fn head_illustration(pattern: Pattern, clip_id: String) -> Html {
+    let info = pattern.info();
+    let clip = format!("url(#{clip_id})");
     html! {
         <svg class="smp-head" viewBox="0 0 100 120" role="img" aria-label={format!("Top view of a head: {}", info.name)} focusable="false">
-            <clipPath id={props.clip_id.clone()}>
+            <clipPath id={clip_id}>
                 <ellipse cx="50" cy="62" rx="38" ry="50" />
             </clipPath>
             <path class="smp-head-nose" d="M44 13 L50 3 L56 13 Z" />
@@ -97,7 +90,7 @@ pub fn HeadIllustration(props: &HeadIllustrationProps) -> Html {
             <ellipse class="smp-head-ear" cx="89" cy="62" rx="4" ry="9" />
             <ellipse class="smp-head-hair" cx="50" cy="62" rx="38" ry="50" />
             <g clip-path={clip}>
-                { for shapes(props.pattern).iter().map(|Shape(mark, cx, cy, rx, ry)| {
+                { for shapes(pattern).iter().map(|Shape(mark, cx, cy, rx, ry)| {
                     let class = match mark {
                         Bald => "smp-head-bald",
                         Thin => "smp-head-thin",

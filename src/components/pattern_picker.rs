@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
-use super::HeadIllustration;
+use super::head_illustration;
 use crate::model::{Pattern, Scale};
+use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct PatternPickerProps {
@@ -12,10 +13,8 @@ pub struct PatternPickerProps {
     /// The chosen pattern, if any.
     #[prop_or_default]
     pub selected: Option<Pattern>,
-    /// Called with the group the visitor switches to.
-    pub onshow_group: Callback<Scale>,
-    /// Called with the pattern the visitor picks.
-    pub onselect: Callback<Pattern>,
+    /// Takes the visitor's choices: the group shown, the pattern picked.
+    pub dispatch: Callback<Action>,
 }
 
 const GROUPS: [(Scale, &str, &str); 3] = [
@@ -42,13 +41,13 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
             <div class="smp-groups" role="group" aria-label="Show patterns for">
                 { for GROUPS.iter().map(|(scale, label, _)| {
                     let scale = *scale;
-                    let onshow_group = props.onshow_group.clone();
-                    let onclick = Callback::from(move |_: MouseEvent| onshow_group.emit(scale));
+                    let dispatch = props.dispatch.clone();
+                    let onclick = Callback::from(move |_: MouseEvent| dispatch.emit(Action::ShowGroup(scale)));
                     html! {
                         <button
                             type="button"
                             class="smp-group-button"
-                            aria-pressed={(props.group == scale).to_string()}
+                            aria-pressed={if props.group == scale { "true" } else { "false" }}
                             {onclick}
                         >{ *label }</button>
                     }
@@ -58,8 +57,8 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
                 <legend>{ legend }</legend>
                 { for Pattern::all().filter(|p| p.scale() == props.group).map(|pattern| {
                     let info = pattern.info();
-                    let onselect = props.onselect.clone();
-                    let onchange = Callback::from(move |_: Event| onselect.emit(pattern));
+                    let dispatch = props.dispatch.clone();
+                    let onchange = Callback::from(move |_: Event| dispatch.emit(Action::SelectPattern(pattern)));
                     let description_id = format!("{}-{}-description", props.id, info.id);
                     let name_id = format!("{}-{}-name", props.id, info.id);
                     html! {
@@ -74,7 +73,7 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
                                 aria-describedby={description_id.clone()}
                                 {onchange}
                             />
-                            <HeadIllustration {pattern} clip_id={format!("{}-{}-clip", props.id, info.id)} />
+                            { head_illustration(pattern, format!("{}-{}-clip", props.id, info.id)) }
                             <span id={name_id} class="smp-choice-name">{ info.name }</span>
                             <span id={description_id} class="smp-visually-hidden">{ info.description }</span>
                         </label>

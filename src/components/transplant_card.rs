@@ -1,17 +1,8 @@
-use std::rc::Rc;
-
 use yew::prelude::*;
 
+use super::{fact, headline_price, notes_list};
 use crate::format::Formats;
 use crate::model::{Candidacy, TransplantQuote};
-
-#[derive(Properties, PartialEq)]
-pub struct TransplantCardProps {
-    /// The transplant half of the engine's quote.
-    pub transplant: Rc<TransplantQuote>,
-    /// Number and money formats for the clinic's locale.
-    pub formats: Rc<Formats>,
-}
 
 pub fn candidacy_label(candidate: Candidacy) -> &'static str {
     match candidate {
@@ -23,60 +14,33 @@ pub fn candidacy_label(candidate: Candidacy) -> &'static str {
 
 /// A hair transplant: cost, grafts, surgeries, donor supply, downtime,
 /// time to the result and whether surgery suits the visitor.
-#[function_component]
-pub fn TransplantCard(props: &TransplantCardProps) -> Html {
-    let (transplant, formats) = (&props.transplant, &props.formats);
+pub fn transplant_card(transplant: &TransplantQuote, formats: &Formats) -> Html {
     let grafts = transplant.grafts.map(u64::from);
+    let capacity = formats.number(transplant.donor_capacity.into());
     let donor = if transplant.shortfall_grafts > 0 {
         format!(
-            "about {} grafts: {} short of the typical need. SMP can add density where grafts cannot reach.",
-            formats.number(transplant.donor_capacity.into()),
+            "about {capacity} grafts: {} short of the typical need. SMP can add density where grafts cannot reach.",
             formats.number(transplant.shortfall_grafts.into())
         )
     } else {
-        format!(
-            "about {} grafts: enough for this area.",
-            formats.number(transplant.donor_capacity.into())
-        )
+        format!("about {capacity} grafts: enough for this area.")
     };
-    let candidate = match transplant.candidate {
-        Candidacy::Yes => "yes",
-        Candidacy::Caution => "caution",
-        Candidacy::No => "no",
-    };
+    let candidate = format!("smp-candidacy smp-candidacy-{}", transplant.candidate.id());
     html! {
         <article class="smp-card smp-card-transplant">
             <h3>{ "Hair transplant" }</h3>
-            <p class="smp-price">
-                <strong data-figure="transplant-cost-typical">{ formats.money(transplant.cost.typical) }</strong>
-                <span class="smp-range">
-                    { "usually " }<span data-figure="transplant-cost-range">{ formats.money_range(transplant.cost.min, transplant.cost.max) }</span>
-                </span>
-            </p>
+            { headline_price("transplant", formats.money(transplant.cost.typical), formats.money_range(transplant.cost.min, transplant.cost.max)) }
             <dl class="smp-facts">
-                <dt>{ "Grafts" }</dt>
-                <dd data-figure="transplant-grafts">
-                    { format!("{} (usually {})", formats.number(grafts.typical), formats.number_range(grafts.min, grafts.max)) }
-                </dd>
-                <dt>{ "Surgeries" }</dt>
-                <dd data-figure="transplant-surgeries">{ transplant.surgeries }</dd>
-                <dt>{ "Donor supply" }</dt>
-                <dd data-figure="transplant-donor">{ donor }</dd>
-                <dt>{ "Time off work" }</dt>
-                <dd data-figure="transplant-downtime">
-                    { format!("{}–{} days", transplant.downtime_days.min, transplant.downtime_days.max) }
-                </dd>
-                <dt>{ "Final result" }</dt>
-                <dd data-figure="transplant-result">
-                    { format!("after {}–{} months", transplant.months_to_result.min, transplant.months_to_result.max) }
-                </dd>
+                { fact("Grafts", "transplant-grafts", format!("{} (usually {})", formats.number(grafts.typical), formats.number_range(grafts.min, grafts.max))) }
+                { fact("Surgeries", "transplant-surgeries", transplant.surgeries.to_string()) }
+                { fact("Donor supply", "transplant-donor", donor) }
+                { fact("Time off work", "transplant-downtime", format!("{}–{} days", transplant.downtime_days.min, transplant.downtime_days.max)) }
+                { fact("Final result", "transplant-result", format!("after {}–{} months", transplant.months_to_result.min, transplant.months_to_result.max)) }
             </dl>
-            <p class={classes!("smp-candidacy", format!("smp-candidacy-{candidate}"))} data-figure="transplant-candidate">
+            <p class={candidate} data-figure="transplant-candidate">
                 { candidacy_label(transplant.candidate) }
             </p>
-            <ul class="smp-notes">
-                { for transplant.notes.iter().map(|note| html! { <li data-note={note.id}>{ formats.note(note) }</li> }) }
-            </ul>
+            { notes_list("smp-notes", &transplant.notes, formats) }
         </article>
     }
 }
