@@ -8,7 +8,7 @@ SHELL := bash
 CHROMEDRIVER ?= /usr/bin/chromedriver
 TARGET_DIR := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 
-.PHONY: setup serve test lint native-tests browser-tests release embed embed-panic-test readme-snippet e2e bench bench-sizes bench-engine
+.PHONY: setup serve test lint native-tests browser-tests release embed embed-panic-test readme-snippet e2e size-check baseline bench bench-sizes bench-timing bench-engine
 
 setup:
 	@scripts/setup.sh
@@ -18,7 +18,7 @@ serve: setup
 	trunk serve
 
 ## Every test, in the order that fails fastest.
-test: setup lint native-tests browser-tests embed embed-panic-test e2e
+test: setup lint native-tests browser-tests embed size-check embed-panic-test e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -53,13 +53,26 @@ e2e: embed embed-panic-test
 	cargo build --bin smp-quote
 	SMP_QUOTE=$(TARGET_DIR)/debug/smp-quote npm --prefix tests/e2e test
 
-## Benchmarks (issue 5, in progress): transfer sizes against a Yew counter
-## built in the same run with the same profile, and the engine alone.
-bench: setup bench-sizes bench-engine
-
-bench-sizes: embed
+## The Yew counter every size and time is compared with, built with the
+## same profile and wasm-opt level (its own lock file and target folder).
+baseline:
 	cd bench/baseline && trunk build --release
+
+## The size ceiling (bench/size-ceiling.json): fails when the package's gzip
+## total grows past it, so no change can grow the widget silently.
+size-check: embed baseline
+	node bench/sizes.mjs --check
+
+## Benchmarks (issue 5): transfer sizes and browser timings against the Yew
+## counter built in the same run, then the engine alone. Reported, never
+## asserted: see the README's "Size and speed".
+bench: setup bench-sizes bench-timing bench-engine
+
+bench-sizes: embed baseline
 	node bench/sizes.mjs
+
+bench-timing: embed baseline
+	node bench/timing.mjs
 
 ## The engine alone with criterion (one quote; the full price sheet).
 bench-engine:

@@ -372,7 +372,7 @@ function progress(label, done, total, began) {
 
 /**
  * Loads `path` in a new browser context (so with cold caches) and returns
- * what the instrument recorded once `widgets` widgets (or, with 0, the
+ * what the instrument recorded once `widgetCount` widgets (or, with 0, the
  * counter) are shown, plus `settle` ms for the observers to report.
  */
 async function load(path, widgetCount, settle = 300) {
