@@ -31,6 +31,8 @@ pub use visitor_tools::{VisitorTools, VisitorToolsProps};
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -48,6 +50,14 @@ pub fn mount(element: Element, props: EstimatorProps) -> yew::AppHandle<Estimato
 pub(crate) fn unique_prefix() -> String {
     static NEXT: AtomicU32 = AtomicU32::new(0);
     format!("smp{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// Runs `then` in a task of its own after this one (`setTimeout(0)`), so
+/// that the browser can paint in between.
+pub(crate) fn after_this_task(then: impl FnOnce() + 'static) {
+    let callback = Closure::once_into_js(then);
+    let _ = gloo::utils::window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
 }
 
 /// One row of a card's facts: `<dt>label</dt><dd data-figure=…>value</dd>`.

@@ -32,8 +32,20 @@ async fn mounted(settings: ClinicSettings) -> Element {
             ..EstimatorProps::default()
         },
     );
-    yew::scheduler::flush().await;
+    settle().await;
     root
+}
+
+/// Lets the widget finish its first renders: the figures at once, the
+/// drawings, chart and closed details in the task after.
+async fn settle() {
+    yew::scheduler::flush().await;
+    let timeout = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    wasm_bindgen_futures::JsFuture::from(timeout).await.unwrap();
+    yew::scheduler::flush().await;
 }
 
 fn find(root: &Element, selector: &str) -> Element {

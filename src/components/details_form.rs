@@ -31,8 +31,21 @@ fn radio(
 
 /// Further details, collapsed so the first quote takes one click: a scar,
 /// the look wanted, the donor supply and the comparison's horizon. `id` is
-/// the widget's page-unique prefix for names and ids.
-pub fn details_form(id: &str, state: &EstimatorState, dispatch: &Callback<Action>) -> Html {
+/// the widget's page-unique prefix for names and ids. Until `drawn`, only
+/// the (closed) summary is there (see `Estimator`'s first render).
+pub fn details_form(
+    id: &str,
+    state: &EstimatorState,
+    dispatch: &Callback<Action>,
+    drawn: bool,
+) -> Html {
+    if !drawn {
+        return html! {
+            <details class="smp-details">
+                <summary>{ "Further details: scar, look, donor hair, years" }</summary>
+            </details>
+        };
+    }
     let name = |field: &str| format!("{id}-{field}");
     let length_id = name("scar-length");
     let length_error_id = name("scar-length-error");

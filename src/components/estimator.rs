@@ -210,6 +210,18 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
             dispatcher(reducer, key.clone())
         })
     };
+    // The first render shows the answers and the figures; the drawings, the
+    // chart's lines and what the closed <details> hold follow in the next
+    // task, so the page's first long task (instantiating the WebAssembly and
+    // rendering) is shorter and the quote shows sooner (issue 5).
+    let drawn = use_state_eq(|| false);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((), move |()| {
+            super::after_this_task(move || drawn.set(true))
+        });
+    }
+    let drawn = *drawn;
     let heading_id = format!("{}-heading", *id);
     let (results, announcement) = match &*quote {
         Some(Ok(quote)) => (
@@ -220,8 +232,8 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                         { transplant_card(&quote.transplant, &formats) }
                     </div>
                     { comparison(quote, &formats) }
-                    { cost_chart(&id, &quote.lifetime, &formats) }
-                    { breakdown(quote, &formats, &settings.clinic_name, props.oncta.as_ref()) }
+                    { cost_chart(&id, &quote.lifetime, &formats, drawn) }
+                    { breakdown(quote, &formats, &settings.clinic_name, props.oncta.as_ref(), drawn) }
                     if let Some(key) = &props.visitor_key {
                         <VisitorTools
                             quote={quote.clone()}
@@ -268,6 +280,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                         group={state.group}
                         selected={state.pattern}
                         dispatch={(*dispatch).clone()}
+                        drawings={drawn}
                     />
                     if state.pattern.is_some() {
                         <AreaField
@@ -280,7 +293,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                             dispatch={(*dispatch).clone()}
                         />
                     }
-                    { details_form(&id, &state, &dispatch) }
+                    { details_form(&id, &state, &dispatch, drawn) }
                 </div>
                 <div class="smp-results">{ results }</div>
             </div>

@@ -76,8 +76,12 @@ fn shapes(pattern: Pattern) -> &'static [Shape] {
 
 /// A top view of a head with the pattern's affected areas. The drawing's
 /// accessible name says what it shows. `clip_id` is a page-unique id for
-/// the clip path, so drawings never share one.
-pub fn head_illustration(pattern: Pattern, clip_id: String) -> Html {
+/// the clip path, so drawings never share one. Until `drawn`, an empty
+/// canvas of the same size holds its place (see `Estimator`'s first render).
+pub fn head_illustration(pattern: Pattern, clip_id: String, drawn: bool) -> Html {
+    if !drawn {
+        return html! { <svg class="smp-head" viewBox="0 0 100 120" aria-hidden="true" focusable="false"></svg> };
+    }
     let info = pattern.info();
     let clip = format!("url(#{clip_id})");
     html! {

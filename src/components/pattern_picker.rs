@@ -15,6 +15,9 @@ pub struct PatternPickerProps {
     pub selected: Option<Pattern>,
     /// Takes the visitor's choices: the group shown, the pattern picked.
     pub dispatch: Callback<Action>,
+    /// Whether to draw the pictures yet (not in the widget's first render).
+    #[prop_or(true)]
+    pub drawings: bool,
 }
 
 const GROUPS: [(Scale, &str, &str); 3] = [
@@ -73,7 +76,7 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
                                 aria-describedby={description_id.clone()}
                                 {onchange}
                             />
-                            { head_illustration(pattern, format!("{}-{}-clip", props.id, info.id)) }
+                            { head_illustration(pattern, format!("{}-{}-clip", props.id, info.id), props.drawings) }
                             <span id={name_id} class="smp-choice-name">{ info.name }</span>
                             <span id={description_id} class="smp-visually-hidden">{ info.description }</span>
                         </label>
