@@ -63,7 +63,13 @@ pub fn AreaField(props: &AreaFieldProps) -> Html {
         let onchange = Callback::from(move |_: Event| dispatch.emit(Action::SetUnit(choice)));
         html! {
             <label class="smp-unit">
-                <input type="radio" name={format!("{}-unit", props.id)} checked={unit == choice} {onchange} />
+                <input
+                    type="radio"
+                    name={format!("{}-unit", props.id)}
+                    value={if choice == Unit::Cm2 { "cm2" } else { "in2" }}
+                    checked={unit == choice}
+                    {onchange}
+                />
                 <span>{ choice.symbol() }</span>
             </label>
         }

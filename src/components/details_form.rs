@@ -8,6 +8,7 @@ use crate::state::{Action, EstimatorState, ScarChoice};
 /// choosing it dispatches `action`.
 fn radio(
     name: &str,
+    value: &'static str,
     checked: bool,
     label: &'static str,
     hint: Option<&'static str>,
@@ -18,7 +19,7 @@ fn radio(
     let onchange = Callback::from(move |_: Event| dispatch.emit(action.clone()));
     html! {
         <label class="smp-option">
-            <input type="radio" name={name.to_string()} {checked} {onchange} />
+            <input type="radio" name={name.to_string()} {value} {checked} {onchange} />
             <span class="smp-option-text">
                 <span>{ label }</span>
                 if let Some(hint) = hint {
@@ -77,6 +78,11 @@ pub fn details_form(
     let scar = |choice: ScarChoice, label, hint| {
         radio(
             &name("scar"),
+            match choice {
+                ScarChoice::None => "none",
+                ScarChoice::Fue => "fue",
+                ScarChoice::Fut => "fut",
+            },
             state.scar == choice,
             label,
             hint,
@@ -87,6 +93,7 @@ pub fn details_form(
     let goal = |choice: Goal, label, hint| {
         radio(
             &name("goal"),
+            choice.id(),
             state.goal == choice,
             label,
             Some(hint),
@@ -97,6 +104,7 @@ pub fn details_form(
     let donor = |choice: Donor, label, hint| {
         radio(
             &name("donor"),
+            choice.id(),
             state.donor == choice,
             label,
             Some(hint),
