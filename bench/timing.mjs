@@ -17,7 +17,13 @@
 //     shown (the widget stays hidden until its stylesheet has loaded); for
 //     the baseline, to the counter's first render. Median of --runs cold
 //     loads each (a new browser context per load), the widget's and the
-//     baseline's interleaved, alternating which goes first.
+//     baseline's interleaved, rotating which goes first. Also the widget's
+//     page with a <link rel="preload" as="fetch"> of its .wasm in the host
+//     page's <head> (as the loader fetches it: CORS, credentials
+//     same-origin, with its SRI hash), and whether that preload was reused:
+//     one request for the .wasm, made by the <link>, and no console warning
+//     but Chromium's about ignoring the preload's integrity attribute (one
+//     more load kept open 4 s, for the warning of an unused preload).
 //  2. Input latency: --changes input changes cycling through the pattern
 //     picker, the area's number field and slider, a region, the goal, donor
 //     supply, years and scar (each as a visitor's change arrives: click() on
@@ -34,8 +40,10 @@
 //     cumulative layout shift (entries without recent input) of a long page
 //     with the widget above further content: below the fold; below the fold
 //     but scrolled to by the page before the widget renders, with and
-//     without scroll anchoring (Safari has none); and in the first viewport.
-//     Median of max(5, --runs / 4) cold loads each.
+//     without scroll anchoring (Safari has none); and in the first viewport,
+//     without and with the host page reserving the widget's height with a
+//     min-height in its own stylesheet (the rule `reservation` below), at
+//     1280 and at 360 px wide. Median of max(5, --runs / 4) cold loads each.
 //  4. Scale: pages with 1, 5 and 20 widgets, each with a preset pattern:
 //     navigation start to all of their quotes in the DOM, and shown. Median
 //     of max(5, --runs / 4) cold loads each, interleaved.
@@ -55,6 +63,7 @@
 //
 // Usage: node bench/timing.mjs [--runs N] [--changes N] [--json FILE] [--trace]
 import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import os from 'node:os';
 import { serve, launch, watchErrors, repo } from '../tests/e2e/support.mjs';
@@ -78,6 +87,7 @@ for (const [name, value] of [['runs', runs], ['changes', changes]]) {
 const fewRuns = Math.max(5, Math.round(runs / 4));
 const MEMORY_CHANGES = [10, 1000];
 const viewport = { width: 1280, height: 800 };
+const phone = { width: 360, height: 800 };
 
 // --- Host pages ----------------------------------------------------------------
 
@@ -92,8 +102,35 @@ const baselinePage = (await readFile(join(repo, 'bench/baseline/dist/index.html'
   '$1/baseline/yew-counter-baseline',
 );
 
-const page = (body) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Host page</title>
+// The .wasm's SRI hash as the loader checks it (its fetch's integrity),
+// which must be the file's own.
+const glue = await readFile(join(repo, 'dist/embed/smp-estimator.js'), 'utf8');
+const wasmIntegrity = glue.match(/fetch\(new URL\('smp-estimator_bg\.wasm'[^)]*\),\s*\{\s*integrity:\s*'([^']+)'/)?.[1];
+const wasmHash = `sha384-${createHash('sha384').update(await readFile(join(repo, 'dist/embed/smp-estimator_bg.wasm'))).digest('base64')}`;
+if (wasmIntegrity !== wasmHash) {
+  throw new Error(`the loader's integrity for the .wasm (${wasmIntegrity ?? 'not found'}) is not the file's (${wasmHash})`);
+}
+// A host page's preload of the .wasm, matching the loader's fetch(): CORS
+// (crossorigin) with credentials same-origin ("anonymous"), and the same
+// integrity (which Chromium ignores for as="fetch", with a console warning,
+// crbug.com/981419, but which the HTML standard makes part of the match: a
+// preload without it would not serve a fetch with one).
+const wasmPreload = '<link rel="preload" href="/embed/smp-estimator_bg.wasm" as="fetch" type="application/wasm" ' +
+  `crossorigin="anonymous" integrity="${wasmIntegrity}">`;
+const integrityIgnored = /integrity` attribute is currently ignored for preload destinations/;
+// The rule a clinic can put in its own stylesheet (so under a strict CSP) to
+// reserve a preset widget's height (with data-pattern, which shows a full
+// quote at once) until it renders. The values are the tallest preset widget
+// (norwood-3 or -5) measured on these pages, where the widget is as wide as
+// the viewport less 32 px, at most 896 px, in DejaVu Sans, rounded up: 2320
+// px from 768 px wide, 2810 px from 577 to 767 px (the widget's own layout
+// changes at 36rem), 3641 px from 360 to 576 px (4070 px at 320 px).
+const reservation = `[data-smp-estimator][data-pattern], smp-estimator[data-pattern] { display: block; min-height: 2330px; }
+@media (max-width: 47.99rem) { [data-smp-estimator][data-pattern], smp-estimator[data-pattern] { min-height: 2820px; } }
+@media (max-width: 36rem) { [data-smp-estimator][data-pattern], smp-estimator[data-pattern] { min-height: 3650px; } }`;
+
+const page = (body, head = '') => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Host page</title>${head}
 <style>body { font: 16px/1.5 sans-serif; margin: 0 auto; max-width: 56rem; padding: 1rem; }</style>
 </head><body><main>${body}</main></body></html>`;
 const text = (count) =>
@@ -117,8 +154,14 @@ const longPage = (script = '') =>
   <div id="w1" data-smp-estimator data-pattern="norwood-3"></div>
   <section id="after"><h2>After the estimator</h2>${text(20)}</section>${script}${snippet}`);
 
+const inView = page(`<h1>Our clinic</h1>${text(1)}${widgets(1)}
+      <section id="after"><h2>After the estimator</h2>${text(20)}</section>${snippet}`);
+const reserved = inView.replace('</head>', `<style>${reservation}</style>\n</head>`);
+
+// The host pages, each with its own viewport when not `viewport`.
 const pages = {
   '/widget.html': { body: page(`${widgets(1)}${snippet}`) },
+  '/widget-preload.html': { body: page(`${widgets(1)}${snippet}`, wasmPreload) },
   '/widget-isolated.html': { headers: isolated, body: page(`${widgets(1)}${snippet}`) },
   '/baseline.html': { body: baselinePage },
   '/baseline-isolated.html': { headers: isolated, body: baselinePage },
@@ -134,10 +177,10 @@ const pages = {
   '/below-fold-scrolled-unanchored.html': {
     body: longPage('<style>html { overflow-anchor: none; }</style><script>document.getElementById("w1").scrollIntoView();</script>'),
   },
-  '/in-view.html': {
-    body: page(`<h1>Our clinic</h1>${text(1)}${widgets(1)}
-      <section id="after"><h2>After the estimator</h2>${text(20)}</section>${snippet}`),
-  },
+  '/in-view.html': { body: inView },
+  '/in-view-reserved.html': { body: reserved },
+  '/in-view-phone.html': { body: inView, viewport: phone },
+  '/in-view-reserved-phone.html': { body: reserved, viewport: phone },
 };
 
 // --- In the page -----------------------------------------------------------------
@@ -376,23 +419,37 @@ function progress(label, done, total, began) {
  * counter) are shown, plus `settle` ms for the observers to report.
  */
 async function load(path, widgetCount, settle = 300) {
-  const context = await browser.newContext({ viewport });
+  const context = await browser.newContext({ viewport: pages[path]?.viewport ?? viewport });
   await context.addInitScript(instrument);
   const tab = await context.newPage();
   const errors = watchErrors(tab);
+  const warnings = [];
+  tab.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  const requested = server.requests.length;
   try {
     await tab.goto(new URL(path, server.url).href);
     await shown(tab, widgetCount);
     await tab.waitForTimeout(settle);
     const record = await tab.evaluate(() => {
       const b = window.__bench;
+      const host = document.getElementById('w1');
       return {
         firstRender: b.firstRender,
         roots: b.roots,
         longtasks: b.longtasks,
         shifts: b.shifts,
         scrollY,
-        widget: document.getElementById('w1')?.getBoundingClientRect().toJSON() ?? null,
+        widget: host?.getBoundingClientRect().toJSON() ?? null,
+        // The widget's own height (its host may be held taller by a
+        // min-height) and the host page's min-height for it.
+        content: host?.shadowRoot?.querySelector('.smp-host')?.getBoundingClientRect().height ?? null,
+        reserved: host ? parseFloat(getComputedStyle(host).minHeight) || 0 : null,
+        // How the .wasm came: one entry per download, by what made it.
+        wasm: performance.getEntriesByType('resource')
+          .filter((r) => r.name.endsWith('.wasm'))
+          .map((r) => ({ by: r.initiatorType, start: r.startTime, end: r.responseEnd })),
         elements: document.getElementById('w1')?.shadowRoot.querySelectorAll('*').length ?? null,
         // When each file had arrived, by name.
         files: Object.fromEntries(
@@ -411,6 +468,8 @@ async function load(path, widgetCount, settle = 300) {
       : task.start <= record.quote && record.quote <= task.start + task.duration + 1 ? 'first render'
       : task.start >= record.shown ? 'after shown' : 'other';
     record.cls = record.shifts.filter((s) => !s.hadRecentInput).reduce((sum, s) => sum + s.value, 0);
+    record.warnings = warnings;
+    record.wasmRequests = server.requests.slice(requested).filter((p) => p.endsWith('.wasm')).length;
     if (errors.length) problems.push(`${path}: ${errors.join('; ')}`);
     return record;
   } catch (error) {
@@ -537,19 +596,37 @@ async function traceLoads(count) {
   return out;
 }
 
+// The layout-shift pages, and their rows.
+const clsRows = [
+  ['/below-fold.html', 'below the fold, not scrolled'],
+  ['/below-fold-scrolled.html', 'below the fold, scrolled to before it renders'],
+  ['/below-fold-scrolled-unanchored.html', 'the same without scroll anchoring'],
+  ['/in-view.html', 'in the first viewport'],
+  ['/in-view-reserved.html', "in the first viewport, with the host page reserving the widget's height"],
+  ['/in-view-phone.html', `in the first viewport, ${phone.width} px wide`],
+  ['/in-view-reserved-phone.html', `in the first viewport, ${phone.width} px wide, with the host page reserving its height`],
+];
+
 const started = Date.now();
 const load0 = os.loadavg()[0];
 const version = browser.version();
 let first;
+let preloadCheck;
 let impact;
 let scale;
 let sessions;
 let traced;
 try {
-  first = await coldLoads('first quote / first render', { '/widget.html': 1, '/baseline.html': 0 }, runs);
+  first = await coldLoads(
+    'first quote / first render',
+    { '/widget.html': 1, '/widget-preload.html': 1, '/baseline.html': 0 },
+    runs,
+  );
+  // Long enough after the load event for a warning of an unused preload.
+  preloadCheck = await load('/widget-preload.html', 1, 4000);
   impact = await coldLoads(
     'layout shift',
-    { '/below-fold.html': 1, '/below-fold-scrolled.html': 1, '/below-fold-scrolled-unanchored.html': 1, '/in-view.html': 1 },
+    Object.fromEntries(clsRows.map(([path]) => [path, 1])),
     fewRuns,
   );
   scale = await coldLoads('scale', { '/widget.html': 1, '/five.html': 5, '/twenty.html': 20 }, fewRuns);
@@ -585,6 +662,13 @@ row(`first complete quote in the DOM (median of ${runs} cold loads)`, ms(wQuote)
   '≤ 1.3× baseline', wQuote <= 1.3 * bRender);
 row('first quote shown (its stylesheet loaded)', ms(wShown), ms(bRender), ratio(wShown, bRender),
   '≤ 1.3× baseline', wShown <= 1.3 * bRender);
+const pre = first['/widget-preload.html'];
+const pQuote = median(of(pre, 'quote'));
+const pShown = median(of(pre, 'shown'));
+row(`… with a preload of its .wasm in the host page's <head>: quote in the DOM (median of ${runs})`, ms(pQuote),
+  ms(bRender), ratio(pQuote, bRender), '≤ 1.3× baseline', pQuote <= 1.3 * bRender);
+row('… with that preload: quote shown', ms(pShown), ms(bRender), ratio(pShown, bRender), '≤ 1.3× baseline',
+  pShown <= 1.3 * bRender);
 
 const lat = sessions.widget.latency;
 const bLat = sessions.baseline.latency;
@@ -615,12 +699,6 @@ const wLong = median(of(w, 'longest'));
 const bLong = median(of(b, 'longest'));
 row(`longest main-thread task during load (median of ${runs}; 0 = none ≥ 50 ms)`, ms(wLong), ms(bLong),
   ratio(wLong, bLong), '< 50 ms', wLong < 50);
-const clsRows = [
-  ['/below-fold.html', 'below the fold, not scrolled'],
-  ['/below-fold-scrolled.html', 'below the fold, scrolled to before it renders'],
-  ['/below-fold-scrolled-unanchored.html', 'the same without scroll anchoring'],
-  ['/in-view.html', 'in the first viewport'],
-];
 for (const [path, label] of clsRows) {
   const cls = median(of(impact[path], 'cls'));
   row(`CLS, widget above further content, ${label} (median of ${fewRuns})`, cls.toFixed(4), '–', '–', '< 0.01', cls < 0.01);
@@ -672,6 +750,23 @@ notes.push(`widget load, medians from navigation start: smp-estimator.js arrived
   `first render ${ms(bRender, 0)}`);
 notes.push(`the widget: ${w[0].elements} elements in its shadow root, ${w[0].widget.height.toFixed(0)} px tall ` +
   `at ${viewport.width} px`);
+notes.push(`with the host page's preload of the .wasm, medians: the .wasm arrived ${arrived(pre, 'smp-estimator_bg.wasm')} ` +
+  `(${arrived(w, 'smp-estimator_bg.wasm')} without), quote in the DOM ${ms(pQuote, 0)}, shown ${ms(pShown, 0)}: ` +
+  `${ms(wQuote - pQuote, 0)} and ${ms(wShown - pShown, 0)} sooner than the plain snippet; by round (the two loads ` +
+  `one after the other), median gains ${ms(median(w.map((r, i) => r.quote - pre[i].quote)), 0)} and ` +
+  `${ms(median(w.map((r, i) => r.shown - pre[i].shown)), 0)}, the quote sooner with the preload in ` +
+  `${w.filter((r, i) => pre[i].quote < r.quote).length} of ${w.length} rounds`);
+// Reused: the one request for the .wasm is the preload's, none the loader's.
+const reused = (r) => r.wasmRequests === 1 && r.wasm.length === 1 && r.wasm[0].by === 'link';
+const otherWarnings = [...pre, preloadCheck].flatMap((r) => r.warnings.filter((m) => !integrityIgnored.test(m)));
+const ignoredIn = [...pre, preloadCheck].filter((r) => r.warnings.some((m) => integrityIgnored.test(m))).length;
+notes.push(`the preload of the .wasm was reused in ${pre.filter(reused).length} of ${pre.length} loads ` +
+  `(${reused(preloadCheck) ? 'and in' : '**not** in'} one more kept open 4 s): one request for the .wasm, made by ` +
+  `the <link>, none by the loader's fetch(); console warnings: ` +
+  (otherWarnings.length ? `**${[...new Set(otherWarnings)].join('; ')}**` : 'none about an unused preload or a mismatch') +
+  (ignoredIn ? `, but in ${ignoredIn} of ${pre.length + 1} loads Chromium's "The \`integrity\` attribute is currently ` +
+    'ignored for preload destinations that do not support subresource integrity" (crbug.com/981419; the loader\'s ' +
+    'fetch() still checks the hash)' : ''));
 const withTask = w.filter((r) => r.longtasks.length);
 if (withTask.length) {
   const which = {};
@@ -689,10 +784,19 @@ for (const [path, label] of clsRows) {
     notes.push(`${label}: ${shifts.length} shifts over ${records.length} loads, e.g. ${sources}`);
   }
   const last = records.at(-1);
+  const { width, height } = pages[path].viewport ?? viewport;
   notes.push(`${label}: after load the page is scrolled to ${last.scrollY.toFixed(0)} px, the widget's top at ` +
-    `${last.widget.top.toFixed(0)} px in the ${viewport.height} px viewport` +
+    `${last.widget.top.toFixed(0)} px in the ${width}×${height} viewport` +
     (last.widget.bottom <= 0 ? ' (wholly above it: scroll anchoring kept the content after it in place)' : ''));
+  if (last.reserved) {
+    const over = last.reserved - last.content;
+    notes.push(`${label}: the host page reserves ${last.reserved.toFixed(0)} px, the widget is ` +
+      `${last.content.toFixed(0)} px tall: ` + (over >= 0
+      ? `over-reserved by ${over.toFixed(0)} px (${((100 * over) / last.content).toFixed(1)} %; blank under the widget)`
+      : `**the widget is ${(-over).toFixed(0)} px taller than the reservation**`));
+  }
 }
+notes.push(`the reservation in the host page's stylesheet: ${reservation.replaceAll('\n', ' ')}`);
 for (const [i, tasks] of (traced ?? []).entries()) {
   notes.push(`traced load ${i + 1}, its two longest tasks: ` + tasks.map((task) =>
     `${ms(task.duration, 0)} (${task.parts.map(([kind, time]) => `${kind} ${ms(time, 0)}`).join(', ')})`).join('; '));
@@ -704,6 +808,7 @@ if (notes.length) {
 }
 
 raw.traced = traced;
+raw.preloadCheck = preloadCheck;
 if (jsonFile) await writeFile(jsonFile, `${JSON.stringify(raw, null, 1)}\n`);
 if (problems.length) {
   console.error('\nSomething failed to run:');
