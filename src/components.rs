@@ -60,6 +60,15 @@ pub(crate) fn after_this_task(then: impl FnOnce() + 'static) {
         .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
 }
 
+/// Resolves in a task of its own after this one (`setTimeout(0)`).
+pub(crate) async fn next_task() {
+    let timeout = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timeout).await;
+}
+
 /// One row of a card's facts: `<dt>label</dt><dd data-figure=…>value</dd>`.
 pub(crate) fn fact(label: &'static str, figure: &'static str, value: String) -> Html {
     html! {

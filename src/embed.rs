@@ -377,6 +377,10 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
     });
     let config_url = element.get_attribute("data-config-url");
     yew::platform::spawn_local(async move {
+        // Each widget renders in a task of its own, after the one that
+        // instantiated the WebAssembly: no single long task on the clinic's
+        // page, however many widgets it has (issue 5).
+        crate::components::next_task().await;
         let config = match &config_url {
             Some(url) => match fetch_text(url).await {
                 Ok(text) => Some((url.clone(), text)),
