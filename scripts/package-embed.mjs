@@ -39,6 +39,11 @@ const snippet = (src) =>
   `<div data-smp-estimator></div>\n` +
   `<script type="module" src="${src}" integrity="${sri(Buffer.from(js))}" crossorigin="anonymous"></script>`;
 await writeFile(join(out, 'snippet.html'), `${snippet('https://YOUR-SITE/smp-estimator/smp-estimator.js')}\n`);
+// Optional, for the page's <head>: starts the WebAssembly's download
+// alongside the module (the module's fetch reuses it and checks the hash).
+const preload = (base) =>
+  `<link rel="preload" href="${base}smp-estimator_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="${sri(wasm)}">`;
+await writeFile(join(out, 'preload.html'), `${preload('https://YOUR-SITE/smp-estimator/')}\n`);
 const frameHost = await readFile(join(repo, 'embed', 'frame-host.js'));
 const frameSnippet = (base) =>
   `<iframe data-smp-estimator-frame src="${base}frame.html?currency=USD&amp;locale=en-US" title="SMP cost estimate" width="100%" height="900" frameborder="0" allow="clipboard-write"></iframe>\n` +
