@@ -13,7 +13,6 @@ pub fn breakdown(
     formats: &Formats,
     clinic_name: &str,
     oncta: Option<&Callback<Rc<Quote>>>,
-    drawn: bool,
 ) -> Html {
     let onclick = oncta.cloned().map(|oncta| {
         let quote = quote.clone();
@@ -24,9 +23,7 @@ pub fn breakdown(
         <div class="smp-explain">
             <details class="smp-breakdown">
                 <summary>{ "How we estimated this" }</summary>
-                if drawn {
-                    { notes_list("smp-breakdown-notes", &quote.breakdown, formats) }
-                }
+                { notes_list("smp-breakdown-notes", &quote.breakdown, formats) }
             </details>
             <p class="smp-disclaimer">
                 { format!(

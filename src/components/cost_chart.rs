@@ -16,9 +16,8 @@ const BOTTOM: f64 = 60.0;
 /// Cumulative cost of SMP and a transplant over the years, drawn as inline
 /// SVG by the widget itself, with the same figures in a table for screen
 /// readers and anyone who prefers numbers. `id` is the widget's page-unique
-/// prefix for element ids. Until `drawn`, the drawing's canvas is empty and
-/// the (closed) table has no rows (see `Estimator`'s first render).
-pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats, drawn: bool) -> Html {
+/// prefix for element ids.
+pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
     let years = lifetime.years.max(1) as f64;
     let highest = lifetime
         .smp
@@ -66,8 +65,6 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats, drawn: bool)
                 aria-describedby={description_id.clone()}
                 focusable="false"
             >
-                if drawn {
-                <>
                 { for ticks.iter().map(|tick| {
                     let tick_y = fixed(y(*tick as u64), 1);
                     let label_y = fixed(y(*tick as u64) + 4.0, 1);
@@ -88,8 +85,6 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats, drawn: bool)
                 <text class="smp-chart-label" x={show((LEFT + WIDTH - RIGHT) / 2.0)} y={show(HEIGHT - 4.0)} text-anchor="middle">{ "years" }</text>
                 <polyline class="smp-chart-line smp-chart-transplant" points={points(&lifetime.transplant)} />
                 <polyline class="smp-chart-line smp-chart-smp" points={points(&lifetime.smp)} />
-                </>
-                }
             </svg>
             <p id={description_id} class="smp-small">{ description }</p>
             <details class="smp-chart-table">
@@ -104,7 +99,7 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats, drawn: bool)
                             </tr>
                         </thead>
                         <tbody>
-                            { for (0..=last).filter(|_| drawn).map(|year| html! {
+                            { for (0..=last).map(|year| html! {
                                 <tr>
                                     <th scope="row">{ year }</th>
                                     <td>{ formats.money(lifetime.smp[year]) }</td>

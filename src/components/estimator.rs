@@ -210,10 +210,10 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
             dispatcher(reducer, key.clone())
         })
     };
-    // The first render shows the answers and the figures; the drawings, the
-    // chart's lines and what the closed <details> hold follow in the next
-    // task, so the page's first long task (instantiating the WebAssembly and
-    // rendering) is shorter and the quote shows sooner (issue 5).
+    // The first render shows the answers and the two cards with their
+    // figures; the drawings, the further details, the comparison, the chart,
+    // the breakdown and the tools follow in the next task, so no task on the
+    // clinic's page is long and the quote shows sooner (issue 5).
     let drawn = use_state_eq(|| false);
     {
         let drawn = drawn.clone();
@@ -231,17 +231,21 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                         { smp_card(&quote.smp, &formats) }
                         { transplant_card(&quote.transplant, &formats) }
                     </div>
-                    { comparison(quote, &formats) }
-                    { cost_chart(&id, &quote.lifetime, &formats, drawn) }
-                    { breakdown(quote, &formats, &settings.clinic_name, props.oncta.as_ref(), drawn) }
-                    if let Some(key) = &props.visitor_key {
-                        <VisitorTools
-                            quote={quote.clone()}
-                            formats={formats.clone()}
-                            clinic_name={settings.clinic_name.clone()}
-                            share_key={key.clone()}
-                            onstart_over={start_over.clone()}
-                        />
+                    // Last in the widget, so adding them a task later moves
+                    // nothing already shown.
+                    if drawn {
+                        { comparison(quote, &formats) }
+                        { cost_chart(&id, &quote.lifetime, &formats) }
+                        { breakdown(quote, &formats, &settings.clinic_name, props.oncta.as_ref()) }
+                        if let Some(key) = &props.visitor_key {
+                            <VisitorTools
+                                quote={quote.clone()}
+                                formats={formats.clone()}
+                                clinic_name={settings.clinic_name.clone()}
+                                share_key={key.clone()}
+                                onstart_over={start_over.clone()}
+                            />
+                        }
                     }
                 </>
             },
