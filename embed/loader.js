@@ -50,4 +50,9 @@ globalThis.SmpEstimator = Object.freeze({
   ready,
   estimate: (input, settings) => estimate(input, settings),
   mount: (element, settings) => ready.then(() => mount(element, settings)),
+  // For the setup page (configure.html) and clinics' own tools.
+  priceSheet: (settings) => priceSheet(settings),
+  checkSettings: (settings) => checkSettings(settings),
+  markets: () => markets(),
+  patterns: () => patterns(),
 });

@@ -45,6 +45,19 @@ const preload = (base) =>
   `<link rel="preload" href="${base}smp-estimator_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="${sri(wasm)}">`;
 await writeFile(join(out, 'preload.html'), `${preload('https://YOUR-SITE/smp-estimator/')}\n`);
 const frameHost = await readFile(join(repo, 'embed', 'frame-host.js'));
+// The hashes, for the setup page (configure.html) to write snippets with.
+await writeFile(
+  join(out, 'integrity.json'),
+  `${JSON.stringify(
+    {
+      'smp-estimator.js': sri(Buffer.from(js)),
+      'smp-estimator_bg.wasm': sri(wasm),
+      'frame-host.js': sri(frameHost),
+    },
+    null,
+    2,
+  )}\n`,
+);
 const frameSnippet = (base) =>
   `<iframe data-smp-estimator-frame src="${base}frame.html?currency=USD&amp;locale=en-US" title="SMP cost estimate" width="100%" height="900" frameborder="0" allow="clipboard-write"></iframe>\n` +
   `<script src="${base}frame-host.js" integrity="${sri(frameHost)}" crossorigin="anonymous"></script>`;

@@ -12,7 +12,7 @@ use crate::model::{ClinicSettings, EstimateInput, FieldError};
 
 /// A setting that can be given as a data attribute: the attribute (without
 /// `data-`), its path in the settings JSON, and whether it is a number.
-const SETTING_ATTRIBUTES: [(&str, &[&str], bool); 7] = [
+const SETTING_ATTRIBUTES: [(&str, &[&str], bool); 10] = [
     ("currency", &["currency"], false),
     ("locale", &["locale"], false),
     ("clinic-name", &["clinic_name"], false),
@@ -20,10 +20,13 @@ const SETTING_ATTRIBUTES: [(&str, &[&str], bool); 7] = [
     ("rounding-step", &["rounding_step"], true),
     ("accent", &["theme", "accent"], false),
     ("font", &["theme", "font"], false),
+    ("lead-endpoint", &["lead", "endpoint"], false),
+    ("lead-email", &["lead", "email"], false),
+    ("lead-consent", &["lead", "consent"], false),
 ];
 
 /// Every data attribute (without `data-`) that configures a widget.
-pub const ATTRIBUTES: [&str; 13] = [
+pub const ATTRIBUTES: [&str; 16] = [
     "currency",
     "locale",
     "clinic-name",
@@ -31,6 +34,9 @@ pub const ATTRIBUTES: [&str; 13] = [
     "rounding-step",
     "accent",
     "font",
+    "lead-endpoint",
+    "lead-email",
+    "lead-consent",
     "config-url",
     "pattern",
     "area-cm2",

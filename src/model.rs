@@ -6,6 +6,8 @@
 mod explain;
 mod input;
 pub mod json;
+mod lead;
+mod market;
 mod money;
 pub mod number;
 mod pattern;
@@ -19,6 +21,8 @@ pub use input::{
     Donor, EstimateInput, Goal, Scar, ScarKind, DEFAULT_YEARS, MAX_SCAR_LENGTH_CM, MAX_YEARS,
     MIN_YEARS,
 };
+pub use lead::{mailto, LeadRequest, LeadSettings, CONTACT_TIMES};
+pub use market::Market;
 pub use money::round_money;
 pub use pattern::{LossKind, Pattern, PatternInfo, Region, Scale, CM2_PER_IN2, WHOLE_SCALP_CM2};
 pub use problem::{describe_all, thousands, FieldError};

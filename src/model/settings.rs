@@ -4,6 +4,7 @@
 //! names its source in `docs/model.md` (and `../shared/DOMAIN.md`).
 
 use super::json::{object, Object, Problems, ToJson, Value};
+use super::lead::{self, LeadSettings};
 use super::pattern::WHOLE_SCALP_CM2;
 use super::problem::{merge_problems, show_number, FieldError};
 
@@ -84,6 +85,9 @@ pub struct ClinicSettings {
     pub transplant: TransplantPricing,
     pub financing: Option<Financing>,
     pub theme: Theme,
+    /// Consultation requests from the results; `None` (the default) offers
+    /// none.
+    pub lead: Option<LeadSettings>,
 }
 
 /// How the widget looks on the clinic's page; `None` keeps our default.
@@ -142,6 +146,7 @@ impl Default for ClinicSettings {
             },
             financing: None,
             theme: Theme::default(),
+            lead: None,
         }
     }
 }
@@ -211,6 +216,16 @@ impl ClinicSettings {
             transplant.optional_number("medication_per_month", &mut pricing.medication_per_month);
             transplant.finish();
         }
+        if let Some(lead) = root.optional_object("lead") {
+            self.lead = lead.map(|lead| {
+                let mut read = self.lead.clone().unwrap_or_default();
+                lead.optional_string("endpoint", &mut read.endpoint);
+                lead.optional_string("email", &mut read.email);
+                lead.string("consent", &mut read.consent);
+                lead.finish();
+                read
+            });
+        }
         if let Some(theme) = root.object("theme") {
             theme.optional_string("accent", &mut self.theme.accent);
             theme.optional_string("font", &mut self.theme.font);
@@ -236,6 +251,9 @@ impl ClinicSettings {
     /// the engine never works on bad figures.
     pub fn validate(&self) -> Vec<FieldError> {
         let mut check = Checker::default();
+        if let Some(lead) = &self.lead {
+            check.problems.extend(lead::check_settings(lead));
+        }
         if self.clinic_name.trim().is_empty() || self.clinic_name.chars().count() > 100 {
             check.fail("clinic_name", "must be 1 to 100 characters");
         }
@@ -667,6 +685,7 @@ impl ToJson for ClinicSettings {
                     ("font", self.theme.font.to_json()),
                 ]),
             ),
+            ("lead", self.lead.to_json()),
         ])
     }
 }
@@ -749,7 +768,7 @@ mod tests {
                 "smp.touch_up.every_years.min: must be a number, got \"3\"",
                 "smp.colour: unknown field (expected one of bands, price_per_session, minimum_fee, scar_addon, touch_up)",
                 "transplant.grafts_per_surgery: must be a whole number of at least 0, got 2.5",
-                "colours: unknown field (expected one of clinic_name, booking_url, currency, locale, rounding_step, smp, transplant, theme, financing)",
+                "colours: unknown field (expected one of clinic_name, booking_url, currency, locale, rounding_step, smp, transplant, lead, theme, financing)",
             ]
         );
     }

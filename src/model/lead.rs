@@ -1,0 +1,402 @@
+//! Lead capture, off unless the clinic turns it on: the clinic's settings
+//! for it (where requests go and the consent wording), the checks on a
+//! visitor's consultation request, and what is sent: the same JSON for the
+//! `smp-estimator:lead` event, the clinic's endpoint and (as text) email.
+
+use super::json::{object, ToJson, Value};
+use super::problem::FieldError;
+use super::quote::Quote;
+
+/// Where a consultation request goes; `ClinicSettings::lead` is `None`
+/// (the default) when the clinic takes none.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LeadSettings {
+    /// The clinic's own endpoint that receives the request as a JSON POST:
+    /// `https://`, or `http://` on `localhost` and `127.0.0.1` for testing.
+    pub endpoint: Option<String>,
+    /// An address to open the visitor's email app to (`mailto:`) when there
+    /// is no endpoint.
+    pub email: Option<String>,
+    /// The wording of the consent checkbox, in the clinic's words.
+    pub consent: String,
+}
+
+pub const DEFAULT_CONSENT: &str =
+    "I agree that the clinic may contact me about this estimate and keep my details for that purpose.";
+
+impl Default for LeadSettings {
+    fn default() -> Self {
+        LeadSettings {
+            endpoint: None,
+            email: None,
+            consent: DEFAULT_CONSENT.into(),
+        }
+    }
+}
+
+impl ToJson for LeadSettings {
+    fn to_json(&self) -> Value {
+        object([
+            ("endpoint", self.endpoint.to_json()),
+            ("email", self.email.to_json()),
+            ("consent", self.consent.to_json()),
+        ])
+    }
+}
+
+/// Checks the clinic's lead settings; each problem names its field.
+pub fn check_settings(lead: &LeadSettings) -> Vec<FieldError> {
+    let mut problems = Vec::new();
+    if let Some(endpoint) = &lead.endpoint {
+        if let Err(why) = check_endpoint(endpoint) {
+            problems.push(FieldError::new("lead.endpoint", why));
+        }
+    }
+    if let Some(email) = &lead.email {
+        if !is_email(email) {
+            problems.push(FieldError::new(
+                "lead.email",
+                "must be an email address such as hello@clinic.example",
+            ));
+        }
+    }
+    let consent = lead.consent.trim();
+    if consent.is_empty() || consent.chars().count() > 500 {
+        problems.push(FieldError::new(
+            "lead.consent",
+            "must be 1 to 500 characters",
+        ));
+    }
+    problems
+}
+
+fn check_endpoint(url: &str) -> Result<(), &'static str> {
+    let (secure, rest) = match (url.strip_prefix("https://"), url.strip_prefix("http://")) {
+        (Some(rest), _) => (true, rest),
+        (None, Some(rest)) => (false, rest),
+        _ => return Err("must start with https://"),
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let hostname = host.rsplit_once(':').map_or(host, |(name, _)| name);
+    if hostname.is_empty() {
+        return Err("must name a host after https://");
+    }
+    if !secure && !matches!(hostname, "localhost" | "127.0.0.1" | "[::1]") {
+        return Err("must start with https:// (http:// only on localhost, for testing)");
+    }
+    if url.len() > 2000 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("must be one address of at most 2000 characters without spaces");
+    }
+    Ok(())
+}
+
+/// `someone@example.org`: one `@`, something before it, a dotted domain
+/// after it, no spaces; at most 254 characters.
+pub fn is_email(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    text.len() <= 254
+        && !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !text
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "<>\"(),;:[]\\".contains(c))
+}
+
+/// A phone number as people write it: 7 to 15 digits, with `+`, spaces,
+/// dashes, dots and brackets allowed around them.
+pub fn is_phone(text: &str) -> bool {
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    (7..=15).contains(&digits)
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-.()/".contains(c))
+        && text.trim_start().chars().skip(1).all(|c| c != '+')
+}
+
+/// When the visitor would like to be contacted.
+pub const CONTACT_TIMES: [(&str, &str); 4] = [
+    ("any", "Any time"),
+    ("morning", "Mornings"),
+    ("afternoon", "Afternoons"),
+    ("evening", "Evenings"),
+];
+
+/// A visitor's consultation request, as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LeadRequest {
+    pub name: String,
+    /// An email address or a phone number.
+    pub contact: String,
+    /// One of [`CONTACT_TIMES`]' ids.
+    pub contact_time: String,
+    pub consent: bool,
+}
+
+impl LeadRequest {
+    /// Every problem with the request, each naming its field (`name`,
+    /// `contact`, `contact_time`, `consent`) in the visitor's words.
+    pub fn check(&self) -> Vec<FieldError> {
+        let mut problems = Vec::new();
+        let name = self.name.trim();
+        if name.is_empty() {
+            problems.push(FieldError::new("name", "enter your name"));
+        } else if name.chars().count() > 100 {
+            problems.push(FieldError::new("name", "must be at most 100 characters"));
+        }
+        let contact = self.contact.trim();
+        if contact.is_empty() {
+            problems.push(FieldError::new(
+                "contact",
+                "enter an email address or a phone number",
+            ));
+        } else if contact.contains('@') {
+            if !is_email(contact) {
+                problems.push(FieldError::new(
+                    "contact",
+                    "this email address looks incomplete (like name@example.com)",
+                ));
+            }
+        } else if !is_phone(contact) {
+            problems.push(FieldError::new(
+                "contact",
+                "enter an email address, or a phone number of 7 to 15 digits",
+            ));
+        }
+        if !CONTACT_TIMES.iter().any(|(id, _)| *id == self.contact_time) {
+            problems.push(FieldError::new(
+                "contact_time",
+                "choose when to contact you",
+            ));
+        }
+        if !self.consent {
+            problems.push(FieldError::new(
+                "consent",
+                "tick the box to let the clinic contact you",
+            ));
+        }
+        problems
+    }
+
+    /// What is sent: the contact details, the consent as worded, the
+    /// answers and the quote, and the page the request came from.
+    pub fn payload(&self, consent_text: &str, quote: &Quote, page: &str) -> Value {
+        let contact = self.contact.trim();
+        let (email, phone) = if contact.contains('@') {
+            (Some(contact), None)
+        } else {
+            (None, Some(contact))
+        };
+        object([
+            (
+                "contact",
+                object([
+                    ("name", self.name.trim().to_json()),
+                    ("email", email.to_json()),
+                    ("phone", phone.to_json()),
+                    ("contact_time", self.contact_time.to_json()),
+                ]),
+            ),
+            (
+                "consent",
+                object([("given", true.to_json()), ("text", consent_text.to_json())]),
+            ),
+            ("input", quote.input.to_json()),
+            ("quote", quote.to_json()),
+            ("page", page.to_json()),
+        ])
+    }
+
+    /// A readable summary for an email to the clinic.
+    pub fn email_body(&self, quote: &Quote, money: impl Fn(u64) -> String) -> String {
+        let time = CONTACT_TIMES
+            .iter()
+            .find(|(id, _)| *id == self.contact_time)
+            .map_or("Any time", |(_, label)| label);
+        let smp = &quote.smp;
+        let transplant = &quote.transplant;
+        format!(
+            "Consultation request\n\nName: {}\nContact: {}\nBest time: {time}\n\nPattern: {}, about {} cm²\nSMP estimate: {} ({} to {}), {} sessions\nHair transplant estimate: {} ({} to {}), about {} grafts\n\nI agreed that the clinic may contact me about this estimate.",
+            self.name.trim(),
+            self.contact.trim(),
+            quote.input.pattern.info().name,
+            quote.area_cm2.round() as u64,
+            money(smp.cost.typical),
+            money(smp.cost.min),
+            money(smp.cost.max),
+            smp.sessions.typical,
+            money(transplant.cost.typical),
+            money(transplant.cost.min),
+            money(transplant.cost.max),
+            transplant.grafts.typical,
+        )
+    }
+}
+
+/// `mailto:` for `to` with a subject and body, percent-encoded.
+pub fn mailto(to: &str, subject: &str, body: &str) -> String {
+    format!(
+        "mailto:{}?subject={}&body={}",
+        encode(to),
+        encode(subject),
+        encode(body)
+    )
+}
+
+fn encode(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len() * 3);
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~@".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 15)]));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{estimate, ClinicSettings, EstimateInput, Pattern};
+
+    fn request(name: &str, contact: &str, time: &str, consent: bool) -> LeadRequest {
+        LeadRequest {
+            name: name.into(),
+            contact: contact.into(),
+            contact_time: time.into(),
+            consent,
+        }
+    }
+
+    fn fields(request: &LeadRequest) -> Vec<String> {
+        request.check().into_iter().map(|p| p.field).collect()
+    }
+
+    #[test]
+    fn a_complete_request_passes() {
+        assert_eq!(
+            fields(&request("Sam Lee", "sam@example.org", "morning", true)),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            fields(&request("Sam", "+44 (0)20 7946-0958", "any", true)),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn every_problem_names_its_field() {
+        assert_eq!(
+            fields(&request(" ", "", "", false)),
+            ["name", "contact", "contact_time", "consent"]
+        );
+        for contact in [
+            "sam@",
+            "@example.org",
+            "sam@example",
+            "sam lee@example.org",
+            "12345",
+            "call me",
+            "+44 +20 7946 0958",
+        ] {
+            assert_eq!(
+                fields(&request("Sam", contact, "any", true)),
+                ["contact"],
+                "{contact}"
+            );
+        }
+        assert_eq!(
+            fields(&request(&"x".repeat(101), "sam@example.org", "any", true)),
+            ["name"]
+        );
+    }
+
+    #[test]
+    fn clinic_settings_are_checked() {
+        let lead = |endpoint: Option<&str>, email: Option<&str>, consent: &str| LeadSettings {
+            endpoint: endpoint.map(Into::into),
+            email: email.map(Into::into),
+            consent: consent.into(),
+        };
+        assert_eq!(check_settings(&LeadSettings::default()), []);
+        assert_eq!(
+            check_settings(&lead(
+                Some("https://clinic.example/leads"),
+                Some("a@b.co"),
+                "OK"
+            )),
+            []
+        );
+        assert_eq!(
+            check_settings(&lead(Some("http://127.0.0.1:9000/leads"), None, "OK")),
+            []
+        );
+        let fields: Vec<String> = check_settings(&lead(
+            Some("http://clinic.example/leads"),
+            Some("nope"),
+            " ",
+        ))
+        .into_iter()
+        .map(|p| p.to_string())
+        .collect();
+        assert_eq!(
+            fields,
+            [
+                "lead.endpoint: must start with https:// (http:// only on localhost, for testing)",
+                "lead.email: must be an email address such as hello@clinic.example",
+                "lead.consent: must be 1 to 500 characters",
+            ]
+        );
+        assert!(
+            check_settings(&lead(Some("javascript:alert(1)"), None, "OK"))[0]
+                .message
+                .starts_with("must start with https://")
+        );
+    }
+
+    #[test]
+    fn the_payload_carries_the_request_the_answers_and_the_quote() {
+        let quote = estimate(
+            &EstimateInput::new(Pattern::Norwood4),
+            &ClinicSettings::default(),
+        )
+        .unwrap();
+        let payload = request("Sam Lee ", "sam@example.org", "evening", true).payload(
+            "I agree.",
+            &quote,
+            "https://clinic.example/smp",
+        );
+        let contact = payload.get("contact").unwrap();
+        assert_eq!(contact.get("name").and_then(Value::as_str), Some("Sam Lee"));
+        assert_eq!(
+            contact.get("email").and_then(Value::as_str),
+            Some("sam@example.org")
+        );
+        assert_eq!(contact.get("phone"), Some(&Value::Null));
+        assert_eq!(
+            payload
+                .get("consent")
+                .and_then(|c| c.get("text"))
+                .and_then(Value::as_str),
+            Some("I agree.")
+        );
+        assert_eq!(payload.get("quote"), Some(&quote.to_json()));
+        assert_eq!(payload.get("input"), Some(&quote.input.to_json()));
+        let body = request("Sam", "sam@example.org", "evening", true)
+            .email_body(&quote, |m| format!("${m}"));
+        assert!(body.contains("Best time: Evenings"), "{body}");
+        assert!(body.contains("SMP estimate: $2800"), "{body}");
+        assert_eq!(
+            mailto("hello@clinic.example", "SMP consultation", "Line 1\nLine 2 & €"),
+            "mailto:hello@clinic.example?subject=SMP%20consultation&body=Line%201%0ALine%202%20%26%20%E2%82%AC"
+        );
+    }
+}
