@@ -566,6 +566,12 @@ fn render(
         preset,
         onquote: on("smp-estimator:quote"),
         oncta: on("smp-estimator:cta"),
+        onlead: Some({
+            let element = element.clone();
+            Callback::from(move |payload: Rc<Value>| {
+                dispatch_event(&element, "smp-estimator:lead", Some(to_js(&*payload)));
+            })
+        }),
         visitor_key: Some(key.into()),
     };
     let app = yew::Renderer::<Estimator>::with_root_and_props(container.clone(), props).render();

@@ -4,9 +4,10 @@ use yew::prelude::*;
 
 use super::{
     breakdown, candidacy_label, comparison, cost_chart, details_form, smp_card, transplant_card,
-    unique_prefix, AreaField, PatternPicker, VisitorTools,
+    unique_prefix, AreaField, LeadForm, PatternPicker, VisitorTools,
 };
 use crate::format::Formats;
+use crate::model::json::Value;
 use crate::model::{estimate, ClinicSettings, EstimateInput, Quote};
 use crate::state::{Action, EstimatorState};
 use crate::visitor_state;
@@ -34,6 +35,10 @@ pub struct EstimatorProps {
     /// Called when the visitor follows the booking link.
     #[prop_or_default]
     pub oncta: Option<Callback<Rc<Quote>>>,
+    /// Called with every valid consultation request (when the clinic takes
+    /// them), before it goes to the clinic's endpoint or email.
+    #[prop_or_default]
+    pub onlead: Option<Callback<Rc<Value>>>,
     /// The widget's name on the page: with one, the visitor's answers are
     /// kept in the browser's storage and can be shared as a link.
     #[prop_or_default]
@@ -237,6 +242,16 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                         { comparison(quote, &formats) }
                         { cost_chart(&id, &quote.lifetime, &formats) }
                         { breakdown(quote, &formats, &settings.clinic_name, props.oncta.as_ref()) }
+                        if let Some(lead) = &settings.lead {
+                            <LeadForm
+                                id={(*id).clone()}
+                                quote={quote.clone()}
+                                formats={formats.clone()}
+                                lead={Rc::new(lead.clone())}
+                                clinic_name={settings.clinic_name.clone()}
+                                onlead={props.onlead.clone()}
+                            />
+                        }
                         if let Some(key) = &props.visitor_key {
                             <VisitorTools
                                 quote={quote.clone()}

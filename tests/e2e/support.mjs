@@ -25,13 +25,26 @@ const types = {
 
 /**
  * Serves `root` on 127.0.0.1 at a free port, plus `pages`: paths mapped to
- * `{ body, headers }` (a test's own host pages). Records every request path.
+ * `{ body, headers }` (a test's own host pages), `mounts` (path prefixes
+ * served from other folders) and `endpoints` (POST handlers). Records every
+ * request path.
  */
-export async function serve(root = join(repo, 'dist'), pages = {}, mounts = {}) {
+export async function serve(root = join(repo, 'dist'), pages = {}, mounts = {}, endpoints = {}) {
   const requests = [];
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     requests.push(path);
+    // `endpoints` maps a path to a handler of POSTed text: (body, request)
+    // => { status, body } (a clinic's lead endpoint, say).
+    const endpoint = endpoints[path];
+    if (endpoint && request.method === 'POST') {
+      let body = '';
+      for await (const chunk of request) body += chunk;
+      const answer = await endpoint(body, request);
+      response.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
+      response.end(answer.body ?? '{}');
+      return;
+    }
     if (path === '/favicon.ico') {
       // A browser asks every host page for one; nothing of ours.
       response.writeHead(204).end();

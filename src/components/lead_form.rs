@@ -1,0 +1,272 @@
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::format::Formats;
+use crate::model::json::Value;
+use crate::model::{mailto, FieldError, LeadRequest, LeadSettings, Quote, CONTACT_TIMES};
+
+#[derive(Properties, PartialEq)]
+pub struct LeadFormProps {
+    /// A page-unique prefix for element ids.
+    pub id: AttrValue,
+    pub quote: Rc<Quote>,
+    pub formats: Rc<Formats>,
+    /// Where requests go and the consent wording, from the clinic.
+    pub lead: Rc<LeadSettings>,
+    pub clinic_name: AttrValue,
+    /// Told every valid request, before it is sent anywhere: the widget's
+    /// element dispatches it as `smp-estimator:lead`.
+    #[prop_or_default]
+    pub onlead: Option<Callback<Rc<Value>>>,
+}
+
+/// Where a request stands.
+#[derive(Clone, PartialEq)]
+enum Status {
+    Editing,
+    Sending,
+    Sent,
+    /// The clinic's endpoint refused or could not be reached: why.
+    Failed(String),
+    /// Ready for the visitor's email app: this `mailto:` link, which they
+    /// follow to send it (a page cannot send email by itself).
+    Emailed(String),
+}
+
+/// POSTs `body` as JSON to the clinic's endpoint; `Err` says why not.
+async fn post(endpoint: &str, body: &str) -> Result<(), String> {
+    let init = web_sys::RequestInit::new();
+    init.set_method("POST");
+    init.set_body(&body.into());
+    init.set_mode(web_sys::RequestMode::Cors);
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    let headers = web_sys::Headers::new().map_err(|_| "the browser refused".to_string())?;
+    let _ = headers.set("content-type", "application/json");
+    init.set_headers(&headers);
+    let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(endpoint, &init))
+        .await
+        .map_err(|_| "the clinic's server could not be reached".to_string())?;
+    let response: web_sys::Response = response.unchecked_into();
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the clinic's server answered {}",
+            response.status()
+        ))
+    }
+}
+
+/// "Request a consultation": off unless the clinic turns it on. Nothing is
+/// collected or sent before the visitor submits; a failed send keeps every
+/// field as typed and offers to try again.
+#[function_component]
+pub fn LeadForm(props: &LeadFormProps) -> Html {
+    let open = use_state_eq(|| false);
+    let request = use_mut_ref(LeadRequest::default);
+    let errors = use_state_eq(Vec::<FieldError>::new);
+    // Refused submits so far: focus moves again even when the problems
+    // are the same as last time.
+    let refusals = use_state_eq(|| 0u32);
+    let status = use_state_eq(|| Status::Editing);
+    let form = use_node_ref();
+    let field_id = |name: &str| format!("{}-lead-{name}", props.id);
+    let error_of = |name: &str| {
+        errors
+            .iter()
+            .find(|e| e.field == name)
+            .map(|e| e.message.clone())
+    };
+
+    // After a refused submit, focus goes to the first field to fix (once
+    // it shows its message).
+    {
+        let form = form.clone();
+        use_effect_with(((*errors).clone(), *refusals), move |(errors, _)| {
+            let first = errors.first().and_then(|first| {
+                let form = form.cast::<web_sys::HtmlFormElement>()?;
+                form.query_selector(&format!("[name={}]", first.field))
+                    .ok()?
+            });
+            if let Some(field) = first {
+                let _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        });
+    }
+    let onopen = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(true))
+    };
+    let onsubmit = {
+        let (request, errors, status, form) = (
+            request.clone(),
+            errors.clone(),
+            status.clone(),
+            form.clone(),
+        );
+        let refusals = refusals.clone();
+        let (quote, lead, onlead, formats) = (
+            props.quote.clone(),
+            props.lead.clone(),
+            props.onlead.clone(),
+            props.formats.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(form) = form.cast::<web_sys::HtmlFormElement>() else {
+                return;
+            };
+            // Read what is on screen, so nothing typed is ever lost.
+            let value = |name: &str| {
+                form.query_selector(&format!("[name={name}]"))
+                    .ok()
+                    .flatten()
+                    .map(|field| match field.dyn_into::<HtmlInputElement>() {
+                        Ok(input) if input.type_() == "checkbox" => input.checked().to_string(),
+                        Ok(input) => input.value(),
+                        Err(field) => field.unchecked_into::<HtmlSelectElement>().value(),
+                    })
+                    .unwrap_or_default()
+            };
+            let typed = LeadRequest {
+                name: value("name"),
+                contact: value("contact"),
+                contact_time: value("contact_time"),
+                consent: value("consent") == "true",
+            };
+            *request.borrow_mut() = typed.clone();
+            let problems = typed.check();
+            if !problems.is_empty() {
+                // The effect above moves focus to the first field to fix.
+                errors.set(problems);
+                refusals.set(*refusals + 1);
+                return;
+            }
+            errors.set(Vec::new());
+            let page = gloo::utils::window().location().href().unwrap_or_default();
+            let payload = typed.payload(&lead.consent, &quote, &page);
+            let body = payload.to_text();
+            if let Some(onlead) = &onlead {
+                onlead.emit(Rc::new(payload));
+            }
+            if let Some(endpoint) = lead.endpoint.clone() {
+                status.set(Status::Sending);
+                let status = status.clone();
+                yew::platform::spawn_local(async move {
+                    status.set(match post(&endpoint, &body).await {
+                        Ok(()) => Status::Sent,
+                        Err(why) => Status::Failed(why),
+                    });
+                });
+            } else if let Some(email) = &lead.email {
+                let money = |amount: u64| formats.money(amount);
+                let url = mailto(
+                    email,
+                    "SMP consultation request",
+                    &typed.email_body(&quote, money),
+                );
+                status.set(Status::Emailed(url));
+            } else {
+                status.set(Status::Sent);
+            }
+        })
+    };
+
+    if !*open {
+        return html! {
+            <div class="smp-lead">
+                <button type="button" class="smp-tool smp-lead-open" onclick={onopen}>
+                    { "Request a consultation" }
+                </button>
+            </div>
+        };
+    }
+    let typed = request.borrow().clone();
+    let sending = *status == Status::Sending;
+    let invalid = |name: &str| {
+        if error_of(name).is_some() {
+            "true"
+        } else {
+            "false"
+        }
+    };
+    let described =
+        |name: &str| error_of(name).map(|_| AttrValue::from(field_id(&format!("{name}-error"))));
+    let message = |name: &str| {
+        error_of(name).map(|error| {
+            html! {
+                <p id={field_id(&format!("{name}-error"))} class="smp-field-error">{ error }</p>
+            }
+        })
+    };
+    let outcome = match &*status {
+        Status::Editing => None,
+        Status::Sending => {
+            Some(html! { <p class="smp-small" role="status">{ "Sending your request…" }</p> })
+        }
+        Status::Sent => Some(html! {
+            <p class="smp-lead-sent" role="status" data-figure="lead-status">
+                { format!("Thank you. {} will contact you.", props.clinic_name) }
+            </p>
+        }),
+        Status::Failed(why) => Some(html! {
+            <p class="smp-field-error" role="alert" data-figure="lead-status">
+                { format!("Your request was not sent: {why}. Your details are still here; please try again.") }
+            </p>
+        }),
+        Status::Emailed(url) => Some(html! {
+            <p class="smp-lead-sent" role="status" data-figure="lead-status">
+                <a class="smp-cta" href={url.clone()} data-figure="lead-mailto">
+                    { format!("Open your email app to send it to {}", props.clinic_name) }
+                </a>
+            </p>
+        }),
+    };
+    let submit_label = if matches!(*status, Status::Failed(_)) {
+        "Try again"
+    } else {
+        "Send request"
+    };
+    html! {
+        <form class="smp-lead smp-lead-form" ref={form} {onsubmit} novalidate=true aria-labelledby={field_id("title")}>
+            <h3 id={field_id("title")} class="smp-subheading">{ "Request a consultation" }</h3>
+            <p class="smp-small">{ format!("{} receives your details with this estimate, nothing else.", props.clinic_name) }</p>
+            <div class="smp-lead-field">
+                <label for={field_id("name")}>{ "Your name" }</label>
+                <input id={field_id("name")} name="name" type="text" class="smp-lead-input" autocomplete="name" value={typed.name.clone()}
+                    aria-invalid={invalid("name")} aria-describedby={described("name")} />
+                { message("name") }
+            </div>
+            <div class="smp-lead-field">
+                <label for={field_id("contact")}>{ "Email or phone" }</label>
+                <input id={field_id("contact")} name="contact" type="text" class="smp-lead-input" autocomplete="email" value={typed.contact.clone()}
+                    aria-invalid={invalid("contact")} aria-describedby={described("contact")} />
+                { message("contact") }
+            </div>
+            <div class="smp-lead-field">
+                <label for={field_id("contact_time")}>{ "Best time to contact you" }</label>
+                <select id={field_id("contact_time")} name="contact_time" class="smp-select"
+                    aria-invalid={invalid("contact_time")} aria-describedby={described("contact_time")}>
+                    { for CONTACT_TIMES.iter().map(|(id, label)| html! {
+                        <option value={*id} selected={typed.contact_time == *id || (typed.contact_time.is_empty() && *id == "any")}>{ *label }</option>
+                    }) }
+                </select>
+                { message("contact_time") }
+            </div>
+            <div class="smp-lead-field">
+                <label class="smp-option">
+                    <input name="consent" type="checkbox" checked={typed.consent}
+                        aria-invalid={invalid("consent")} aria-describedby={described("consent")} />
+                    <span>{ props.lead.consent.clone() }</span>
+                </label>
+                { message("consent") }
+            </div>
+            <button type="submit" class="smp-cta" disabled={sending}>{ submit_label }</button>
+            { outcome }
+        </form>
+    }
+}

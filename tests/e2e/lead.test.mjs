@@ -1,0 +1,186 @@
+// Lead capture, as a visitor and a clinic meet it: off unless the clinic
+// turns it on; every field checked before anything leaves the page; a valid
+// request reaches the host page as `smp-estimator:lead` and the clinic's
+// endpoint (served here) as the same JSON; a failing endpoint keeps what
+// was typed and offers to try again; an email-only clinic gets a mailto:
+// link with a readable summary.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serve, launch, engineQuote, money, watchErrors, repo } from './support.mjs';
+
+let server;
+let browser;
+const received = { ok: [], flaky: [] };
+let flakyCalls = 0;
+
+const page = (body) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Clinic page</title></head>
+<body><main>${body}</main>
+<script type="module" src="/listen.js"></script></body></html>`;
+
+before(async () => {
+  const snippetScript = (await readFile(join(repo, 'dist', 'embed', 'snippet.html'), 'utf8'))
+    .split('\n')
+    .find((line) => line.startsWith('<script'))
+    .replace('https://YOUR-SITE/smp-estimator/', '/embed/');
+  const pages = {
+    // The host page's own listener, as a clinic's CRM glue would be.
+    '/listen.js': {
+      headers: { 'content-type': 'text/javascript' },
+      body: `window.leads = []; document.addEventListener('smp-estimator:lead', (event) => window.leads.push(event.detail));`,
+    },
+    '/off.html': { body: page(`<div data-smp-estimator data-pattern="norwood-4"></div>${snippetScript}`) },
+  };
+  server = await serve(join(repo, 'dist'), pages, {}, {
+    '/leads': async (body) => {
+      received.ok.push(JSON.parse(body));
+      return { status: 201 };
+    },
+    // Fails the first time, then takes the request.
+    '/flaky': async (body) => {
+      flakyCalls += 1;
+      if (flakyCalls === 1) return { status: 503, body: '{"error":"down"}' };
+      received.flaky.push(JSON.parse(body));
+      return { status: 200 };
+    },
+  });
+  const widget = (attributes) =>
+    page(`<div data-smp-estimator data-pattern="norwood-4" data-clinic-name="Northside Hair Studio" ${attributes}></div>${snippetScript}`);
+  pages['/lead.html'] = {
+    body: widget(`data-lead-endpoint="${server.url}leads" data-lead-consent="I agree that Northside Hair Studio may contact me about this estimate."`),
+  };
+  pages['/flaky.html'] = { body: widget(`data-lead-endpoint="${server.url}flaky"`) };
+  pages['/email.html'] = { body: widget(`data-lead-email="hello@northside-hair.example"`) };
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path) {
+  const tab = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+  const errors = watchErrors(tab);
+  await tab.goto(new URL(path, server.url).href);
+  await tab.locator('[data-figure="smp-cost-typical"]').waitFor();
+  return { tab, errors };
+}
+
+const field = (tab, name) => tab.locator(`.smp-lead-form [name="${name}"]`);
+const errorText = async (tab, name) => {
+  const id = await field(tab, name).getAttribute('aria-describedby');
+  return id ? (await tab.locator(`[id="${id}"]`).innerText()).trim() : null;
+};
+
+async function fillRequest(tab, { name, contact, time, consent }) {
+  await field(tab, 'name').fill(name);
+  await field(tab, 'contact').fill(contact);
+  await field(tab, 'contact_time').selectOption(time);
+  if (consent) await field(tab, 'consent').check();
+}
+
+test('without lead settings the widget offers no consultation request', async () => {
+  const { tab, errors } = await open('/off.html');
+  await tab.locator('.smp-tools').waitFor();
+  assert.equal(await tab.locator('.smp-lead').count(), 0);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('the form checks every field, then the event and the POST carry the same request and quote', async () => {
+  const { tab, errors } = await open('/lead.html');
+  const button = tab.getByRole('button', { name: 'Request a consultation' });
+  await button.click();
+  // Nothing typed: every field explained, nothing sent.
+  await tab.getByRole('button', { name: 'Send request' }).click();
+  assert.equal(await errorText(tab, 'name'), 'enter your name');
+  assert.equal(await errorText(tab, 'contact'), 'enter an email address or a phone number');
+  assert.equal(await errorText(tab, 'consent'), 'tick the box to let the clinic contact you');
+  assert.equal(await field(tab, 'name').getAttribute('aria-invalid'), 'true');
+  assert.equal(await tab.evaluate(() => document.activeElement.shadowRoot?.activeElement?.name), 'name');
+  assert.equal(received.ok.length, 0);
+  assert.deepEqual(await tab.evaluate(() => window.leads), []);
+
+  // A half-typed email is explained and kept as typed.
+  await fillRequest(tab, { name: 'Sam Lee', contact: 'sam@example', time: 'evening', consent: true });
+  await tab.getByRole('button', { name: 'Send request' }).click();
+  assert.equal(await errorText(tab, 'contact'), 'this email address looks incomplete (like name@example.com)');
+  assert.equal(await field(tab, 'contact').inputValue(), 'sam@example');
+  assert.equal(await errorText(tab, 'name'), null);
+
+  await field(tab, 'contact').fill('sam@example.org');
+  assert.match(await tab.locator('.smp-lead-form').innerText(), /I agree that Northside Hair Studio may contact me about this estimate\./);
+  await tab.getByRole('button', { name: 'Send request' }).click();
+  await tab.locator('[data-figure="lead-status"]').waitFor();
+  assert.equal(
+    (await tab.locator('[data-figure="lead-status"]').innerText()).trim(),
+    'Thank you. Northside Hair Studio will contact you.',
+  );
+  const [event] = await tab.evaluate(() => window.leads);
+  assert.equal(received.ok.length, 1);
+  assert.deepEqual(received.ok[0], event, 'the endpoint gets exactly what the page hears');
+  assert.deepEqual(event.contact, { name: 'Sam Lee', email: 'sam@example.org', phone: null, contact_time: 'evening' });
+  assert.deepEqual(event.consent, { given: true, text: 'I agree that Northside Hair Studio may contact me about this estimate.' });
+  assert.equal(event.page, new URL('/lead.html', server.url).href);
+  // The quote is the engine's, with the clinic's settings.
+  const quote = engineQuote({ pattern: 'norwood-4' });
+  assert.equal(event.input.pattern, 'norwood-4');
+  assert.equal(event.quote.smp.cost.typical, quote.smp.cost.typical);
+  assert.equal(event.quote.transplant.cost.typical, quote.transplant.cost.typical);
+  assert.equal(await tab.locator('[data-figure="smp-cost-typical"]').innerText(), money(quote.smp.cost.typical));
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('a failing endpoint keeps what was typed and sends on retry', async () => {
+  const { tab } = await open('/flaky.html');
+  await tab.getByRole('button', { name: 'Request a consultation' }).click();
+  await fillRequest(tab, { name: 'Ana Ruiz', contact: '+44 20 7946 0958', time: 'morning', consent: true });
+  await tab.getByRole('button', { name: 'Send request' }).click();
+  const status = tab.locator('[data-figure="lead-status"]');
+  await status.waitFor();
+  assert.equal(
+    (await status.innerText()).trim(),
+    "Your request was not sent: the clinic's server answered 503. Your details are still here; please try again.",
+  );
+  assert.equal(await field(tab, 'name').inputValue(), 'Ana Ruiz');
+  assert.equal(await field(tab, 'contact').inputValue(), '+44 20 7946 0958');
+  assert.equal(await field(tab, 'contact_time').inputValue(), 'morning');
+  assert.equal(await field(tab, 'consent').isChecked(), true);
+  await tab.getByRole('button', { name: 'Try again' }).click();
+  await tab.getByText('Thank you. Northside Hair Studio will contact you.').waitFor();
+  assert.equal(flakyCalls, 2);
+  assert.deepEqual(received.flaky[0].contact, {
+    name: 'Ana Ruiz',
+    email: null,
+    phone: '+44 20 7946 0958',
+    contact_time: 'morning',
+  });
+  // The page heard both attempts: it decides what to do with each.
+  assert.equal((await tab.evaluate(() => window.leads)).length, 2);
+  await tab.close();
+});
+
+test('an email-only clinic gets a mailto: link with a readable summary', async () => {
+  const { tab, errors } = await open('/email.html');
+  await tab.getByRole('button', { name: 'Request a consultation' }).click();
+  await fillRequest(tab, { name: 'Sam Lee', contact: 'sam@example.org', time: 'afternoon', consent: true });
+  await tab.getByRole('button', { name: 'Send request' }).click();
+  const link = tab.locator('[data-figure="lead-mailto"]');
+  await link.waitFor();
+  const href = await link.getAttribute('href');
+  const url = new URL(href);
+  assert.equal(url.protocol, 'mailto:');
+  assert.equal(url.pathname, 'hello@northside-hair.example');
+  assert.equal(url.searchParams.get('subject'), 'SMP consultation request');
+  const body = url.searchParams.get('body');
+  const quote = engineQuote({ pattern: 'norwood-4' });
+  assert.match(body, /Name: Sam Lee\nContact: sam@example\.org\nBest time: Afternoons/);
+  assert.ok(body.includes(`SMP estimate: ${money(quote.smp.cost.typical)}`), body);
+  assert.equal((await tab.evaluate(() => window.leads)).length, 1);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
