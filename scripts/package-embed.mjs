@@ -34,6 +34,11 @@ await copyFile(join(dist, 'smp-estimator.css'), join(out, 'smp-estimator.css'));
 for (const file of ['frame.html', 'frame.css', 'frame.js', 'frame-host.js']) {
   await copyFile(join(repo, 'embed', file), join(out, file));
 }
+// The clinic's setup page: hosted with the package, it writes snippets for
+// the folder it is served from (setup/configure.*).
+for (const file of ['configure.html', 'configure.js', 'configure.css']) {
+  await copyFile(join(repo, 'setup', file), join(out, file));
+}
 
 const snippet = (src) =>
   `<div data-smp-estimator></div>\n` +

@@ -1,0 +1,412 @@
+// The clinic's setup page (dist/embed/configure.html), used as a clinic
+// owner would: a market's published prices fill the form, a changed price
+// reaches the price sheet and the preview, a wrong entry shows the engine's
+// own message by its field and stays as typed, the code it gives works when
+// pasted into a blank page (and as an iframe with the downloaded settings
+// file), the form survives a reload, and axe-core and a strict CSP find
+// nothing. Expected figures come from the engine in the page (`priceSheet`,
+// `checkSettings`), never from a formula here.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { serve, launch, money, watchErrors, repo, artifacts } from './support.mjs';
+
+const dist = join(repo, 'dist');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+const SETUP = '/embed/configure.html';
+let server;
+let browser;
+/** The test's own host pages, added as the tests produce their code. */
+const pages = {};
+
+const page = (body) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Clinic page</title></head>
+<body><main>${body}</main></body></html>`;
+
+before(async () => {
+  pages['/embed/strict.html'] = {
+    headers: { 'content-security-policy': CSP },
+    body: await readFile(join(dist, 'embed', 'configure.html')),
+  };
+  server = await serve(dist, pages);
+  browser = await launch();
+  await mkdir(artifacts, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Text in the page or in a widget's shadow root, with plain spaces. */
+function installTextReader() {
+  window.__text = (host, selector) => {
+    const root = host ? document.querySelector(host)?.shadowRoot : document;
+    const element = root?.querySelector(selector);
+    return element ? element.textContent.replace(/[\u00a0\u202f]/g, ' ').trim() : null;
+  };
+}
+
+/** A tab of its own (a fresh browser context) or, given one, in `context`. */
+async function newTab(context = null, width = 1280) {
+  const viewport = { width, height: 900 };
+  const tab = context ? await context.newPage() : await browser.newPage({ viewport });
+  if (context) await tab.setViewportSize(viewport);
+  await tab.addInitScript(installTextReader);
+  return { tab, errors: watchErrors(tab) };
+}
+
+/** The setup page, once it shows the engine's price sheet and preview. */
+async function openSetup(context = null, width = 1280, path = SETUP) {
+  const { tab, errors } = await newTab(context, width);
+  await tab.goto(new URL(path, server.url).href);
+  await tab.locator('#sheet-body tr[data-pattern="norwood-4"]').waitFor();
+  await tab.locator('#setup-preview [data-figure="smp-cost-typical"]').waitFor();
+  return { tab, errors };
+}
+
+/** Waits for `selector` (inside `host`'s shadow root if given) to read `expected`. */
+async function waitForText(tab, host, selector, expected) {
+  await tab
+    .waitForFunction(([h, s, e]) => window.__text(h, s) === e, [host, selector, expected], { timeout: 10_000 })
+    .catch(() => {});
+  assert.equal(await tab.evaluate(([h, s]) => window.__text(h, s), [host, selector]), expected, `${host ?? ''} ${selector}`);
+}
+
+const sheetCell = (pattern, column) =>
+  `#sheet-body tr[data-pattern="${pattern}"] [data-column="${column}"] [data-part="typical"]`;
+
+/** Runs `body(smp, arg)` in the page with the same engine module the setup page uses. */
+function withEngine(tab, body, arg) {
+  return tab.evaluate(
+    async ([source, arg]) => {
+      const smp = await import('/embed/smp-estimator.js');
+      await smp.ready;
+      return new Function('smp', 'arg', `return (${source})(smp, arg);`)(smp, arg);
+    },
+    [body.toString(), arg],
+  );
+}
+
+/** The problem messages an input is described by. */
+function problemsOf(tab, selector) {
+  return tab.evaluate((selector) => {
+    const input = document.querySelector(selector);
+    const ids = (input.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    return {
+      invalid: input.getAttribute('aria-invalid'),
+      value: input.value,
+      messages: ids
+        .map((id) => document.getElementById(id))
+        .filter((element) => element?.classList.contains('problem') && !element.hidden)
+        .map((element) => element.textContent),
+    };
+  }, selector);
+}
+
+/** The engine's message as the page shows it: a sentence. */
+const shown = (message) => `${message[0].toUpperCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`;
+
+async function axeViolations(tab) {
+  await tab.addScriptTag({ path: axePath });
+  const results = await tab.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('the UK preset fills the form with its sources; a band price reaches the price sheet and the preview', async () => {
+  const { tab, errors } = await newTab();
+  const requested = [];
+  tab.on('request', (request) => requested.push(request.url()));
+  await tab.goto(new URL(SETUP, server.url).href);
+  await tab.locator('#setup-preview [data-figure="smp-cost-typical"]').waitFor();
+
+  const uk = await withEngine(tab, (smp) => smp.markets().find((market) => market.id === 'uk'));
+  await tab.selectOption('#market', 'uk');
+  assert.deepEqual(await tab.locator('#market-sources li').allInnerTexts(), uk.sources);
+  await tab.click('button:has-text("Fill in these prices")');
+  assert.equal(await tab.inputValue('#f-currency'), 'GBP');
+  assert.equal(await tab.inputValue('#f-locale'), 'en-GB');
+  assert.equal(await tab.locator('#bands-body tr[data-field]').count(), uk.settings.smp.bands.length);
+  assert.equal(await tab.inputValue('#band-1-typical'), String(uk.settings.smp.bands[1].price.typical));
+  assert.match(await tab.locator('#money-example').innerText(), /£2,800/);
+
+  // The preview's pattern is in the second band: the engine says which
+  // patterns a change to that band moves.
+  const changed = { ...uk.settings, smp: { ...uk.settings.smp, bands: structuredClone(uk.settings.smp.bands) } };
+  changed.smp.bands[1].price.typical = 1300;
+  const { before: was, after: now, moved } = await withEngine(
+    tab,
+    (smp, [original, changed]) => {
+      const typical = (settings) =>
+        Object.fromEntries(smp.priceSheet(settings).map((quote) => [quote.input.pattern, quote.smp.cost.typical]));
+      const before = typical(original);
+      const after = typical(changed);
+      return { before, after, moved: Object.keys(after).filter((id) => after[id] !== before[id]) };
+    },
+    [uk.settings, changed],
+  );
+  assert.ok(moved.includes('norwood-4'), `the second band prices Norwood IV (moved: ${moved})`);
+  await waitForText(tab, null, sheetCell('norwood-4', 'smp-cost'), money(was['norwood-4'], 'en-GB', 'GBP'));
+  await waitForText(tab, '#setup-preview', '[data-figure="smp-cost-typical"]', money(was['norwood-4'], 'en-GB', 'GBP'));
+
+  await tab.fill('#band-1-typical', '1300');
+  await waitForText(tab, null, sheetCell('norwood-4', 'smp-cost'), money(now['norwood-4'], 'en-GB', 'GBP'));
+  await waitForText(tab, '#setup-preview', '[data-figure="smp-cost-typical"]', money(now['norwood-4'], 'en-GB', 'GBP'));
+  for (const pattern of moved) {
+    await waitForText(tab, null, sheetCell(pattern, 'smp-cost'), money(now[pattern], 'en-GB', 'GBP'));
+  }
+
+  // Nothing is requested but the page's own files, from this folder.
+  await tab.waitForLoadState('networkidle');
+  assert.deepEqual(
+    [...new Set(requested)].filter((url) => !url.endsWith('/favicon.ico')).sort(),
+    [
+      'configure.css', 'configure.html', 'configure.js', 'integrity.json',
+      'smp-estimator.css', 'smp-estimator.js', 'smp-estimator_bg.wasm',
+    ].map((file) => new URL(`/embed/${file}`, server.url).href),
+  );
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test("a wrong entry shows the engine's message by its field, keeps what was typed, and the figures say they are not updated", async () => {
+  const { tab, errors } = await openSetup();
+  const figureBefore = await tab.evaluate((s) => window.__text(null, s), sheetCell('norwood-4', 'smp-cost'));
+
+  const expected = await withEngine(tab, (smp) => {
+    const settings = smp.checkSettings({}).settings;
+    settings.booking_url = 'javascript:alert(1)';
+    settings.smp.minimum_fee = '12O0';
+    settings.smp.bands[1].price.min = 9999;
+    return smp.checkSettings(settings).problems;
+  });
+  await tab.fill('#f-booking_url', 'javascript:alert(1)');
+  await tab.fill('#f-smp-minimum_fee', '12O0');
+  await tab.fill('#band-1-min', '9999');
+  await tab.waitForFunction((count) => document.querySelectorAll('#problem-summary-list li').length === count, expected.length);
+  const message = (field) => expected.find((problem) => problem.field === field)?.message;
+  assert.ok(message('booking_url') && message('smp.minimum_fee') && message('smp.bands[1].price'), JSON.stringify(expected));
+
+  assert.deepEqual(await problemsOf(tab, '#f-booking_url'), {
+    invalid: 'true',
+    value: 'javascript:alert(1)',
+    messages: [shown(message('booking_url'))],
+  });
+  assert.deepEqual(await problemsOf(tab, '#f-smp-minimum_fee'), {
+    invalid: 'true',
+    value: '12O0',
+    messages: [shown(message('smp.minimum_fee'))],
+  });
+  // A band's range problem is shown under that band's row.
+  const band = await problemsOf(tab, '#band-1-min');
+  assert.equal(band.invalid, 'true');
+  assert.equal(band.value, '9999');
+  assert.ok(band.messages[0].includes(shown(message('smp.bands[1].price'))), band.messages[0]);
+  // Every problem is listed at the top too.
+  const summary = await tab.locator('#problem-summary-list li').allInnerTexts();
+  assert.equal(summary.length, expected.length, summary.join('\n'));
+
+  // The figures keep the last valid settings, and say so.
+  assert.match(await tab.locator('#results-status').innerText(), /Not updated/);
+  assert.equal(await tab.evaluate((s) => window.__text(null, s), sheetCell('norwood-4', 'smp-cost')), figureBefore);
+  assert.equal(await tab.locator('#embed-stale').isVisible(), true);
+
+  // Fixed, the message goes and the figures are current again.
+  await tab.fill('#f-booking_url', 'https://clinic.example/book');
+  await tab.fill('#f-smp-minimum_fee', '1000');
+  await tab.fill('#band-1-min', '2000');
+  await tab.locator('#problem-summary').waitFor({ state: 'hidden' });
+  assert.equal(await tab.getAttribute('#f-booking_url', 'aria-invalid'), null);
+  assert.match(await tab.locator('#results-status').innerText(), /as they are now/);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('the copied code, pasted into a blank page, gives the same figures; so does the iframe code with the downloaded settings', async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const { tab, errors } = await openSetup(context);
+  await tab.selectOption('#market', 'euro');
+  await tab.click('button:has-text("Fill in these prices")');
+  // A name that would end an inline <script> early if it were not escaped.
+  const name = 'Haar & Co </script><script>window.__pwned = 1</script>';
+  await tab.fill('#f-clinic_name', name);
+  await tab.fill('#band-1-typical', '1800');
+  // The preview has restarted with these settings (and the sheet with it).
+  await tab.waitForFunction((name) => window.__text('#setup-preview', '.smp-disclaimer')?.includes(name), name);
+  const sheet = {};
+  for (const column of ['smp-cost', 'transplant-cost']) {
+    sheet[column] = await tab.evaluate((s) => window.__text(null, s), sheetCell('norwood-4', column));
+  }
+  // The sheet and the preview agree before anything is pasted.
+  await waitForText(tab, '#setup-preview', '[data-figure="smp-cost-typical"]', sheet['smp-cost']);
+  await waitForText(tab, '#setup-preview', '[data-figure="transplant-cost-typical"]', sheet['transplant-cost']);
+  assert.ok(sheet['smp-cost'].includes('€'), sheet['smp-cost']);
+
+  await tab.click('[data-copy="snippet-div"]');
+  const snippet = await tab.inputValue('#snippet-div');
+  assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), snippet);
+  assert.match(snippet, /^<div data-smp-estimator>\n {2}<script type="application\/json">/);
+  assert.ok(!snippet.includes('</script><script>'), 'the inline settings cannot end their script element');
+  assert.match(snippet, /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\/smp-estimator\.js" integrity="sha384-[^"]+" crossorigin="anonymous"><\/script>$/);
+
+  const [download] = await Promise.all([tab.waitForEvent('download'), tab.click('#export-again')]);
+  assert.equal(download.suggestedFilename(), 'smp-settings.json');
+  pages['/embed/smp-settings.json'] = {
+    headers: { 'content-type': 'application/json' },
+    body: await readFile(await download.path()),
+  };
+  await tab.check('#config-file');
+  const fileSnippet = await tab.inputValue('#snippet-div');
+  assert.match(fileSnippet, /^<div data-smp-estimator data-config-url="http:\/\/127\.0\.0\.1:\d+\/embed\/smp-settings\.json"><\/div>\n<script type="module"/);
+  const frameSnippet = await tab.inputValue('#snippet-frame');
+  assert.match(frameSnippet, /src="http:\/\/127\.0\.0\.1:\d+\/embed\/frame\.html\?config-url=smp-settings\.json"/);
+  assert.match(frameSnippet, /<script src="[^"]+\/embed\/frame-host\.js" integrity="sha384-[^"]+" crossorigin="anonymous"><\/script>$/);
+  const elementSnippet = await tab.inputValue('#snippet-element');
+  assert.match(elementSnippet, /^<smp-estimator data-config-url="[^"]+\/embed\/smp-settings\.json"><\/smp-estimator>\n<script type="module"/);
+  pages['/pasted.html'] = { body: page(snippet) };
+  pages['/pasted-file.html'] = { body: page(fileSnippet) };
+  pages['/pasted-element.html'] = { body: page(elementSnippet) };
+  pages['/pasted-frame.html'] = { body: page(frameSnippet) };
+
+  for (const [path, widget] of [
+    ['/pasted.html', '[data-smp-estimator]'],
+    ['/pasted-file.html', '[data-smp-estimator]'],
+    ['/pasted-element.html', 'smp-estimator'],
+  ]) {
+    const { tab: host, errors: hostErrors } = await newTab(context);
+    await host.goto(new URL(path, server.url).href);
+    await host.click('label:has(input[value="norwood-4"])');
+    await waitForText(host, widget, '[data-figure="smp-cost-typical"]', sheet['smp-cost']);
+    await waitForText(host, widget, '[data-figure="transplant-cost-typical"]', sheet['transplant-cost']);
+    assert.ok((await host.evaluate((w) => window.__text(w, '.smp-disclaimer'), widget)).includes(name), path);
+    assert.equal(await host.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(hostErrors, [], path);
+    await host.close();
+  }
+
+  const { tab: framed, errors: framedErrors } = await newTab(context);
+  await framed.goto(new URL('/pasted-frame.html', server.url).href);
+  const frame = framed.frameLocator('iframe[data-smp-estimator-frame]');
+  await frame.locator('label:has(input[value="norwood-4"])').click();
+  const price = frame.locator('[data-figure="smp-cost-typical"]');
+  await price.waitFor();
+  assert.equal((await price.innerText()).replace(/[\u00a0\u202f]/g, ' '), sheet['smp-cost']);
+  assert.deepEqual(framedErrors, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the form survives a reload; "Start again from a preset" clears it', async () => {
+  const context = await browser.newContext();
+  const { tab, errors } = await openSetup(context);
+  await tab.fill('#f-clinic_name', 'Northside Hair Studio');
+  await tab.check('#pricing-session');
+  await tab.fill('#f-smp-price_per_session', '900');
+  await tab.check('#financing-on');
+  await tab.fill('#f-financing-terms_months', '12, 24, 36');
+  await tab.check('#lead-on');
+  await tab.fill('#f-lead-email', 'hello@northside-hair.example');
+  await tab.check('#config-file');
+  await tab.locator('#results-status:has-text("as they are now")').waitFor();
+  const expected = await withEngine(tab, (smp) => {
+    const settings = smp.checkSettings({}).settings;
+    settings.smp.bands = [];
+    settings.smp.price_per_session = 900;
+    return smp.priceSheet(settings).find((quote) => quote.input.pattern === 'norwood-4').smp.cost.typical;
+  });
+  await waitForText(tab, null, sheetCell('norwood-4', 'smp-cost'), money(expected));
+  const sheetBefore = await tab.locator('#sheet-body').innerText();
+
+  await tab.reload();
+  await tab.locator('#setup-preview [data-figure="smp-cost-typical"]').waitFor();
+  assert.equal(await tab.inputValue('#f-clinic_name'), 'Northside Hair Studio');
+  assert.equal(await tab.isChecked('#pricing-session'), true);
+  assert.equal(await tab.isVisible('#bands-section'), false);
+  assert.equal(await tab.inputValue('#f-smp-price_per_session'), '900');
+  assert.equal(await tab.inputValue('#f-financing-terms_months'), '12, 24, 36');
+  assert.equal(await tab.inputValue('#f-lead-email'), 'hello@northside-hair.example');
+  assert.equal(await tab.isChecked('#config-file'), true);
+  assert.equal(await tab.locator('#sheet-body').innerText(), sheetBefore);
+  await waitForText(tab, '#setup-preview', '[data-figure="smp-cost-typical"]', money(expected));
+  assert.ok(await tab.evaluate(() => localStorage.getItem('smp-estimator:setup')));
+
+  await tab.click('button:has-text("Start again from a preset")');
+  assert.equal(await tab.inputValue('#f-clinic_name'), 'Our clinic');
+  assert.equal(await tab.evaluate(() => localStorage.getItem('smp-estimator:setup')), null);
+  await tab.reload();
+  await tab.locator('#setup-preview [data-figure="smp-cost-typical"]').waitFor();
+  assert.equal(await tab.inputValue('#f-clinic_name'), 'Our clinic');
+  assert.equal(await tab.isChecked('#pricing-bands'), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a pasted settings file fills the form; what the engine refuses is shown by its field or listed', async () => {
+  const { tab, errors } = await openSetup();
+  const file = { currency: 'GBP', locale: 'en-GB', smp: { minimum_fee: 'cheap' }, colours: {} };
+  const expected = await withEngine(tab, (smp, file) => smp.checkSettings(file).problems, file);
+  await tab.click('summary:has-text("Load or save a settings file")');
+  await tab.fill('#import-text', JSON.stringify(file));
+  await tab.click('button:has-text("Load the pasted settings")');
+  assert.equal(await tab.inputValue('#f-currency'), 'GBP');
+  assert.deepEqual(await problemsOf(tab, '#f-smp-minimum_fee'), {
+    invalid: 'true',
+    value: 'cheap',
+    messages: [shown(expected.find((p) => p.field === 'smp.minimum_fee').message)],
+  });
+  const unknown = expected.find((p) => p.field === 'colours');
+  assert.ok((await tab.locator('#import-status').innerText()).includes(`colours: ${unknown.message}`));
+  await tab.fill('#import-text', '{"currency": ');
+  await tab.click('button:has-text("Load the pasted settings")');
+  assert.match(await tab.locator('#import-status').innerText(), /not valid JSON/);
+  assert.equal(await tab.inputValue('#f-currency'), 'GBP', 'bad JSON changes nothing');
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+for (const width of [360, 1280]) {
+  test(`at ${width} px: axe finds no violations, with and without problems, and the screenshot is saved`, async () => {
+    const { tab, errors } = await openSetup(null, width);
+    assert.deepEqual(await axeViolations(tab), []);
+    assert.equal(
+      await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      0,
+      'no sideways scrolling',
+    );
+    await tab.screenshot({ path: join(artifacts, `configure-${width}.png`), fullPage: true });
+    await tab.check('#lead-on');
+    await tab.check('#financing-on');
+    await tab.fill('#f-lead-email', 'not an address');
+    await tab.fill('#band-0-max', '1');
+    await tab.locator('#problem-summary:not([hidden])').waitFor();
+    assert.deepEqual(await axeViolations(tab), []);
+    assert.deepEqual(errors, []);
+    await tab.close();
+  });
+}
+
+test('it runs under a strict Content-Security-Policy sent as a header', async () => {
+  const { tab, errors } = await newTab();
+  const violations = [];
+  await tab.exposeFunction('reportViolation', (v) => violations.push(v));
+  await tab.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)),
+  );
+  await tab.goto(new URL('/embed/strict.html', server.url).href);
+  await tab.locator('#setup-preview [data-figure="smp-cost-typical"]').waitFor();
+  await tab.fill('#f-theme-accent', '#7a1f5c');
+  await tab.locator('#results-status:has-text("as they are now")').waitFor();
+  // The clinic's accent reaches the preview without an inline style.
+  await tab.waitForFunction(() => {
+    const card = document.querySelector('#setup-preview')?.shadowRoot?.querySelector('.smp-card-smp');
+    return card && getComputedStyle(card).borderTopColor === 'rgb(122, 31, 92)';
+  });
+  await tab.click('[data-copy="snippet-div"]');
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
