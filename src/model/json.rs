@@ -534,7 +534,13 @@ impl<'a> Object<'a> {
     }
 
     fn wrong_type(&self, key: &str, expected: &str, value: &Value) {
-        self.problem(key, format!("must be {expected}, got {}", describe(value)));
+        match value {
+            // An emptied form field, as the setup page sends it.
+            Value::String(text) if text.trim().is_empty() => {
+                self.problem(key, format!("is empty: it must be {expected}"))
+            }
+            _ => self.problem(key, format!("must be {expected}, got {}", describe(value))),
+        }
     }
 
     /// A required-if-present number: `null` is refused.
@@ -774,6 +780,29 @@ mod tests {
                 "b.c: must be a whole number of at least 0, got -1",
                 "b.d: unknown field (expected one of c)",
                 "e: unknown field (expected one of a, b)",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_emptied_field_is_called_empty() {
+        let value = json!({"price": "", "count": " "});
+        let problems = Problems::default();
+        let root = Object::root(&value, "doc", &problems).unwrap();
+        let (mut price, mut count) = (1.0, 1);
+        root.number("price", &mut price);
+        root.whole_number("count", &mut count);
+        root.finish();
+        let shown: Vec<String> = problems
+            .into_vec()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "price: is empty: it must be a number",
+                "count: is empty: it must be a whole number"
             ]
         );
     }

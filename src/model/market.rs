@@ -23,6 +23,15 @@ const fn band(up_to_cm2: f64, price: PriceRange) -> PriceBand {
     PriceBand { up_to_cm2, price }
 }
 
+/// Touch-ups at `min`–`max` each, every 3–5 years as everywhere
+/// (coastsmp.com, primelineokc.com).
+const fn touch_ups(min: f64, max: f64) -> TouchUp {
+    TouchUp {
+        price: Span { min, max },
+        every_years: Span { min: 3.0, max: 5.0 },
+    }
+}
+
 impl Market {
     pub const ALL: [Market; 4] = [
         Market::UnitedStates,
@@ -102,13 +111,7 @@ impl Market {
                 ];
                 smp.minimum_fee = 400.0;
                 smp.scar_addon = range(200.0, 300.0, 400.0);
-                smp.touch_up = TouchUp {
-                    price: Span {
-                        min: 125.0,
-                        max: 300.0,
-                    },
-                    every_years: Span { min: 3.0, max: 5.0 },
-                };
+                smp.touch_up = touch_ups(125.0, 300.0);
                 settings.transplant.price_per_graft = range(1.5, 2.0, 4.0);
             }
             Market::EuroArea | Market::Turkey => {
@@ -124,13 +127,7 @@ impl Market {
                 smp.bands = euro_smp();
                 smp.minimum_fee = 990.0;
                 smp.scar_addon = range(300.0, 450.0, 600.0);
-                smp.touch_up = TouchUp {
-                    price: Span {
-                        min: 200.0,
-                        max: 500.0,
-                    },
-                    every_years: Span { min: 3.0, max: 5.0 },
-                };
+                smp.touch_up = touch_ups(200.0, 500.0);
                 if self == Market::Turkey {
                     settings.transplant.price_per_graft = range(0.65, 1.0, 1.5);
                     settings.transplant.grafts_per_surgery = 4000;
