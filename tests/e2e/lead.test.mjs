@@ -8,8 +8,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { serve, launch, engineQuote, money, watchErrors, repo } from './support.mjs';
 
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let server;
 let browser;
 const received = { ok: [], flaky: [] };
@@ -17,7 +19,7 @@ let flakyCalls = 0;
 
 const page = (body) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Clinic page</title></head>
-<body><main>${body}</main>
+<body><main><h1>Northside Hair Studio</h1>${body}</main>
 <script type="module" src="/listen.js"></script></body></html>`;
 
 before(async () => {
@@ -100,6 +102,10 @@ test('the form checks every field, then the event and the POST carry the same re
   assert.equal(await errorText(tab, 'contact'), 'enter an email address or a phone number');
   assert.equal(await errorText(tab, 'consent'), 'tick the box to let the clinic contact you');
   assert.equal(await field(tab, 'name').getAttribute('aria-invalid'), 'true');
+  // The open form with its messages passes axe-core's rules.
+  await tab.addScriptTag({ path: axePath });
+  const results = await tab.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
   assert.equal(await tab.evaluate(() => document.activeElement.shadowRoot?.activeElement?.name), 'name');
   assert.equal(received.ok.length, 0);
   assert.deepEqual(await tab.evaluate(() => window.leads), []);
