@@ -33,8 +33,6 @@ pub use visitor_tools::{VisitorTools, VisitorToolsProps};
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -54,16 +52,18 @@ pub(crate) fn unique_prefix() -> String {
     format!("smp{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
-/// Runs `then` in a task of its own after this one (`setTimeout(0)`), so
-/// that the browser can paint in between.
+/// Runs `then` in a task of its own after this one, so that the browser
+/// can paint in between.
 pub(crate) fn after_this_task(then: impl FnOnce() + 'static) {
-    let callback = Closure::once_into_js(then);
-    let _ = gloo::utils::window()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+    yew::platform::spawn_local(async move {
+        next_task().await;
+        then();
+    });
 }
 
-/// Resolves in a task of its own after this one (`setTimeout(0)`).
-pub(crate) async fn next_task() {
+/// Resolves in a task of its own after this one (`setTimeout(0)`); tests
+/// await it to let the widget finish its second render.
+pub async fn next_task() {
     let timeout = js_sys::Promise::new(&mut |resolve, _| {
         let _ = gloo::utils::window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);

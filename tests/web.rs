@@ -40,11 +40,7 @@ async fn mounted(settings: ClinicSettings) -> Element {
 /// drawings, chart and closed details in the task after.
 async fn settle() {
     yew::scheduler::flush().await;
-    let timeout = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = gloo::utils::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    wasm_bindgen_futures::JsFuture::from(timeout).await.unwrap();
+    smp_estimator::components::next_task().await;
     yew::scheduler::flush().await;
 }
 
