@@ -163,7 +163,9 @@ pub fn format_sheet(settings: &ClinicSettings, quotes: &[Quote]) -> String {
             let sessions = smp.sessions;
             let grafts = transplant.grafts.map(u64::from);
             [
-                quote.input.pattern.info().name.to_string(),
+                crate::model::Catalogue::english()
+                    .text(quote.input.pattern.info().name)
+                    .to_string(),
                 format!("{:.0}", quote.area_cm2),
                 format!("{} ({}–{})", sessions.typical, sessions.min, sessions.max),
                 money_range(smp.cost),

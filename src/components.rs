@@ -37,7 +37,7 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use crate::format::Formats;
-use crate::model::Note;
+use crate::model::{Msg, Note};
 
 /// Mounts one widget into `element`, without the embedding layer's shadow
 /// root and settings (component tests use this).
@@ -72,26 +72,32 @@ pub async fn next_task() {
 }
 
 /// One row of a card's facts: `<dt>label</dt><dd data-figure=…>value</dd>`.
-pub(crate) fn fact(label: &'static str, figure: &'static str, value: String) -> Html {
+pub(crate) fn fact(formats: &Formats, label: Msg, figure: &'static str, value: String) -> Html {
     html! {
         <>
-            <dt>{ label }</dt>
+            <dt>{ formats.t(label).to_string() }</dt>
             <dd data-figure={figure}>{ value }</dd>
         </>
     }
 }
 
 /// A card's headline price: the typical figure, then its usual range.
-pub(crate) fn headline_price(figure: &'static str, typical: String, range: String) -> Html {
+pub(crate) fn headline_price(
+    formats: &Formats,
+    figure: &'static str,
+    typical: String,
+    range: String,
+) -> Html {
     let (typical_figure, range_figure) = match figure {
         "smp" => ("smp-cost-typical", "smp-cost-range"),
         _ => ("transplant-cost-typical", "transplant-cost-range"),
     };
+    let (before, after) = formats.around(Msg::Usually, "range");
     html! {
         <p class="smp-price">
             <strong data-figure={typical_figure}>{ typical }</strong>
             <span class="smp-range">
-                { "usually " }<span data-figure={range_figure}>{ range }</span>
+                { before }<span data-figure={range_figure}>{ range }</span>{ after }
             </span>
         </p>
     }
@@ -101,7 +107,7 @@ pub(crate) fn headline_price(figure: &'static str, typical: String, range: Strin
 pub(crate) fn notes_list(class: &'static str, notes: &[Note], formats: &Formats) -> Html {
     html! {
         <ul class={class}>
-            { for notes.iter().map(|note| html! { <li data-note={note.id}>{ formats.note(note) }</li> }) }
+            { for notes.iter().map(|note| html! { <li data-note={note.id.key()}>{ formats.note(note) }</li> }) }
         </ul>
     }
 }

@@ -16,9 +16,11 @@ use web_sys::{
 use yew::prelude::*;
 
 use crate::components::{Estimator, EstimatorProps};
-use crate::embed_config::{resolve_preset, resolve_settings};
+use crate::embed_config::{resolve_preset, resolve_settings, visitor_speech, Speech};
 use crate::model::json::{self, ToJson, Value};
-use crate::model::{describe_all, estimate_json, ClinicSettings, EstimateInput, FieldError, Quote};
+use crate::model::{
+    describe_all, estimate_json, Catalogue, ClinicSettings, EstimateInput, FieldError, Msg, Quote,
+};
 
 /// Elements that get a widget: `<div data-smp-estimator>` or `<smp-estimator>`.
 pub const SELECTOR: &str = "[data-smp-estimator], smp-estimator";
@@ -41,6 +43,12 @@ thread_local! {
     /// Every widget on the page, so that one whose element leaves the page
     /// can be taken down (a single-page app or page builder removes nodes).
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+}
+
+thread_local! {
+    /// Each language's catalogue once downloaded (the request while it is
+    /// under way), shared by every widget on the page.
+    static CATALOGUES: RefCell<Vec<(&'static str, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
 }
 
 thread_local! {
@@ -311,13 +319,15 @@ pub fn markets() -> JsValue {
 /// scale, description, usual_area_cm2}]` (for the setup page's price sheet).
 #[wasm_bindgen]
 pub fn patterns() -> JsValue {
+    let english = crate::model::Catalogue::english();
     let list: Vec<Value> = crate::model::Pattern::all()
         .map(|pattern| {
             let info = pattern.info();
             json::object([
                 ("id", info.id.to_json()),
-                ("name", info.name.to_json()),
-                ("description", info.description.to_json()),
+                // The setup page is in English.
+                ("name", english.text(info.name).to_json()),
+                ("description", english.text(info.description).to_json()),
                 ("usual_area_cm2", info.default_area_cm2().to_json()),
             ])
         })
@@ -430,6 +440,7 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
             .and_then(|script| script.text_content())
     });
     let config_url = element.get_attribute("data-config-url");
+    let (page_languages, browser_languages) = language_tags(&element);
     yew::platform::spawn_local(async move {
         // Each widget renders in a task of its own, after the one that
         // instantiated the WebAssembly: no single long task on the clinic's
@@ -454,7 +465,19 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
         let settings = resolve_settings(&attributes, inline.as_deref(), config);
         let preset = resolve_preset(&attributes);
         match (settings, preset) {
-            (Ok(settings), Ok(preset)) => render(&element, &container, settings, preset.input, key),
+            (Ok(settings), Ok(preset)) => {
+                let speech = visitor_speech(&page_languages, &browser_languages, &settings.locale);
+                let messages = catalogue(&speech, &settings).await;
+                render(
+                    &element,
+                    &container,
+                    settings,
+                    preset.input,
+                    key,
+                    speech,
+                    messages,
+                )
+            }
             (settings, preset) => {
                 let problems = settings
                     .err()
@@ -467,6 +490,98 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
         }
     });
     true
+}
+
+/// The language tags that can choose a widget's language: the page's for
+/// it (its element's `data-lang` and `lang`, then the nearest `lang` around
+/// it) and the browser's.
+fn language_tags(element: &Element) -> (Vec<String>, Vec<String>) {
+    let mut page: Vec<String> = ["data-lang", "lang"]
+        .iter()
+        .filter_map(|name| element.get_attribute(name))
+        .collect();
+    if let Some(Some(around)) = element
+        .parent_element()
+        .map(|parent| parent.closest("[lang]").ok().flatten())
+    {
+        page.extend(around.get_attribute("lang"));
+    }
+    let browser = gloo::utils::window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    (page, browser)
+}
+
+/// Where the catalogues are: `i18n/` next to the widget's stylesheet.
+fn catalogue_url(language: &str) -> String {
+    let sheet = STYLESHEET.with(|sheet| sheet.borrow().href.clone());
+    let folder = sheet.rfind('/').map_or("", |slash| &sheet[..=slash]);
+    format!("{folder}i18n/{language}.json")
+}
+
+/// The visitor's catalogue with the clinic's own wording: English at once,
+/// any other language downloaded once per page (English if it cannot be).
+async fn catalogue(speech: &Speech, settings: &ClinicSettings) -> Rc<Catalogue> {
+    let language = speech.language;
+    let base = if language == "en" {
+        Catalogue::english().clone()
+    } else {
+        let request = CATALOGUES.with(|catalogues| {
+            let mut catalogues = catalogues.borrow_mut();
+            if let Some((_, request)) = catalogues.iter().find(|(l, _)| *l == language) {
+                return request.clone();
+            }
+            let url = catalogue_url(language);
+            let request = wasm_bindgen_futures::future_to_promise(async move {
+                fetch_text(&url)
+                    .await
+                    .map(JsValue::from)
+                    .map_err(JsValue::from)
+            });
+            catalogues.push((language, request.clone()));
+            request
+        });
+        let text = wasm_bindgen_futures::JsFuture::from(request).await;
+        let read = match &text {
+            Ok(text) => Catalogue::read(language, &text.as_string().unwrap_or_default()),
+            Err(why) => Err(why.as_string().unwrap_or_default()),
+        };
+        match read {
+            Ok(read) => {
+                if !read.skipped.is_empty() {
+                    web_sys::console::warn_1(
+                        &format!(
+                            "SMP estimator: {} messages of {language}.json were left out:\n{}",
+                            read.skipped.len(),
+                            read.skipped.join("\n")
+                        )
+                        .into(),
+                    );
+                }
+                read.catalogue
+            }
+            Err(why) => {
+                web_sys::console::warn_1(
+                    &format!(
+                        "SMP estimator: the {language} messages ({}) {why}; showing English",
+                        catalogue_url(language)
+                    )
+                    .into(),
+                );
+                Catalogue::english().clone()
+            }
+        }
+    };
+    let overrides = settings
+        .messages
+        .iter()
+        .find(|(l, _)| *l == base.language)
+        .map(|(_, texts)| texts.as_slice())
+        .unwrap_or_default();
+    Rc::new(base.with_overrides(overrides))
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {
@@ -543,6 +658,8 @@ fn render(
     settings: ClinicSettings,
     preset: Option<EstimateInput>,
     key: String,
+    speech: Speech,
+    messages: Rc<Catalogue>,
 ) {
     // Theme through custom properties set with the CSSOM, which a strict
     // Content-Security-Policy allows (a style attribute it would not).
@@ -573,6 +690,10 @@ fn render(
             })
         }),
         visitor_key: Some(key.into()),
+        // English after a failed download writes English numbers too.
+        locale: (messages.language == speech.language).then(|| speech.locale.into()),
+        unit: Some(speech.unit),
+        messages,
     };
     let app = yew::Renderer::<Estimator>::with_root_and_props(container.clone(), props).render();
     register_app(element, Box::new(move || app.destroy()));
@@ -585,9 +706,8 @@ fn show_failure(element: &Element, container: &Element) {
     if let Ok(message) = document.create_element("p") {
         let _ = message.set_attribute("class", "smp-estimator smp-problems");
         let _ = message.set_attribute("role", "alert");
-        message.set_text_content(Some(
-            "Sorry, the estimator stopped working here. Please reload the page to try again.",
-        ));
+        // In English: the failure may have come before any language.
+        message.set_text_content(Some(Catalogue::english().text(Msg::WidgetFailed)));
         let _ = container.append_child(&message);
     }
     dispatch_event(element, "smp-estimator:error", None);

@@ -8,7 +8,9 @@
 use crate::model::json::{self, Value};
 use crate::model::number;
 
+use crate::model::messages::LANGUAGES;
 use crate::model::{ClinicSettings, EstimateInput, FieldError};
+use crate::state::Unit;
 
 /// A setting that can be given as a data attribute: the attribute (without
 /// `data-`), its path in the settings JSON, and whether it is a number.
@@ -26,7 +28,8 @@ const SETTING_ATTRIBUTES: [(&str, &[&str], bool); 10] = [
 ];
 
 /// Every data attribute (without `data-`) that configures a widget.
-pub const ATTRIBUTES: [&str; 16] = [
+pub const ATTRIBUTES: [&str; 17] = [
+    "lang",
     "currency",
     "locale",
     "clinic-name",
@@ -189,6 +192,92 @@ pub fn resolve_preset(attributes: &[(String, String)]) -> Result<Preset, Vec<Fie
         })
 }
 
+/// The language a widget speaks to its visitor, the locale it writes
+/// numbers for and the unit it starts in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Speech {
+    /// One of [`LANGUAGES`].
+    pub language: &'static str,
+    /// A BCP 47 tag for `Intl`: `en-US`, `de-AT`, `ar`.
+    pub locale: String,
+    pub unit: Unit,
+}
+
+/// A language tag's parts, if it is well formed (letters, digits and `-`
+/// or `_`, at most 35 characters): its language and its region.
+fn tag_parts(tag: &str) -> Option<(String, Option<String>)> {
+    let tag = tag.trim();
+    if tag.is_empty()
+        || tag.len() > 35
+        || !tag
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return None;
+    }
+    let mut parts = tag.split(['-', '_']);
+    let language = parts.next()?.to_ascii_lowercase();
+    let region = parts.find(|part| {
+        (part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic()))
+            || (part.len() == 3 && part.chars().all(|c| c.is_ascii_digit()))
+    });
+    Some((language, region.map(str::to_ascii_uppercase)))
+}
+
+/// A clean tag from its parts: `de-AT`.
+fn tag_of(language: &str, region: Option<&str>) -> String {
+    match region {
+        Some(region) => format!("{language}-{region}"),
+        None => language.to_string(),
+    }
+}
+
+/// The visitor's language: from `page`, the tags the page sets for this
+/// widget, most specific first (its element's `data-lang` and `lang`, then
+/// the nearest `lang` around it, usually the page's), then from `browser`,
+/// the browser's languages in order; English when none is one the widget
+/// speaks. Numbers follow the page's regional tag, else the clinic's
+/// `locale` in the same language, else the browser's; the unit follows the
+/// visitor's region (in² in the United States), else that locale.
+pub fn visitor_speech(page: &[String], browser: &[String], clinic: &str) -> Speech {
+    let page: Vec<_> = page.iter().filter_map(|tag| tag_parts(tag)).collect();
+    let browser: Vec<_> = browser.iter().filter_map(|tag| tag_parts(tag)).collect();
+    let speaks = |(language, _): &&(String, Option<String>)| LANGUAGES.contains(&language.as_str());
+    let from_page = page.iter().find(speaks);
+    let chosen = from_page.or_else(|| browser.iter().find(speaks));
+    let language = chosen
+        .and_then(|(language, _)| LANGUAGES.iter().find(|l| **l == language))
+        .copied()
+        .unwrap_or("en");
+    let same_language = |(l, r): &&(String, Option<String>)| l == language && r.is_some();
+    let clinic_parts = tag_parts(clinic);
+    let locale = if let Some((l, Some(region))) = from_page.filter(|_| chosen.is_some()) {
+        tag_of(l, Some(region))
+    } else if let Some((_, region)) = clinic_parts.as_ref().filter(|(l, _)| l == language) {
+        tag_of(language, region.as_deref())
+    } else if let Some((_, region)) = chosen
+        .filter(|c| c.1.is_some())
+        .or_else(|| browser.iter().find(same_language))
+    {
+        tag_of(language, region.as_deref())
+    } else {
+        language.to_string()
+    };
+    let region = page
+        .iter()
+        .chain(&browser)
+        .find_map(|(_, region)| region.clone());
+    let unit = match region {
+        Some(region) => Unit::for_locale(&tag_of("und", Some(&region))),
+        None => Unit::for_locale(&locale),
+    };
+    Speech {
+        language,
+        locale,
+        unit,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,6 +389,57 @@ mod tests {
         assert_eq!(
             problems[0].to_string(),
             "data-area-cm2: must be more than 0 and at most 775 (a whole scalp), got -4"
+        );
+    }
+
+    fn speech(page: &[&str], browser: &[&str], clinic: &str) -> (String, String, Unit) {
+        let own = |tags: &[&str]| tags.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        let speech = visitor_speech(&own(page), &own(browser), clinic);
+        (speech.language.to_string(), speech.locale, speech.unit)
+    }
+
+    #[test]
+    fn the_page_then_the_browser_chooses_the_language() {
+        let tuple = |l: &str, locale: &str, unit| (l.to_string(), locale.to_string(), unit);
+        // The element's own language first, with its region.
+        assert_eq!(
+            speech(&["de-AT", "en"], &["en-US"], "en-US"),
+            tuple("de", "de-AT", Unit::Cm2)
+        );
+        // The page's language, numbers as the clinic writes them, the unit
+        // of the visitor's region.
+        assert_eq!(
+            speech(&["en"], &["en-US"], "en-GB"),
+            tuple("en", "en-GB", Unit::In2)
+        );
+        assert_eq!(
+            speech(&["en"], &["en-GB"], "en-US"),
+            tuple("en", "en-US", Unit::Cm2)
+        );
+        // A page in a language the widget does not speak: the browser's.
+        assert_eq!(
+            speech(&["nl"], &["fr-CA", "en"], "en-US"),
+            tuple("fr", "fr-CA", Unit::Cm2)
+        );
+        // Nothing it speaks anywhere: English, the clinic's locale.
+        assert_eq!(
+            speech(&["nl-NL"], &["nl"], "en-US"),
+            tuple("en", "en-US", Unit::Cm2)
+        );
+        assert_eq!(speech(&[], &[], "en-US"), tuple("en", "en-US", Unit::In2));
+        // Arabic from the browser, a Turkish clinic.
+        assert_eq!(
+            speech(&[], &["ar", "ar-SA"], "tr-TR"),
+            tuple("ar", "ar-SA", Unit::Cm2)
+        );
+        // Whatever a page writes is only ever a clean tag.
+        assert_eq!(
+            speech(&["es\"><script>", "ES_mx"], &[], "en-US"),
+            tuple("es", "es-MX", Unit::Cm2)
+        );
+        assert_eq!(
+            speech(&["es-419"], &[], "en-US"),
+            tuple("es", "es-419", Unit::Cm2)
         );
     }
 }

@@ -1,45 +1,59 @@
-//! Numbers and money in the clinic's locale, through the browser's own
-//! `Intl.NumberFormat` rather than a Rust copy of the locale data.
+//! The visitor's language and locale: the message catalogue, and numbers,
+//! money, plurals and lists through the browser's own `Intl` rather than a
+//! Rust copy of the locale data.
+
+use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::model::{number, thousands, Figure, Note};
+use crate::model::messages::Writer;
+use crate::model::{number, thousands, Catalogue, Figure, Message, Msg, Note};
 
-/// Formatters for one locale and currency.
+/// The messages and formatters for one visitor's language and locale and
+/// the clinic's currency.
 pub struct Formats {
     money: Option<Function>,
     price: Option<Function>,
     compact_money: Option<Function>,
     number: Option<Function>,
+    plural: Option<Function>,
+    list: Option<Function>,
     currency: String,
+    /// The locale numbers are written for: `en-US`, `de`, `ar`.
+    pub locale: String,
+    pub messages: Rc<Catalogue>,
 }
 
 impl PartialEq for Formats {
     fn eq(&self, other: &Self) -> bool {
-        self.currency == other.currency && self.money == other.money
+        self.currency == other.currency
+            && self.locale == other.locale
+            && Rc::ptr_eq(&self.messages, &other.messages)
     }
 }
 
-/// `Intl.NumberFormat(locale, options).format`, or `None` when the browser
+/// `new Intl[name](locale, options)[method]`, or `None` when the browser
 /// refuses the locale or currency (it throws a RangeError, which must not
-/// break the clinic's page).
-fn number_format(locale: &str, options: &[(&str, JsValue)]) -> Option<Function> {
+/// break the clinic's page) or lacks the constructor.
+fn intl(name: &str, method: &str, locale: &str, options: &[(&str, JsValue)]) -> Option<Function> {
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
-    let constructor: Function = Reflect::get(&intl, &"NumberFormat".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let constructor: Function = Reflect::get(&intl, &name.into()).ok()?.dyn_into().ok()?;
     let settings = Object::new();
     for (key, value) in options {
         Reflect::set(&settings, &(*key).into(), value).ok()?;
     }
     let arguments = Array::of2(&Array::of1(&locale.into()), &settings);
     let formatter = Reflect::construct(&constructor, &arguments).ok()?;
-    Reflect::get(&formatter, &"format".into())
+    let method: Function = Reflect::get(&formatter, &method.into())
         .ok()?
         .dyn_into()
-        .ok()
+        .ok()?;
+    Some(method.bind0(&formatter))
+}
+
+fn number_format(locale: &str, options: &[(&str, JsValue)]) -> Option<Function> {
+    intl("NumberFormat", "format", locale, options)
 }
 
 fn call(format: &Option<Function>, value: f64) -> Option<String> {
@@ -51,7 +65,7 @@ fn call(format: &Option<Function>, value: f64) -> Option<String> {
 }
 
 impl Formats {
-    pub fn new(locale: &str, currency: &str) -> Self {
+    pub fn new(locale: &str, currency: &str, messages: Rc<Catalogue>) -> Self {
         let currency_format = |extra: &[(&str, JsValue)]| {
             let mut options = vec![("style", "currency".into()), ("currency", currency.into())];
             options.extend(extra.iter().cloned());
@@ -74,8 +88,36 @@ impl Formats {
             price,
             compact_money,
             number: number_format(locale, &[("maximumFractionDigits", 1.into())]),
+            plural: intl("PluralRules", "select", locale, &[]),
+            list: intl(
+                "ListFormat",
+                "format",
+                locale,
+                &[("type", "unit".into()), ("style", "short".into())],
+            ),
             currency: currency.to_string(),
+            locale: locale.to_string(),
+            messages,
         }
+    }
+
+    /// A message without figures.
+    pub fn t(&self, id: Msg) -> &str {
+        self.messages.text(id)
+    }
+
+    /// A message with its figures written for the locale.
+    pub fn f(&self, id: Msg, values: &[(&str, Figure)]) -> String {
+        self.messages.format(id, values, self)
+    }
+
+    pub fn message(&self, message: &Message) -> String {
+        self.messages.message(message, self)
+    }
+
+    /// The text of `id` before and after its figure `name`.
+    pub fn around(&self, id: Msg, name: &str) -> (String, String) {
+        self.messages.around(id, name)
     }
 
     /// `$3,500` in en-US, `3.500 €` in de-DE, `£2,400` in en-GB.
@@ -88,8 +130,16 @@ impl Formats {
         if min == max {
             self.money(min)
         } else {
-            format!("{} – {}", self.money(min), self.money(max))
+            self.range(self.money(min), self.money(max))
         }
+    }
+
+    /// Two figures as a range, the language's way: `$2,000 – $3,000`.
+    fn range(&self, min: String, max: String) -> String {
+        self.f(
+            Msg::Range,
+            &[("min", Figure::Text(min)), ("max", Figure::Text(max))],
+        )
     }
 
     /// A count with the locale's grouping: `2,450` or `2.450`.
@@ -103,14 +153,9 @@ impl Formats {
             .unwrap_or_else(|| format!("{} {}", self.currency, number::fixed(amount, 2)))
     }
 
-    /// An engine note with its figures in the clinic's locale.
+    /// An engine note in the visitor's language.
     pub fn note(&self, note: &Note) -> String {
-        note.render(|figure| match figure {
-            Figure::Money(amount) => self.money(amount),
-            Figure::Price(amount) => self.price(amount),
-            Figure::Count(count) => self.number(count),
-            Figure::Decimal(value) => self.decimal(value),
-        })
+        self.f(note.id, &note.values)
     }
 
     /// Short money for chart axes: `$10K`, `10.000 €`.
@@ -136,7 +181,44 @@ impl Formats {
         if min == max {
             self.number(min)
         } else {
-            format!("{} – {}", self.number(min), self.number(max))
+            self.range(self.number(min), self.number(max))
         }
+    }
+
+    /// A whole number in the locale's digits: `12` or `١٢`.
+    pub fn count(&self, value: impl Into<u64>) -> String {
+        self.number(value.into())
+    }
+
+    /// `4–6` in the locale's digits.
+    pub fn count_range(&self, min: impl Into<u64>, max: impl Into<u64>) -> String {
+        let (min, max) = (min.into(), max.into());
+        self.decimal_range(min as f64, max as f64)
+    }
+}
+
+impl Writer for Formats {
+    fn number(&self, figure: &Figure) -> String {
+        match *figure {
+            Figure::Money(amount) => self.money(amount),
+            Figure::Price(amount) => self.price(amount),
+            Figure::Count(count) => Formats::number(self, count),
+            Figure::Decimal(value) => self.decimal(value),
+            _ => String::new(),
+        }
+    }
+
+    fn plural(&self, value: f64) -> String {
+        call(&self.plural, value)
+            .unwrap_or_else(|| if value == 1.0 { "one" } else { "other" }.into())
+    }
+
+    fn list(&self, items: Vec<String>) -> String {
+        let array: Array = items.iter().map(|item| JsValue::from_str(item)).collect();
+        self.list
+            .as_ref()
+            .and_then(|format| format.call1(&JsValue::NULL, &array).ok())
+            .and_then(|text| text.as_string())
+            .unwrap_or_else(|| items.join(", "))
     }
 }

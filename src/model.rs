@@ -8,6 +8,7 @@ mod input;
 pub mod json;
 mod lead;
 mod market;
+pub mod messages;
 mod money;
 pub mod number;
 mod pattern;
@@ -23,6 +24,7 @@ pub use input::{
 };
 pub use lead::{mailto, LeadRequest, LeadSettings, CONTACT_TIMES};
 pub use market::Market;
+pub use messages::{Catalogue, Message, Msg};
 pub use money::round_money;
 pub use pattern::{LossKind, Pattern, PatternInfo, Region, Scale, CM2_PER_IN2, WHOLE_SCALP_CM2};
 pub use problem::{describe_all, thousands, FieldError};

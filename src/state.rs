@@ -4,8 +4,8 @@
 
 use crate::model::number;
 use crate::model::{
-    Donor, EstimateInput, Goal, Pattern, Region, Scale, Scar, ScarKind, CM2_PER_IN2, DEFAULT_YEARS,
-    WHOLE_SCALP_CM2,
+    Donor, EstimateInput, Figure, Goal, Message, Msg, Pattern, Region, Scale, Scar, ScarKind,
+    CM2_PER_IN2, DEFAULT_YEARS, MAX_SCAR_LENGTH_CM, WHOLE_SCALP_CM2,
 };
 
 /// The unit the visitor reads and types areas in.
@@ -17,10 +17,25 @@ pub enum Unit {
 }
 
 impl Unit {
-    pub fn symbol(self) -> &'static str {
+    /// The unit's symbol, as a message (Arabic writes سم²).
+    pub fn symbol(self) -> Msg {
         match self {
-            Unit::Cm2 => "cm²",
-            Unit::In2 => "in²",
+            Unit::Cm2 => Msg::UnitCm2,
+            Unit::In2 => Msg::UnitIn2,
+        }
+    }
+
+    /// The locale's usual unit: square inches in the United States (and
+    /// the two other countries that have not gone metric), cm² elsewhere.
+    pub fn for_locale(locale: &str) -> Unit {
+        let region = locale
+            .split(['-', '_'])
+            .skip(1)
+            .find(|part| part.len() == 2)
+            .map(str::to_ascii_uppercase);
+        match region.as_deref() {
+            Some("US" | "LR" | "MM") => Unit::In2,
+            _ => Unit::Cm2,
         }
     }
 
@@ -41,10 +56,15 @@ impl Unit {
 
     /// An area as the field shows it: cm² to the whole unit, in² to a tenth.
     pub fn show(self, cm2: f64) -> String {
+        number::show(self.rounded(cm2))
+    }
+
+    /// An area in this unit, rounded as it is shown.
+    pub fn rounded(self, cm2: f64) -> f64 {
         let value = self.from_cm2(cm2);
         match self {
-            Unit::Cm2 => number::show(value.round()),
-            Unit::In2 => number::show((value * 10.0).round() / 10.0),
+            Unit::Cm2 => value.round(),
+            Unit::In2 => (value * 10.0).round() / 10.0,
         }
     }
 }
@@ -109,11 +129,11 @@ impl Default for EstimatorState {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub text: String,
-    pub error: Option<String>,
+    pub error: Option<Message>,
 }
 
 impl Entry {
-    fn from(text: String, parsed: Result<f64, String>) -> (Self, Option<f64>) {
+    fn from(text: String, parsed: Result<f64, Message>) -> (Self, Option<f64>) {
         match parsed {
             Ok(value) => (Entry { text, error: None }, Some(value)),
             Err(error) => (
@@ -314,48 +334,52 @@ impl EstimatorState {
     }
 }
 
-/// A decimal as visitors type it: `52`, `52.5` or `52,5`.
-fn parse_decimal(text: &str, empty: &str) -> Result<f64, String> {
+/// A decimal as visitors type it: `52`, `52.5` or `52,5`; `empty` and
+/// `not_number` say what is wrong otherwise.
+fn parse_decimal(text: &str, empty: Message, not_number: Msg) -> Result<f64, Message> {
     let cleaned = text.trim().replace(',', ".");
     if cleaned.is_empty() {
-        return Err(empty.into());
+        return Err(empty);
     }
     number::parse_typed(&cleaned)
         .filter(|value| value.is_finite())
-        .ok_or_else(|| format!("must be a number, got \"{}\"", text.trim()))
+        .ok_or_else(|| Message::new(not_number, &[("typed", Figure::Text(text.trim().into()))]))
 }
 
-/// The first problem the engine finds with `field` of this input.
-fn engine_problem(input: &EstimateInput, field: &str) -> Option<String> {
+/// Whether the engine refuses `field` of this input (the range checks are
+/// the engine's own; the widget only words them for the visitor).
+fn engine_refuses(input: &EstimateInput, field: &str) -> bool {
     input
         .validate()
         .into_iter()
-        .find(|problem| problem.field == field)
-        .map(|problem| problem.message)
+        .any(|problem| problem.field == field)
 }
 
-/// Reads an area in `unit`; the range check is the engine's own.
-fn parse_area(text: &str, unit: Unit) -> Result<f64, String> {
-    let value = parse_decimal(text, &format!("enter the area in {}", unit.symbol()))?;
+/// Reads an area in `unit`.
+fn parse_area(text: &str, unit: Unit) -> Result<f64, Message> {
+    let symbol = ("unit", Figure::Message(unit.symbol()));
+    let empty = Message::new(Msg::AreaErrorEmpty, std::slice::from_ref(&symbol));
+    let value = parse_decimal(text, empty, Msg::AreaErrorNumber)?;
     let area = unit.to_cm2(value);
     let input = EstimateInput {
         area_cm2: Some(area),
         ..EstimateInput::new(Pattern::Norwood1)
     };
-    match (engine_problem(&input, "area_cm2"), unit) {
-        (None, _) => Ok(area),
-        (Some(message), Unit::Cm2) => Err(message),
-        // The engine speaks cm²; a visitor typing inches hears inches.
-        (Some(_), Unit::In2) => Err(format!(
-            "must be more than 0 and at most {} in² (a whole scalp), got {}",
-            Unit::In2.show(WHOLE_SCALP_CM2),
-            text.trim()
-        )),
+    if engine_refuses(&input, "area_cm2") {
+        return Err(Message::new(
+            Msg::AreaErrorRange,
+            &[
+                ("max", Figure::Decimal(unit.rounded(WHOLE_SCALP_CM2))),
+                symbol,
+            ],
+        ));
     }
+    Ok(area)
 }
 
-fn parse_scar_length(text: &str) -> Result<f64, String> {
-    let length = parse_decimal(text, "enter the scar's length in cm")?;
+fn parse_scar_length(text: &str) -> Result<f64, Message> {
+    let empty = Msg::ScarLengthErrorEmpty.into();
+    let length = parse_decimal(text, empty, Msg::ScarLengthErrorNumber)?;
     let input = EstimateInput {
         scar: Some(Scar {
             kind: ScarKind::Fut,
@@ -363,15 +387,23 @@ fn parse_scar_length(text: &str) -> Result<f64, String> {
         }),
         ..EstimateInput::new(Pattern::ScarOnly)
     };
-    match engine_problem(&input, "scar.length_cm") {
-        None => Ok(length),
-        Some(message) => Err(message),
+    if engine_refuses(&input, "scar.length_cm") {
+        return Err(Message::new(
+            Msg::ScarLengthErrorRange,
+            &[("max", Figure::Decimal(MAX_SCAR_LENGTH_CM))],
+        ));
     }
+    Ok(length)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the visitor reads, in English.
+    fn said(entry: Option<Entry>) -> String {
+        entry.unwrap().error.unwrap().english("")
+    }
 
     fn with_pattern(pattern: Pattern) -> EstimatorState {
         EstimatorState::default().apply(Action::SelectPattern(pattern))
@@ -434,18 +466,18 @@ mod tests {
         let entry = state.area_entry.clone().unwrap();
         assert_eq!(entry.text, "900");
         assert_eq!(
-            entry.error.unwrap(),
-            "must be more than 0 and at most 775 (a whole scalp), got 900"
+            said(Some(entry)),
+            "Treatment area: enter more than 0 and at most 775 cm² (a whole scalp)."
         );
         let state = state.apply(Action::SetArea("6o".into()));
         assert_eq!(
-            state.area_entry.unwrap().error.unwrap(),
-            "must be a number, got \"6o\""
+            said(state.area_entry),
+            "Treatment area: “6o” is not a number."
         );
         let state = with_pattern(Pattern::Norwood4).apply(Action::SetArea("".into()));
         assert_eq!(
-            state.area_entry.unwrap().error.unwrap(),
-            "enter the area in cm²"
+            said(state.area_entry),
+            "Treatment area: enter the area in cm²."
         );
     }
 
@@ -480,9 +512,13 @@ mod tests {
         assert_eq!(Unit::Cm2.show(83.4), "83");
         let state = state.apply(Action::SetArea("200".into()));
         assert_eq!(
-            state.area_entry.unwrap().error.unwrap(),
-            "must be more than 0 and at most 120.1 in² (a whole scalp), got 200"
+            said(state.area_entry),
+            "Treatment area: enter more than 0 and at most 120.1 in² (a whole scalp)."
         );
+        assert_eq!(Unit::for_locale("en-US"), Unit::In2);
+        assert_eq!(Unit::for_locale("en-GB"), Unit::Cm2);
+        assert_eq!(Unit::for_locale("en"), Unit::Cm2);
+        assert_eq!(Unit::for_locale("es-419"), Unit::Cm2);
     }
 
     #[test]
@@ -530,8 +566,8 @@ mod tests {
         let state = state.apply(Action::SetScarLength("0".into()));
         assert_eq!(state.input().unwrap().scar.unwrap().length_cm, Some(22.0));
         assert_eq!(
-            state.scar_length_entry.unwrap().error.unwrap(),
-            "must be more than 0 and at most 40 cm, got 0"
+            said(state.scar_length_entry),
+            "Strip length: enter more than 0 and at most 40 cm."
         );
     }
 }

@@ -542,7 +542,7 @@ fn candidacy_follows_the_published_cautions() {
     let settings = ClinicSettings::default();
     let candidate = |input: EstimateInput| {
         let quote = estimate(&input, &settings).unwrap();
-        let ids: Vec<&str> = quote.transplant.notes.iter().map(|n| n.id).collect();
+        let ids: Vec<&str> = quote.transplant.notes.iter().map(|n| n.id.key()).collect();
         (quote.transplant.candidate, ids)
     };
     assert_eq!(
@@ -736,7 +736,7 @@ fn the_breakdown_explains_each_figure_with_the_quotes_own_numbers() {
     };
     assert_eq!(
         text("explain-area"),
-        "Norwood IV usually covers about 83 cm² (hairline and temples, front, crown). This estimate is for 83 cm² (hairline and temples, front, crown)."
+        "Norwood IV usually covers about 83 cm² (Hairline and temples, Front, Crown). This estimate is for 83 cm² (Hairline and temples, Front, Crown)."
     );
     assert!(text("explain-smp-cost").contains("USD 2,000 to USD 3,500, typically USD 2,800"));
     assert!(text("explain-grafts").contains("2,000 to 2,850 grafts"));

@@ -6,10 +6,12 @@
 use std::rc::Rc;
 
 use smp_estimator::components::{mount, EstimatorProps};
+use smp_estimator::model::messages::Writer;
 use smp_estimator::model::{
-    estimate, thousands, ClinicSettings, Donor, EstimateInput, Figure, Pattern, Quote, Region,
-    Scar, ScarKind, CM2_PER_IN2,
+    estimate, thousands, Catalogue, ClinicSettings, Donor, EstimateInput, Figure, Pattern, Quote,
+    Region, Scar, ScarKind, CM2_PER_IN2,
 };
+use smp_estimator::state::Unit;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, InputEvent, InputEventInit};
@@ -29,6 +31,9 @@ async fn mounted(settings: ClinicSettings) -> Element {
         root.clone(),
         EstimatorProps {
             settings: Rc::new(settings),
+            // The tests type areas in cm²; the locale's own unit is tested
+            // on its own below.
+            unit: Some(Unit::Cm2),
             ..EstimatorProps::default()
         },
     );
@@ -99,6 +104,27 @@ fn engine(input: EstimateInput) -> Quote {
 
 fn dollars(amount: u64) -> String {
     format!("${}", thousands(amount))
+}
+
+/// English figures as an en-US page shows them, written here rather than
+/// with the browser's Intl, so the test checks the widget's formatting.
+struct Dollars;
+
+impl Writer for Dollars {
+    fn number(&self, figure: &Figure) -> String {
+        match *figure {
+            Figure::Money(amount) => dollars(amount),
+            Figure::Price(price) if price.fract() == 0.0 => dollars(price as u64),
+            Figure::Price(price) => format!("${price:.2}"),
+            Figure::Count(count) => thousands(count),
+            Figure::Decimal(value) => format!("{value}"),
+            _ => String::new(),
+        }
+    }
+
+    fn plural(&self, value: f64) -> String {
+        if value == 1.0 { "one" } else { "other" }.into()
+    }
 }
 
 fn assert_shows_quote(root: &Element, quote: &Quote) {
@@ -191,7 +217,7 @@ async fn an_invalid_area_is_explained_and_what_was_typed_is_kept() {
     type_area(&root, "900").await;
     assert_eq!(
         text(&root, ".smp-field-error"),
-        "Treatment area: must be more than 0 and at most 775 (a whole scalp), got 900"
+        "Treatment area: enter more than 0 and at most 775 cm² (a whole scalp)."
     );
     let field: HtmlInputElement = find(&root, ".smp-area-number").unchecked_into();
     assert_eq!(field.value(), "900");
@@ -360,13 +386,7 @@ fn assert_shows_every_figure(root: &Element, quote: &Quote) {
     assert_eq!(notes.length() as usize, quote.breakdown.len());
     for (index, note) in quote.breakdown.iter().enumerate() {
         // Money in the clinic's locale (en-US here), not the engine's "USD 2,800".
-        let expected = note.render(|figure| match figure {
-            Figure::Money(amount) => dollars(amount),
-            Figure::Price(price) if price.fract() == 0.0 => dollars(price as u64),
-            Figure::Price(price) => format!("${price:.2}"),
-            Figure::Count(count) => thousands(count),
-            Figure::Decimal(value) => format!("{value}"),
-        });
+        let expected = Catalogue::english().format(note.id, &note.values, &Dollars);
         assert_eq!(
             notes.item(index as u32).unwrap().text_content().unwrap(),
             expected
@@ -407,6 +427,7 @@ async fn the_picker_groups_patterns_and_describes_the_choice() {
         4
     );
     // Every picture has an accessible name, and each choice its description.
+    let english = Catalogue::english();
     for pattern in Pattern::all() {
         let info = pattern.info();
         click(&root, &group_button(pattern)).await;
@@ -416,18 +437,21 @@ async fn the_picker_groups_patterns_and_describes_the_choice() {
         assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
         assert_eq!(
             svg.get_attribute("aria-label"),
-            Some(format!("Top view of a head: {}", info.name))
+            Some(format!("Top view of a head: {}", english.text(info.name)))
         );
         let description_id = radio.get_attribute("aria-describedby").unwrap();
         let description = gloo::utils::document()
             .get_element_by_id(&description_id)
             .unwrap();
-        assert_eq!(description.text_content().unwrap(), info.description);
+        assert_eq!(
+            description.text_content().unwrap(),
+            english.text(info.description)
+        );
     }
     pick(&root, "alopecia-areata").await;
     assert_eq!(
         text(&root, "[data-figure=pattern-description]"),
-        Pattern::AlopeciaAreata.info().description
+        english.text(Pattern::AlopeciaAreata.info().description)
     );
 }
 
@@ -508,7 +532,7 @@ async fn further_details_change_the_quote() {
     type_into(&root, ".smp-short-input", "45").await;
     assert_eq!(
         text(&root, ".smp-details .smp-field-error"),
-        "Strip length: must be more than 0 and at most 40 cm, got 45"
+        "Strip length: enter more than 0 and at most 40 cm."
     );
     assert_shows_every_figure(&root, &expected);
 }
@@ -540,4 +564,54 @@ async fn the_call_to_action_carries_the_answers_to_the_clinics_booking_page() {
         .query_selector("[data-figure=booking-link]")
         .unwrap()
         .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_visitors_language_sets_the_words_numbers_direction_and_unit() {
+    // An en-US locale with no unit given starts in square inches.
+    let root = fresh_root();
+    mount(root.clone(), EstimatorProps::default());
+    settle().await;
+    pick(&root, "norwood-4").await;
+    assert_eq!(
+        text(&root, ".smp-area-size .smp-label"),
+        "Treatment area (in²)"
+    );
+
+    // Arabic for Egypt: right to left, its own words, the locale's numerals
+    // (Arabic-Indic in ar-EG; CLDR gives plain `ar` Western digits) and
+    // square centimetres.
+    let read = Catalogue::read("ar", include_str!("../i18n/ar.json")).unwrap();
+    assert_eq!(read.skipped, Vec::<String>::new());
+    let arabic = Rc::new(read.catalogue);
+    let root = fresh_root();
+    mount(
+        root.clone(),
+        EstimatorProps {
+            messages: arabic.clone(),
+            locale: Some("ar-EG".into()),
+            ..EstimatorProps::default()
+        },
+    );
+    settle().await;
+    let widget = find(&root, "section.smp-estimator");
+    assert_eq!(widget.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(widget.get_attribute("lang").as_deref(), Some("ar-EG"));
+    assert_eq!(
+        text(&root, ".smp-title"),
+        arabic.text(smp_estimator::model::Msg::WidgetTitle)
+    );
+    pick(&root, "norwood-4").await;
+    let sessions = text(&root, "[data-figure=smp-sessions]");
+    assert!(
+        sessions
+            .chars()
+            .any(|c| ('\u{660}'..='\u{669}').contains(&c)),
+        "Arabic-Indic digits in {sessions:?}"
+    );
+    assert!(
+        !sessions.chars().any(|c| c.is_ascii_digit()),
+        "{sessions:?}"
+    );
+    assert!(text(&root, ".smp-area-size .smp-label").contains("سم²"));
 }

@@ -1,7 +1,10 @@
+use std::rc::Rc;
+
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::model::{Region, WHOLE_SCALP_CM2};
+use crate::format::Formats;
+use crate::model::{Figure, Msg, Region, WHOLE_SCALP_CM2};
 use crate::state::{Action, Entry, Unit};
 
 #[derive(Properties, PartialEq)]
@@ -23,6 +26,8 @@ pub struct AreaFieldProps {
     /// Takes the visitor's changes: regions ticked, areas typed or slid,
     /// the unit, going back to the pattern's area.
     pub dispatch: Callback<Action>,
+    /// The visitor's language.
+    pub formats: Rc<Formats>,
 }
 
 /// The treatment area: the regions it covers, a slider and a field in cm²
@@ -30,6 +35,9 @@ pub struct AreaFieldProps {
 #[function_component]
 pub fn AreaField(props: &AreaFieldProps) -> Html {
     let unit = props.unit;
+    let formats = &props.formats;
+    let say = |id: Msg| formats.t(id).to_string();
+    let symbol = [("unit", Figure::Message(unit.symbol()))];
     let value_of = |action: fn(String) -> Action| {
         let dispatch = props.dispatch.clone();
         Callback::from(move |event: InputEvent| {
@@ -70,34 +78,34 @@ pub fn AreaField(props: &AreaFieldProps) -> Html {
                     checked={unit == choice}
                     {onchange}
                 />
-                <span>{ choice.symbol() }</span>
+                <span>{ say(choice.symbol()) }</span>
             </label>
         }
     };
     html! {
         <div class="smp-area">
             <fieldset class="smp-regions">
-                <legend>{ "Areas to treat" }</legend>
+                <legend>{ say(Msg::AreasLegend) }</legend>
                 { for Region::ALL.into_iter().filter(|r| *r != Region::SidesBack || props.regions.contains(r)).map(|region| {
                     let dispatch = props.dispatch.clone();
                     let onchange = Callback::from(move |_: Event| dispatch.emit(Action::ToggleRegion(region)));
                     html! {
                         <label class="smp-region">
                             <input type="checkbox" value={region.id()} checked={props.regions.contains(&region)} {onchange} />
-                            <span>{ region.name() }</span>
+                            <span>{ say(region.name()) }</span>
                         </label>
                     }
                 }) }
             </fieldset>
             <div class="smp-area-size">
                 <label for={field_id.clone()} class="smp-label">
-                    { format!("Treatment area ({})", unit.symbol()) }
+                    { formats.f(Msg::AreaLabel, &symbol) }
                 </label>
                 <div class="smp-area-controls">
                     <input
                         type="range"
                         class="smp-area-slider"
-                        aria-label={format!("Treatment area in {}", unit.symbol())}
+                        aria-label={formats.f(Msg::AreaSliderLabel, &symbol)}
                         min={if unit == Unit::Cm2 { "1" } else { "0.5" }}
                         max={unit.show(WHOLE_SCALP_CM2)}
                         step={if unit == Unit::Cm2 { "1" } else { "0.1" }}
@@ -117,19 +125,19 @@ pub fn AreaField(props: &AreaFieldProps) -> Html {
                         oninput={value_of(Action::SetArea)}
                     />
                     <fieldset class="smp-units">
-                        <legend class="smp-visually-hidden">{ "Unit" }</legend>
+                        <legend class="smp-visually-hidden">{ say(Msg::UnitLegend) }</legend>
                         { unit_choice(Unit::Cm2) }
                         { unit_choice(Unit::In2) }
                     </fieldset>
                 </div>
                 if let Some(error) = &error {
                     <p id={error_id} class="smp-field-error">
-                        { format!("Treatment area: {error}") }
+                        { formats.message(error) }
                     </p>
                 }
                 if props.adjusted {
                     <button type="button" class="smp-link-button smp-reset" onclick={onreset}>
-                        { "Use the pattern's usual area" }
+                        { say(Msg::AreaReset) }
                     </button>
                 }
             </div>

@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::notes_list;
 use crate::format::Formats;
-use crate::model::Quote;
+use crate::model::{Figure, Msg, Quote};
 
 /// "How we estimated this", the disclaimer and the call to action, which
 /// tells `oncta` (the link still opens as usual).
@@ -19,21 +19,17 @@ pub fn breakdown(
         // The link still opens as usual; the page only hears about it.
         Callback::from(move |_: MouseEvent| oncta.emit(quote.clone()))
     });
+    let clinic = [("clinic", Figure::Text(clinic_name.to_string()))];
     html! {
         <div class="smp-explain">
             <details class="smp-breakdown">
-                <summary>{ "How we estimated this" }</summary>
+                <summary>{ formats.t(Msg::BreakdownSummary).to_string() }</summary>
                 { notes_list("smp-breakdown-notes", &quote.breakdown, formats) }
             </details>
-            <p class="smp-disclaimer">
-                { format!(
-                    "This is an estimate from published figures and {}'s prices, not a medical assessment or a binding quote. A consultation confirms what your scalp needs.",
-                    clinic_name
-                ) }
-            </p>
+            <p class="smp-disclaimer">{ formats.f(Msg::Disclaimer, &clinic) }</p>
             if let Some(url) = &quote.booking_url {
                 <a class="smp-cta" part="cta" href={url.clone()} data-figure="booking-link" {onclick}>
-                    { format!("Book a consultation with {clinic_name}") }
+                    { formats.f(Msg::Book, &clinic) }
                 </a>
             }
         </div>

@@ -1,110 +1,136 @@
 use yew::prelude::*;
 
 use crate::format::Formats;
-use crate::model::Quote;
+use crate::model::{Figure, Msg, Quote};
 
 /// SMP and a transplant side by side, row by row.
 pub fn comparison(quote: &Quote, formats: &Formats) -> Html {
     let (smp, transplant) = (&quote.smp, &quote.transplant);
     let last = quote.lifetime.years as usize;
-    let surgeries = if transplant.surgeries == 1 {
-        "1 surgery".to_string()
-    } else {
-        format!("{} surgeries", transplant.surgeries)
-    };
+    let count = |n: u32| Figure::Count(n.into());
+    let text = Figure::Text;
+    let surgeries = ("surgeries", count(transplant.surgeries));
     let medication = match transplant.medication_per_year {
-        Some(yearly) if yearly > 0 => format!("Medication, about {} a year", formats.money(yearly)),
-        _ => "None included (medication is often advised)".to_string(),
+        Some(yearly) if yearly > 0 => {
+            formats.f(Msg::CompareMedication, &[("cost", Figure::Money(yearly))])
+        }
+        _ => formats.t(Msg::CompareNoMedication).to_string(),
     };
-    let rows: [(&str, &str, String, String); 7] = [
+    let rows: [(Msg, &str, String, String); 7] = [
         (
-            "Upfront cost",
+            Msg::CompareUpfront,
             "upfront",
             formats.money(smp.cost.typical),
             formats.money(transplant.cost.typical),
         ),
         (
-            "Sessions or surgeries",
+            Msg::CompareVisits,
             "visits",
-            format!(
-                "{} sessions ({}–{})",
-                smp.sessions.typical, smp.sessions.min, smp.sessions.max
+            formats.f(
+                Msg::CompareSmpSessions,
+                &[
+                    ("sessions", count(smp.sessions.typical)),
+                    ("min", count(smp.sessions.min)),
+                    ("max", count(smp.sessions.max)),
+                ],
             ),
-            surgeries.clone(),
+            formats.f(Msg::CompareSurgeries, std::slice::from_ref(&surgeries)),
         ),
         (
-            "Time in the chair",
+            Msg::CompareChair,
             "chair",
-            format!(
-                "{} hours in all",
-                formats.decimal_range(smp.total_hours.min, smp.total_hours.max)
+            formats.f(
+                Msg::CompareSmpChair,
+                &[(
+                    "hours",
+                    text(formats.decimal_range(smp.total_hours.min, smp.total_hours.max)),
+                )],
             ),
-            format!("{surgeries}, a day each"),
+            formats.f(Msg::CompareTransplantChair, &[surgeries]),
         ),
         (
-            "Downtime",
+            Msg::CompareDowntime,
             "downtime",
-            format!(
-                "Redness for {}–{} days",
-                smp.redness_days.min, smp.redness_days.max
+            formats.f(
+                Msg::CompareSmpDowntime,
+                &[
+                    ("min", count(smp.redness_days.min)),
+                    ("max", count(smp.redness_days.max)),
+                ],
             ),
-            format!(
-                "{}–{} days off work",
-                transplant.downtime_days.min, transplant.downtime_days.max
+            formats.f(
+                Msg::CompareTransplantDowntime,
+                &[
+                    ("min", count(transplant.downtime_days.min)),
+                    ("max", count(transplant.downtime_days.max)),
+                ],
             ),
         ),
         (
-            "Result shows",
+            Msg::CompareResult,
             "result",
-            "After the first session".to_string(),
-            format!(
-                "After {}–{} months",
-                transplant.months_to_result.min, transplant.months_to_result.max
+            formats.t(Msg::CompareSmpResult).to_string(),
+            formats.f(
+                Msg::CompareTransplantResult,
+                &[
+                    ("min", count(transplant.months_to_result.min)),
+                    ("max", count(transplant.months_to_result.max)),
+                ],
             ),
         ),
         (
-            "Maintenance",
+            Msg::CompareMaintenance,
             "maintenance",
-            format!(
-                "Touch-up every {} years ({})",
-                formats.decimal_range(smp.touch_up.every_years.min, smp.touch_up.every_years.max),
-                formats.money_range(smp.touch_up.cost.min, smp.touch_up.cost.max)
+            formats.f(
+                Msg::CompareSmpMaintenance,
+                &[
+                    (
+                        "years",
+                        text(formats.decimal_range(
+                            smp.touch_up.every_years.min,
+                            smp.touch_up.every_years.max,
+                        )),
+                    ),
+                    (
+                        "cost",
+                        text(formats.money_range(smp.touch_up.cost.min, smp.touch_up.cost.max)),
+                    ),
+                ],
             ),
             medication,
         ),
         (
-            "",
+            Msg::CompareLifetime,
             "lifetime",
             formats.money(quote.lifetime.smp[last]),
             formats.money(quote.lifetime.transplant[last]),
         ),
     ];
-    let lifetime_label = if quote.lifetime.years == 1 {
-        "Total over 1 year".to_string()
-    } else {
-        format!("Total over {} years", quote.lifetime.years)
-    };
+    let (smp_name, transplant_name) = (
+        formats.t(Msg::SmpShort).to_string(),
+        formats.t(Msg::TransplantTitle).to_string(),
+    );
     html! {
         <div class="smp-table-wrap">
             // Explicit roles keep the table a table for screen readers when
             // narrow screens stack its rows (WebKit drops them otherwise).
             <table class="smp-compare" role="table">
-                <caption>{ "SMP and a hair transplant side by side" }</caption>
+                <caption>{ formats.t(Msg::CompareCaption).to_string() }</caption>
                 <thead>
                     <tr role="row">
                         <td role="cell"></td>
-                        <th scope="col" role="columnheader">{ "SMP" }</th>
-                        <th scope="col" role="columnheader">{ "Hair transplant" }</th>
+                        <th scope="col" role="columnheader">{ smp_name.clone() }</th>
+                        <th scope="col" role="columnheader">{ transplant_name.clone() }</th>
                     </tr>
                 </thead>
                 <tbody>
                     { for rows.into_iter().map(|(label, key, smp, transplant)| {
-                        let label = if key == "lifetime" { lifetime_label.clone() } else { label.to_string() };
+                        let label = formats.f(label, &[("years", count(quote.lifetime.years))]);
                         html! {
                             <tr data-row={key} role="row">
                                 <th scope="row" role="rowheader">{ label }</th>
-                                <td data-label="SMP" role="cell">{ smp }</td>
-                                <td data-label="Hair transplant" role="cell">{ transplant }</td>
+                                <td data-label={smp_name.clone()} role="cell">{ smp }</td>
+                                <td data-label={transplant_name.clone()} role="cell">{ transplant }</td>
                             </tr>
                         }
                     }) }

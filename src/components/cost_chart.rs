@@ -3,7 +3,7 @@ use yew::prelude::*;
 use crate::chart::axis;
 use crate::format::Formats;
 use crate::model::number::{fixed, show};
-use crate::model::Lifetime;
+use crate::model::{Figure, Lifetime, Msg};
 
 // The drawing's coordinate system; CSS scales it to the card's width.
 const WIDTH: f64 = 640.0;
@@ -19,6 +19,10 @@ const BOTTOM: f64 = 60.0;
 /// prefix for element ids.
 pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
     let years = lifetime.years.max(1) as f64;
+    // Right to left, time runs from the right and the money axis stands on
+    // the right: the drawing is mirrored, its text is not.
+    let rtl = formats.messages.is_rtl();
+    let across = |x: f64| if rtl { WIDTH - x } else { x };
     let highest = lifetime
         .smp
         .iter()
@@ -27,7 +31,7 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
         .max()
         .unwrap_or(0);
     let (top, step) = axis(highest);
-    let x = |year: usize| LEFT + (year as f64 / years) * (WIDTH - LEFT - RIGHT);
+    let x = |year: usize| across(LEFT + (year as f64 / years) * (WIDTH - LEFT - RIGHT));
     let y = |amount: u64| TOP + (1.0 - amount as f64 / top) * (HEIGHT - TOP - BOTTOM);
     let points = |series: &[u64]| {
         series
@@ -44,18 +48,26 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
     let last = lifetime.years as usize;
     let title_id = format!("{id}-chart-title");
     let description_id = format!("{id}-chart-description");
-    let description = format!(
-        "After {} years, SMP comes to {} and a hair transplant to {}.",
-        lifetime.years,
-        formats.money(lifetime.smp[last]),
-        formats.money(lifetime.transplant[last])
+    let description = formats.f(
+        Msg::ChartDescription,
+        &[
+            ("years", Figure::Count(lifetime.years.into())),
+            ("smp", Figure::Money(lifetime.smp[last])),
+            ("transplant", Figure::Money(lifetime.transplant[last])),
+        ],
     );
+    let (grid_from, grid_to) = (show(across(LEFT)), show(across(WIDTH - RIGHT)));
+    let label_x = show(across(LEFT - 8.0));
+    // "end" is the side towards the chart in either direction, because
+    // the SVG text direction follows the widget's.
+    let transplant_name = formats.t(Msg::TransplantTitle).to_string();
+    let smp_name = formats.t(Msg::SmpShort).to_string();
     html! {
         <figure class="smp-chart">
-            <figcaption id={title_id.clone()} class="smp-subheading">{ "Total cost over the years" }</figcaption>
+            <figcaption id={title_id.clone()} class="smp-subheading">{ formats.t(Msg::ChartTitle).to_string() }</figcaption>
             <ul class="smp-legend" aria-hidden="true">
-                <li class="smp-legend-smp">{ "SMP with touch-ups" }</li>
-                <li class="smp-legend-transplant">{ "Hair transplant" }</li>
+                <li class="smp-legend-smp">{ formats.t(Msg::ChartLegendSmp).to_string() }</li>
+                <li class="smp-legend-transplant">{ transplant_name.clone() }</li>
             </ul>
             <svg
                 class="smp-chart-svg"
@@ -70,8 +82,8 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
                     let label_y = fixed(y(*tick as u64) + 4.0, 1);
                     html! {
                         <g class="smp-chart-tick">
-                            <line class="smp-chart-grid" x1={show(LEFT)} x2={show(WIDTH - RIGHT)} y1={tick_y.clone()} y2={tick_y} />
-                            <text class="smp-chart-label" x={show(LEFT - 8.0)} y={label_y} text-anchor="end">
+                            <line class="smp-chart-grid" x1={grid_from.clone()} x2={grid_to.clone()} y1={tick_y.clone()} y2={tick_y} />
+                            <text class="smp-chart-label" x={label_x.clone()} y={label_y} text-anchor="end">
                                 { formats.money_compact(*tick as u64) }
                             </text>
                         </g>
@@ -79,29 +91,29 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
                 }) }
                 { for (0..=last).step_by(year_step).map(|year| html! {
                     <text class="smp-chart-label" x={fixed(x(year), 1)} y={show(HEIGHT - BOTTOM + 26.0)} text-anchor="middle">
-                        { year }
+                        { formats.count(year as u64) }
                     </text>
                 }) }
-                <text class="smp-chart-label" x={show((LEFT + WIDTH - RIGHT) / 2.0)} y={show(HEIGHT - 4.0)} text-anchor="middle">{ "years" }</text>
+                <text class="smp-chart-label" x={show(across((LEFT + WIDTH - RIGHT) / 2.0))} y={show(HEIGHT - 4.0)} text-anchor="middle">{ formats.t(Msg::ChartAxisYears).to_string() }</text>
                 <polyline class="smp-chart-line smp-chart-transplant" points={points(&lifetime.transplant)} />
                 <polyline class="smp-chart-line smp-chart-smp" points={points(&lifetime.smp)} />
             </svg>
             <p id={description_id} class="smp-small">{ description }</p>
             <details class="smp-chart-table">
-                <summary>{ "Show the figures as a table" }</summary>
+                <summary>{ formats.t(Msg::ChartTableToggle).to_string() }</summary>
                 <div class="smp-table-wrap">
                     <table>
                         <thead>
                             <tr>
-                                <th scope="col">{ "After year" }</th>
-                                <th scope="col">{ "SMP" }</th>
-                                <th scope="col">{ "Hair transplant" }</th>
+                                <th scope="col">{ formats.t(Msg::ChartTableYear).to_string() }</th>
+                                <th scope="col">{ smp_name }</th>
+                                <th scope="col">{ transplant_name }</th>
                             </tr>
                         </thead>
                         <tbody>
                             { for (0..=last).map(|year| html! {
                                 <tr>
-                                    <th scope="row">{ year }</th>
+                                    <th scope="row">{ formats.count(year as u64) }</th>
                                     <td>{ formats.money(lifetime.smp[year]) }</td>
                                     <td>{ formats.money(lifetime.transplant[year]) }</td>
                                 </tr>

@@ -1,17 +1,20 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::model::{Donor, Goal, MAX_YEARS, MIN_YEARS};
+use crate::format::Formats;
+use crate::model::{Donor, Figure, Goal, Msg, MAX_YEARS, MIN_YEARS};
 use crate::state::{Action, EstimatorState, ScarChoice};
 
 /// One option of a radio group: a label, an optional line explaining it;
 /// choosing it dispatches `action`.
+#[allow(clippy::too_many_arguments)]
 fn radio(
+    formats: &Formats,
     name: &str,
     value: &'static str,
     checked: bool,
-    label: &'static str,
-    hint: Option<&'static str>,
+    label: Msg,
+    hint: Option<Msg>,
     action: Action,
     dispatch: &Callback<Action>,
 ) -> Html {
@@ -21,9 +24,9 @@ fn radio(
         <label class="smp-option">
             <input type="radio" name={name.to_string()} {value} {checked} {onchange} />
             <span class="smp-option-text">
-                <span>{ label }</span>
+                <span>{ formats.t(label).to_string() }</span>
                 if let Some(hint) = hint {
-                    <span class="smp-option-hint">{ hint }</span>
+                    <span class="smp-option-hint">{ formats.t(hint).to_string() }</span>
                 }
             </span>
         </label>
@@ -39,11 +42,13 @@ pub fn details_form(
     state: &EstimatorState,
     dispatch: &Callback<Action>,
     drawn: bool,
+    formats: &Formats,
 ) -> Html {
+    let text = |id: Msg| formats.t(id).to_string();
     if !drawn {
         return html! {
             <details class="smp-details">
-                <summary>{ "Further details: scar, look, donor hair, years" }</summary>
+                <summary>{ text(Msg::DetailsSummary) }</summary>
             </details>
         };
     }
@@ -77,6 +82,7 @@ pub fn details_form(
         .and_then(|entry| entry.error.clone());
     let scar = |choice: ScarChoice, label, hint| {
         radio(
+            formats,
             &name("scar"),
             match choice {
                 ScarChoice::None => "none",
@@ -92,6 +98,7 @@ pub fn details_form(
     };
     let goal = |choice: Goal, label, hint| {
         radio(
+            formats,
             &name("goal"),
             choice.id(),
             state.goal == choice,
@@ -103,6 +110,7 @@ pub fn details_form(
     };
     let donor = |choice: Donor, label, hint| {
         radio(
+            formats,
             &name("donor"),
             choice.id(),
             state.donor == choice,
@@ -114,16 +122,16 @@ pub fn details_form(
     };
     html! {
         <details class="smp-details">
-            <summary>{ "Further details: scar, look, donor hair, years" }</summary>
+            <summary>{ text(Msg::DetailsSummary) }</summary>
             <div class="smp-details-body">
                 <fieldset class="smp-options">
-                    <legend>{ "A scar to hide as well" }</legend>
-                    { scar(ScarChoice::None, "No scar", None) }
-                    { scar(ScarChoice::Fue, "FUE dots", Some("Small dotted scars from an earlier FUE transplant.")) }
-                    { scar(ScarChoice::Fut, "FUT strip", Some("A line scar across the back from strip surgery.")) }
+                    <legend>{ text(Msg::ScarLegend) }</legend>
+                    { scar(ScarChoice::None, Msg::ScarNone, None) }
+                    { scar(ScarChoice::Fue, Msg::ScarFue, Some(Msg::ScarFueHint)) }
+                    { scar(ScarChoice::Fut, Msg::ScarFut, Some(Msg::ScarFutHint)) }
                     if state.scar == ScarChoice::Fut {
                         <div class="smp-inline-field">
-                            <label for={length_id.clone()}>{ "Strip length (cm)" }</label>
+                            <label for={length_id.clone()}>{ text(Msg::ScarLengthLabel) }</label>
                             <input
                                 type="text"
                                 inputmode="decimal"
@@ -137,27 +145,27 @@ pub fn details_form(
                             />
                         </div>
                         if let Some(error) = &length_error {
-                            <p id={length_error_id} class="smp-field-error">{ format!("Strip length: {error}") }</p>
+                            <p id={length_error_id} class="smp-field-error">{ formats.message(error) }</p>
                         }
                     }
                 </fieldset>
                 <fieldset class="smp-options">
-                    <legend>{ "The look you want" }</legend>
-                    { goal(Goal::Shaved, "Shaved look", "The crisp look of a fresh buzz cut.") }
-                    { goal(Goal::Density, "Density under longer hair", "Less scalp showing through hair you keep longer.") }
+                    <legend>{ text(Msg::GoalLegend) }</legend>
+                    { goal(Goal::Shaved, Msg::GoalShaved, Msg::GoalShavedHint) }
+                    { goal(Goal::Density, Msg::GoalDensity, Msg::GoalDensityHint) }
                 </fieldset>
                 <fieldset class="smp-options">
-                    <legend>{ "Donor hair at the back and sides" }</legend>
-                    { donor(Donor::Good, "Good", "Thick hair at the back and sides that has not thinned.") }
-                    { donor(Donor::Average, "Average", "Most people; the usual choice if you are not sure.") }
-                    { donor(Donor::Poor, "Poor", "Fine or thinning hair at the back and sides too.") }
+                    <legend>{ text(Msg::DonorLegend) }</legend>
+                    { donor(Donor::Good, Msg::DonorGood, Msg::DonorGoodHint) }
+                    { donor(Donor::Average, Msg::DonorAverage, Msg::DonorAverageHint) }
+                    { donor(Donor::Poor, Msg::DonorPoor, Msg::DonorPoorHint) }
                 </fieldset>
                 <div class="smp-inline-field">
-                    <label for={years_id.clone()}>{ "Compare costs over" }</label>
+                    <label for={years_id.clone()}>{ text(Msg::YearsLabel) }</label>
                     <select id={years_id} class="smp-select" onchange={onyears}>
                         { for (MIN_YEARS..=MAX_YEARS).map(|years| html! {
                             <option value={years.to_string()} selected={years == state.years}>
-                                { if years == 1 { "1 year".to_string() } else { format!("{years} years") } }
+                                { formats.f(Msg::YearsOption, &[("years", Figure::Count(years.into()))]) }
                             </option>
                         }) }
                     </select>

@@ -8,8 +8,8 @@ use super::{
 };
 use crate::format::Formats;
 use crate::model::json::Value;
-use crate::model::{estimate, ClinicSettings, EstimateInput, Quote};
-use crate::state::{Action, EstimatorState};
+use crate::model::{estimate, Catalogue, ClinicSettings, EstimateInput, Figure, Msg, Quote};
+use crate::state::{Action, EstimatorState, Unit};
 use crate::visitor_state;
 
 impl Reducible for EstimatorState {
@@ -43,6 +43,16 @@ pub struct EstimatorProps {
     /// kept in the browser's storage and can be shared as a link.
     #[prop_or_default]
     pub visitor_key: Option<AttrValue>,
+    /// The visitor's language (English unless the page says otherwise).
+    #[prop_or_default]
+    pub messages: Rc<Catalogue>,
+    /// The visitor's locale for numbers, the page language and the unit
+    /// (`de-AT`, `ar`); the clinic's `locale` when not given.
+    #[prop_or_default]
+    pub locale: Option<AttrValue>,
+    /// The unit areas start in; the locale's usual one when not given.
+    #[prop_or_default]
+    pub unit: Option<Unit>,
 }
 
 /// The answers to start from: a share link for this widget, then what the
@@ -71,7 +81,7 @@ fn save_answers(key: &str, input: Option<&EstimateInput>) {
     };
 }
 
-fn starting_state(key: Option<&str>, preset: Option<&EstimateInput>) -> EstimatorState {
+fn starting_state(key: Option<&str>, preset: Option<&EstimateInput>, unit: Unit) -> EstimatorState {
     let from_link = key.and_then(|key| {
         let hash = gloo::utils::window().location().hash().ok()?;
         let part = visitor_state::fragment_part(hash.trim_start_matches('#'), key)?;
@@ -89,12 +99,14 @@ fn starting_state(key: Option<&str>, preset: Option<&EstimateInput>) -> Estimato
             visitor_state::from_json(&text)
         })
     };
-    from_link
+    let mut state = from_link
         .or_else(from_storage)
         .or_else(|| preset.cloned())
         .map_or_else(EstimatorState::default, |input| {
             EstimatorState::from_input(&input)
-        })
+        });
+    state.unit = unit;
+    state
 }
 
 /// The one callback every control dispatches its action through, marking
@@ -114,13 +126,19 @@ fn dispatcher(
 /// One sentence for the polite live region, so a screen reader hears the
 /// new figures without the whole results area being read again.
 fn summary(quote: &Quote, formats: &Formats) -> String {
-    format!(
-        "SMP: about {} in {} sessions. Hair transplant: about {} for {} grafts, {}.",
-        formats.money(quote.smp.cost.typical),
-        quote.smp.sessions.typical,
-        formats.money(quote.transplant.cost.typical),
-        formats.number(quote.transplant.grafts.typical.into()),
-        candidacy_label(quote.transplant.candidate).to_ascii_lowercase()
+    let (smp, transplant) = (&quote.smp, &quote.transplant);
+    formats.f(
+        Msg::Announcement,
+        &[
+            ("smp_cost", Figure::Money(smp.cost.typical)),
+            ("sessions", Figure::Count(smp.sessions.typical.into())),
+            ("transplant_cost", Figure::Money(transplant.cost.typical)),
+            ("grafts", Figure::Count(transplant.grafts.typical.into())),
+            (
+                "candidacy",
+                Figure::Message(candidacy_label(transplant.candidate)),
+            ),
+        ],
     )
 }
 
@@ -153,8 +171,13 @@ fn forget_share_link(key: &str) {
 /// on the other.
 #[function_component]
 pub fn Estimator(props: &EstimatorProps) -> Html {
+    let locale = props
+        .locale
+        .clone()
+        .unwrap_or_else(|| props.settings.locale.clone().into());
     let (key, preset) = (props.visitor_key.clone(), props.preset.clone());
-    let state = use_reducer(move || starting_state(key.as_deref(), preset.as_ref()));
+    let unit = props.unit.unwrap_or_else(|| Unit::for_locale(&locale));
+    let state = use_reducer(move || starting_state(key.as_deref(), preset.as_ref(), unit));
     // Only answers the visitor gave are kept for a reload: not the starting
     // answers (a clinic's preset may change later), nor those "start over"
     // brings back.
@@ -177,8 +200,12 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
             .map(|input| estimate(input, settings).map(Rc::new))
     });
     let formats = use_memo(
-        (settings.locale.clone(), settings.currency.clone()),
-        |(locale, currency)| Formats::new(locale, currency),
+        (
+            locale.clone(),
+            settings.currency.clone(),
+            props.messages.clone(),
+        ),
+        |(locale, currency, messages)| Formats::new(locale, currency, messages.clone()),
     );
 
     {
@@ -198,9 +225,10 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                 save_answers(key, None);
                 forget_share_link(key);
             }
-            let start = preset
+            let mut start = preset
                 .as_ref()
                 .map_or_else(EstimatorState::default, EstimatorState::from_input);
+            start.unit = unit;
             // The effect above runs only if the answers change.
             *skip_save.borrow_mut() = start.input() != state.input();
             state.dispatch(Action::StartOver(Box::new(start)));
@@ -269,7 +297,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
         Some(Err(problems)) => (
             html! {
                 <div class="smp-problems" role="alert">
-                    <p>{ "This estimate cannot be shown because the clinic's settings have a problem:" }</p>
+                    <p>{ formats.t(Msg::SettingsProblemIntro).to_string() }</p>
                     <ul>{ for problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
                 </div>
             },
@@ -277,7 +305,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
         ),
         None => (
             html! {
-                <p class="smp-hint">{ "Choose the pattern closest to yours to see your estimate." }</p>
+                <p class="smp-hint">{ formats.t(Msg::HintChoosePattern).to_string() }</p>
             },
             String::new(),
         ),
@@ -290,8 +318,14 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     };
 
     html! {
-        <section class="smp-estimator" part="widget" aria-labelledby={heading_id.clone()}>
-            <h2 id={heading_id} class="smp-title">{ "Your SMP estimate" }</h2>
+        <section
+            class="smp-estimator"
+            part="widget"
+            aria-labelledby={heading_id.clone()}
+            lang={locale}
+            dir={if formats.messages.is_rtl() { "rtl" } else { "ltr" }}
+        >
+            <h2 id={heading_id} class="smp-title">{ formats.t(Msg::WidgetTitle).to_string() }</h2>
             <div class="smp-layout">
                 <div class="smp-inputs">
                     <PatternPicker
@@ -300,6 +334,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                         selected={state.pattern}
                         dispatch={(*dispatch).clone()}
                         drawings={drawn}
+                        formats={formats.clone()}
                     />
                     if state.pattern.is_some() {
                         <AreaField
@@ -310,9 +345,10 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                             adjusted={state.is_adjusted()}
                             entry={state.area_entry.clone()}
                             dispatch={(*dispatch).clone()}
+                            formats={formats.clone()}
                         />
                     }
-                    { details_form(&id, &state, &dispatch, drawn) }
+                    { details_form(&id, &state, &dispatch, drawn, &formats) }
                 </div>
                 <div class="smp-results">{ results }</div>
             </div>

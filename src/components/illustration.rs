@@ -3,8 +3,9 @@
 
 use yew::prelude::*;
 
+use crate::format::Formats;
 use crate::model::number::show;
-use crate::model::Pattern;
+use crate::model::{Figure, Msg, Pattern};
 
 /// What a shape shows on the scalp.
 #[derive(Clone, Copy, PartialEq)]
@@ -78,14 +79,19 @@ fn shapes(pattern: Pattern) -> &'static [Shape] {
 /// accessible name says what it shows. `clip_id` is a page-unique id for
 /// the clip path, so drawings never share one. Until `drawn`, an empty
 /// canvas of the same size holds its place (see `Estimator`'s first render).
-pub fn head_illustration(pattern: Pattern, clip_id: String, drawn: bool) -> Html {
+pub fn head_illustration(
+    pattern: Pattern,
+    clip_id: String,
+    drawn: bool,
+    formats: &Formats,
+) -> Html {
     if !drawn {
         return html! { <svg class="smp-head" viewBox="0 0 100 120" aria-hidden="true" focusable="false"></svg> };
     }
     let info = pattern.info();
     let clip = format!("url(#{clip_id})");
     html! {
-        <svg class="smp-head" viewBox="0 0 100 120" role="img" aria-label={format!("Top view of a head: {}", info.name)} focusable="false">
+        <svg class="smp-head" viewBox="0 0 100 120" role="img" aria-label={formats.f(Msg::IllustrationLabel, &[("pattern", Figure::Message(info.name))])} focusable="false">
             <clipPath id={clip_id}>
                 <ellipse cx="50" cy="62" rx="38" ry="50" />
             </clipPath>

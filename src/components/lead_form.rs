@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::format::Formats;
 use crate::model::json::Value;
-use crate::model::{mailto, FieldError, LeadRequest, LeadSettings, Quote, CONTACT_TIMES};
+use crate::model::{mailto, Figure, LeadRequest, LeadSettings, Message, Msg, Quote, CONTACT_TIMES};
 
 #[derive(Properties, PartialEq)]
 pub struct LeadFormProps {
@@ -31,32 +31,33 @@ enum Status {
     Sending,
     Sent,
     /// The clinic's endpoint refused or could not be reached: why.
-    Failed(String),
+    Failed(Message),
     /// Ready for the visitor's email app: this `mailto:` link, which they
     /// follow to send it (a page cannot send email by itself).
     Emailed(String),
 }
 
 /// POSTs `body` as JSON to the clinic's endpoint; `Err` says why not.
-async fn post(endpoint: &str, body: &str) -> Result<(), String> {
+async fn post(endpoint: &str, body: &str) -> Result<(), Message> {
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
     init.set_body(&body.into());
     init.set_mode(web_sys::RequestMode::Cors);
     init.set_credentials(web_sys::RequestCredentials::Omit);
-    let headers = web_sys::Headers::new().map_err(|_| "the browser refused".to_string())?;
+    let unreachable = || Message::from(Msg::LeadFailedUnreachable);
+    let headers = web_sys::Headers::new().map_err(|_| unreachable())?;
     let _ = headers.set("content-type", "application/json");
     init.set_headers(&headers);
     let response = JsFuture::from(gloo::utils::window().fetch_with_str_and_init(endpoint, &init))
         .await
-        .map_err(|_| "the clinic's server could not be reached".to_string())?;
+        .map_err(|_| unreachable())?;
     let response: web_sys::Response = response.unchecked_into();
     if response.ok() {
         Ok(())
     } else {
-        Err(format!(
-            "the clinic's server answered {}",
-            response.status()
+        Err(Message::new(
+            Msg::LeadFailedStatus,
+            &[("status", Figure::Text(response.status().to_string()))],
         ))
     }
 }
@@ -68,18 +69,21 @@ async fn post(endpoint: &str, body: &str) -> Result<(), String> {
 pub fn LeadForm(props: &LeadFormProps) -> Html {
     let open = use_state_eq(|| false);
     let request = use_mut_ref(LeadRequest::default);
-    let errors = use_state_eq(Vec::<FieldError>::new);
+    let errors = use_state_eq(Vec::<(&'static str, Msg)>::new);
     // Refused submits so far: focus moves again even when the problems
     // are the same as last time.
     let refusals = use_state_eq(|| 0u32);
     let status = use_state_eq(|| Status::Editing);
     let form = use_node_ref();
     let field_id = |name: &str| format!("{}-lead-{name}", props.id);
+    let formats = &props.formats;
+    let text = |id: Msg| formats.t(id).to_string();
+    let clinic = [("clinic", Figure::Text(props.clinic_name.to_string()))];
     let error_of = |name: &str| {
         errors
             .iter()
-            .find(|e| e.field == name)
-            .map(|e| e.message.clone())
+            .find(|(field, _)| *field == name)
+            .map(|(_, message)| text(*message))
     };
 
     // After a refused submit, focus goes to the first field to fix (once
@@ -89,8 +93,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
         use_effect_with(((*errors).clone(), *refusals), move |(errors, _)| {
             let first = errors.first().and_then(|first| {
                 let form = form.cast::<web_sys::HtmlFormElement>()?;
-                form.query_selector(&format!("[name={}]", first.field))
-                    .ok()?
+                form.query_selector(&format!("[name={}]", first.0)).ok()?
             });
             if let Some(field) = first {
                 let _ = field.unchecked_into::<web_sys::HtmlElement>().focus();
@@ -148,7 +151,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
             }
             errors.set(Vec::new());
             let page = gloo::utils::window().location().href().unwrap_or_default();
-            let payload = typed.payload(&lead.consent, &quote, &page);
+            let payload = typed.payload(lead.consent_in(&formats.messages), &quote, &page);
             let body = payload.to_text();
             if let Some(onlead) = &onlead {
                 onlead.emit(Rc::new(payload));
@@ -163,11 +166,10 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                     });
                 });
             } else if let Some(email) = &lead.email {
-                let money = |amount: u64| formats.money(amount);
                 let url = mailto(
                     email,
-                    "SMP consultation request",
-                    &typed.email_body(&quote, money),
+                    formats.t(Msg::LeadEmailSubject),
+                    &typed.email_body(&quote, &formats.messages, &*formats),
                 );
                 status.set(Status::Emailed(url));
             } else {
@@ -180,7 +182,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
         return html! {
             <div class="smp-lead">
                 <button type="button" class="smp-tool smp-lead-open" onclick={onopen}>
-                    { "Request a consultation" }
+                    { text(Msg::LeadOpen) }
                 </button>
             </div>
         };
@@ -206,53 +208,53 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
     let outcome = match &*status {
         Status::Editing => None,
         Status::Sending => {
-            Some(html! { <p class="smp-small" role="status">{ "Sending your request…" }</p> })
+            Some(html! { <p class="smp-small" role="status">{ text(Msg::LeadSending) }</p> })
         }
         Status::Sent => Some(html! {
             <p class="smp-lead-sent" role="status" data-figure="lead-status">
-                { format!("Thank you. {} will contact you.", props.clinic_name) }
+                { formats.f(Msg::LeadSent, &clinic) }
             </p>
         }),
         Status::Failed(why) => Some(html! {
             <p class="smp-field-error" role="alert" data-figure="lead-status">
-                { format!("Your request was not sent: {why}. Your details are still here; please try again.") }
+                { formats.f(Msg::LeadFailed, &[("reason", Figure::Text(formats.message(why)))]) }
             </p>
         }),
         Status::Emailed(url) => Some(html! {
             <p class="smp-lead-sent" role="status" data-figure="lead-status">
                 <a class="smp-cta" href={url.clone()} data-figure="lead-mailto">
-                    { format!("Open your email app to send it to {}", props.clinic_name) }
+                    { formats.f(Msg::LeadOpenEmail, &clinic) }
                 </a>
             </p>
         }),
     };
-    let submit_label = if matches!(*status, Status::Failed(_)) {
-        "Try again"
+    let submit_label = text(if matches!(*status, Status::Failed(_)) {
+        Msg::LeadTryAgain
     } else {
-        "Send request"
-    };
+        Msg::LeadSend
+    });
     html! {
         <form class="smp-lead smp-lead-form" ref={form} {onsubmit} novalidate=true aria-labelledby={field_id("title")}>
-            <h3 id={field_id("title")} class="smp-subheading">{ "Request a consultation" }</h3>
-            <p class="smp-small">{ format!("{} receives your details with this estimate, nothing else.", props.clinic_name) }</p>
+            <h3 id={field_id("title")} class="smp-subheading">{ text(Msg::LeadOpen) }</h3>
+            <p class="smp-small">{ formats.f(Msg::LeadIntro, &clinic) }</p>
             <div class="smp-lead-field">
-                <label for={field_id("name")}>{ "Your name" }</label>
+                <label for={field_id("name")}>{ text(Msg::LeadName) }</label>
                 <input id={field_id("name")} name="name" type="text" class="smp-lead-input" autocomplete="name" value={typed.name.clone()}
                     aria-invalid={invalid("name")} aria-describedby={described("name")} />
                 { message("name") }
             </div>
             <div class="smp-lead-field">
-                <label for={field_id("contact")}>{ "Email or phone" }</label>
+                <label for={field_id("contact")}>{ text(Msg::LeadContact) }</label>
                 <input id={field_id("contact")} name="contact" type="text" class="smp-lead-input" autocomplete="email" value={typed.contact.clone()}
                     aria-invalid={invalid("contact")} aria-describedby={described("contact")} />
                 { message("contact") }
             </div>
             <div class="smp-lead-field">
-                <label for={field_id("contact_time")}>{ "Best time to contact you" }</label>
+                <label for={field_id("contact_time")}>{ text(Msg::LeadTime) }</label>
                 <select id={field_id("contact_time")} name="contact_time" class="smp-select"
                     aria-invalid={invalid("contact_time")} aria-describedby={described("contact_time")}>
                     { for CONTACT_TIMES.iter().map(|(id, label)| html! {
-                        <option value={*id} selected={typed.contact_time == *id || (typed.contact_time.is_empty() && *id == "any")}>{ *label }</option>
+                        <option value={*id} selected={typed.contact_time == *id || (typed.contact_time.is_empty() && *id == "any")}>{ text(*label) }</option>
                     }) }
                 </select>
                 { message("contact_time") }
@@ -261,7 +263,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                 <label class="smp-option">
                     <input name="consent" type="checkbox" checked={typed.consent}
                         aria-invalid={invalid("consent")} aria-describedby={described("consent")} />
-                    <span>{ props.lead.consent.clone() }</span>
+                    <span>{ props.lead.consent_in(&formats.messages).to_string() }</span>
                 </label>
                 { message("consent") }
             </div>

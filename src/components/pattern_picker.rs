@@ -1,7 +1,10 @@
 use yew::prelude::*;
 
+use std::rc::Rc;
+
 use super::head_illustration;
-use crate::model::{Pattern, Scale};
+use crate::format::Formats;
+use crate::model::{Msg, Pattern, Scale};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -18,12 +21,14 @@ pub struct PatternPickerProps {
     /// Whether to draw the pictures yet (not in the widget's first render).
     #[prop_or(true)]
     pub drawings: bool,
+    /// The visitor's language.
+    pub formats: Rc<Formats>,
 }
 
-const GROUPS: [(Scale, &str, &str); 3] = [
-    (Scale::Norwood, "Men", "Men's hair loss (Norwood scale)"),
-    (Scale::Ludwig, "Women", "Women's hair loss (Ludwig scale)"),
-    (Scale::Other, "Other", "Thinning, alopecia and scars"),
+const GROUPS: [(Scale, Msg, Msg); 3] = [
+    (Scale::Norwood, Msg::GroupMen, Msg::GroupMenLegend),
+    (Scale::Ludwig, Msg::GroupWomen, Msg::GroupWomenLegend),
+    (Scale::Other, Msg::GroupOther, Msg::GroupOtherLegend),
 ];
 
 /// The hair-loss patterns as an illustrated group of native radio buttons,
@@ -34,14 +39,18 @@ const GROUPS: [(Scale, &str, &str); 3] = [
 /// text.
 #[function_component]
 pub fn PatternPicker(props: &PatternPickerProps) -> Html {
+    let formats = &props.formats;
+    let text = |id: Msg| formats.t(id).to_string();
     let legend = GROUPS
         .iter()
         .find(|(scale, _, _)| *scale == props.group)
-        .map_or("", |(_, _, legend)| legend);
-    let selected_description = props.selected.map(|pattern| pattern.info().description);
+        .map_or(String::new(), |(_, _, legend)| text(*legend));
+    let description = props
+        .selected
+        .map_or(Msg::PatternPrompt, |pattern| pattern.info().description);
     html! {
         <div class="smp-picker">
-            <div class="smp-groups" role="group" aria-label="Show patterns for">
+            <div class="smp-groups" role="group" aria-label={text(Msg::GroupsLabel)}>
                 { for GROUPS.iter().map(|(scale, label, _)| {
                     let scale = *scale;
                     let dispatch = props.dispatch.clone();
@@ -52,7 +61,7 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
                             class="smp-group-button"
                             aria-pressed={if props.group == scale { "true" } else { "false" }}
                             {onclick}
-                        >{ *label }</button>
+                        >{ text(*label) }</button>
                     }
                 }) }
             </div>
@@ -76,15 +85,15 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
                                 aria-describedby={description_id.clone()}
                                 {onchange}
                             />
-                            { head_illustration(pattern, format!("{}-{}-clip", props.id, info.id), props.drawings) }
-                            <span id={name_id} class="smp-choice-name">{ info.name }</span>
-                            <span id={description_id} class="smp-visually-hidden">{ info.description }</span>
+                            { head_illustration(pattern, format!("{}-{}-clip", props.id, info.id), props.drawings, formats) }
+                            <span id={name_id} class="smp-choice-name">{ text(info.name) }</span>
+                            <span id={description_id} class="smp-visually-hidden">{ text(info.description) }</span>
                         </label>
                     }
                 }) }
             </fieldset>
             <p class="smp-choice-description" data-figure="pattern-description">
-                { selected_description.unwrap_or("Choose the picture closest to your hair today.") }
+                { text(description) }
             </p>
         </div>
     }

@@ -4,14 +4,14 @@ use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::format::Formats;
-use crate::model::Quote;
+use crate::model::{Figure, Msg, Quote};
 use crate::visitor_state::{to_json, with_fragment_part};
 
 #[derive(Properties, PartialEq)]
 pub struct VisitorToolsProps {
     /// The engine's quote.
     pub quote: Rc<Quote>,
-    /// Number and money formats for the clinic's locale.
+    /// The visitor's language, with numbers and money for their locale.
     pub formats: Rc<Formats>,
     /// The clinic's name, for the summary.
     pub clinic_name: AttrValue,
@@ -25,35 +25,56 @@ pub struct VisitorToolsProps {
 fn summary(quote: &Quote, formats: &Formats, clinic: &str) -> String {
     let (smp, transplant) = (&quote.smp, &quote.transplant);
     let last = quote.lifetime.years as usize;
+    let count = |n: u32| Figure::Count(n.into());
     [
-        format!("SMP estimate from {clinic}"),
-        format!(
-            "Pattern: {}, {} cm²",
-            quote.input.pattern.info().name,
-            formats.decimal((quote.area_cm2 * 10.0).round() / 10.0)
+        formats.f(
+            Msg::SummaryTitle,
+            &[("clinic", Figure::Text(clinic.into()))],
         ),
-        format!(
-            "SMP: about {} (usually {}), {} sessions ({}–{})",
-            formats.money(smp.cost.typical),
-            formats.money_range(smp.cost.min, smp.cost.max),
-            smp.sessions.typical,
-            smp.sessions.min,
-            smp.sessions.max
+        formats.f(
+            Msg::SummaryPattern,
+            &[
+                ("pattern", Figure::Message(quote.input.pattern.info().name)),
+                (
+                    "area",
+                    Figure::Decimal((quote.area_cm2 * 10.0).round() / 10.0),
+                ),
+            ],
         ),
-        format!(
-            "Hair transplant: about {} (usually {}), {} grafts, {} surgery days",
-            formats.money(transplant.cost.typical),
-            formats.money_range(transplant.cost.min, transplant.cost.max),
-            formats.number(transplant.grafts.typical.into()),
-            transplant.surgeries
+        formats.f(
+            Msg::SummarySmp,
+            &[
+                ("cost", Figure::Money(smp.cost.typical)),
+                (
+                    "range",
+                    Figure::Text(formats.money_range(smp.cost.min, smp.cost.max)),
+                ),
+                ("sessions", count(smp.sessions.typical)),
+                ("min", count(smp.sessions.min)),
+                ("max", count(smp.sessions.max)),
+            ],
         ),
-        format!(
-            "Over {} years: SMP {}, hair transplant {}",
-            quote.lifetime.years,
-            formats.money(quote.lifetime.smp[last]),
-            formats.money(quote.lifetime.transplant[last])
+        formats.f(
+            Msg::SummaryTransplant,
+            &[
+                ("cost", Figure::Money(transplant.cost.typical)),
+                (
+                    "range",
+                    Figure::Text(formats.money_range(transplant.cost.min, transplant.cost.max)),
+                ),
+                ("grafts", count(transplant.grafts.typical)),
+                ("surgeries", count(transplant.surgeries)),
+            ],
         ),
-        "An estimate, not a medical assessment or a binding quote.".to_string(),
+        formats.f(
+            Msg::SummaryLifetime,
+            &[
+                ("years", count(quote.lifetime.years)),
+                ("smp", Figure::Money(quote.lifetime.smp[last])),
+                ("transplant", Figure::Money(quote.lifetime.transplant[last])),
+            ],
+        ),
+        formats.t(Msg::SummaryDisclaimer).to_string(),
     ]
     .join("\n")
 }
@@ -78,7 +99,8 @@ fn share_link(quote: &Quote, key: &str) -> Option<String> {
 /// Share this estimate, copy a summary, print, start over.
 #[function_component]
 pub fn VisitorTools(props: &VisitorToolsProps) -> Html {
-    let status = use_state(String::new);
+    let status = use_state(|| None::<Msg>);
+    let text = |id: Msg| props.formats.t(id).to_string();
     let link = use_state(|| None::<String>);
     let onshare = {
         let (quote, key, status, link) = (
@@ -94,11 +116,11 @@ pub fn VisitorTools(props: &VisitorToolsProps) -> Html {
             link.set(Some(url.clone()));
             let status = status.clone();
             yew::platform::spawn_local(async move {
-                status.set(if copy(url).await {
-                    "Link copied: anyone who opens it sees this estimate.".into()
+                status.set(Some(if copy(url).await {
+                    Msg::ShareCopied
                 } else {
-                    "Copy the link below to share this estimate.".into()
-                });
+                    Msg::ShareCopyBelow
+                }));
             });
         })
     };
@@ -108,11 +130,11 @@ pub fn VisitorTools(props: &VisitorToolsProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (text, status) = (text.clone(), status.clone());
             yew::platform::spawn_local(async move {
-                status.set(if copy(text).await {
-                    "Summary copied.".into()
+                status.set(Some(if copy(text).await {
+                    Msg::SummaryCopied
                 } else {
-                    "Your browser did not allow copying; try printing instead.".into()
-                });
+                    Msg::CopyRefused
+                }));
             });
         })
     };
@@ -124,22 +146,22 @@ pub fn VisitorTools(props: &VisitorToolsProps) -> Html {
             (props.onstart_over.clone(), status.clone(), link.clone());
         Callback::from(move |_: MouseEvent| {
             link.set(None);
-            status.set(String::new());
+            status.set(None);
             onstart_over.emit(());
         })
     };
     html! {
         <div class="smp-tools">
             <div class="smp-tool-buttons">
-                <button type="button" class="smp-tool" onclick={onshare}>{ "Share this estimate" }</button>
-                <button type="button" class="smp-tool" onclick={oncopy}>{ "Copy summary" }</button>
-                <button type="button" class="smp-tool" onclick={onprint}>{ "Print" }</button>
-                <button type="button" class="smp-tool" onclick={onstart_over}>{ "Start over" }</button>
+                <button type="button" class="smp-tool" onclick={onshare}>{ text(Msg::ToolShare) }</button>
+                <button type="button" class="smp-tool" onclick={oncopy}>{ text(Msg::ToolCopy) }</button>
+                <button type="button" class="smp-tool" onclick={onprint}>{ text(Msg::ToolPrint) }</button>
+                <button type="button" class="smp-tool" onclick={onstart_over}>{ text(Msg::ToolStartOver) }</button>
             </div>
-            <p class="smp-small" role="status">{ (*status).clone() }</p>
+            <p class="smp-small" role="status">{ status.map(text).unwrap_or_default() }</p>
             if let Some(url) = &*link {
                 <label class="smp-share">
-                    <span>{ "Link to this estimate" }</span>
+                    <span>{ text(Msg::ShareLinkLabel) }</span>
                     <input type="text" readonly=true class="smp-share-link" value={url.clone()} />
                 </label>
             }

@@ -704,6 +704,25 @@ impl<'a> Object<'a> {
         *target = numbers;
     }
 
+    /// Where this object's problems go.
+    pub fn problems(&self) -> &'a Problems {
+        self.problems
+    }
+
+    /// Every entry, for an object whose keys are data (a language, a
+    /// message id) rather than fields.
+    pub fn entries(self) -> impl Iterator<Item = (&'a str, &'a Value, String)> {
+        let path = self.path.clone();
+        self.map.iter().map(move |(key, value)| {
+            let full = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            (key.as_str(), value, full)
+        })
+    }
+
     /// Reports every key that no reader asked for.
     pub fn finish(self) {
         let known = self.known.take();

@@ -4,7 +4,9 @@
 //! `smp-estimator:lead` event, the clinic's endpoint and (as text) email.
 
 use super::json::{object, ToJson, Value};
+use super::messages::{Catalogue, Msg, Writer};
 use super::problem::FieldError;
+use super::quote::Figure;
 use super::quote::Quote;
 
 /// Where a consultation request goes; `ClinicSettings::lead` is `None`
@@ -17,19 +19,29 @@ pub struct LeadSettings {
     /// An address to open the visitor's email app to (`mailto:`) when there
     /// is no endpoint.
     pub email: Option<String>,
-    /// The wording of the consent checkbox, in the clinic's words.
+    /// The wording of the consent checkbox, in the clinic's words; the
+    /// default wording is shown in the visitor's language.
     pub consent: String,
 }
-
-pub const DEFAULT_CONSENT: &str =
-    "I agree that the clinic may contact me about this estimate and keep my details for that purpose.";
 
 impl Default for LeadSettings {
     fn default() -> Self {
         LeadSettings {
             endpoint: None,
             email: None,
-            consent: DEFAULT_CONSENT.into(),
+            consent: Catalogue::english().text(Msg::LeadConsent).into(),
+        }
+    }
+}
+
+impl LeadSettings {
+    /// The consent wording the visitor reads: the clinic's own, or the
+    /// default in the visitor's language.
+    pub fn consent_in<'a>(&'a self, messages: &'a Catalogue) -> &'a str {
+        if self.consent == Catalogue::english().text(Msg::LeadConsent) {
+            messages.text(Msg::LeadConsent)
+        } else {
+            &self.consent
         }
     }
 }
@@ -119,11 +131,11 @@ pub fn is_phone(text: &str) -> bool {
 }
 
 /// When the visitor would like to be contacted.
-pub const CONTACT_TIMES: [(&str, &str); 4] = [
-    ("any", "Any time"),
-    ("morning", "Mornings"),
-    ("afternoon", "Afternoons"),
-    ("evening", "Evenings"),
+pub const CONTACT_TIMES: [(&str, Msg); 4] = [
+    ("any", Msg::LeadTimeAny),
+    ("morning", Msg::LeadTimeMorning),
+    ("afternoon", Msg::LeadTimeAfternoon),
+    ("evening", Msg::LeadTimeEvening),
 ];
 
 /// A visitor's consultation request, as typed.
@@ -139,45 +151,31 @@ pub struct LeadRequest {
 
 impl LeadRequest {
     /// Every problem with the request, each naming its field (`name`,
-    /// `contact`, `contact_time`, `consent`) in the visitor's words.
-    pub fn check(&self) -> Vec<FieldError> {
+    /// `contact`, `contact_time`, `consent`) with a message in the
+    /// visitor's words.
+    pub fn check(&self) -> Vec<(&'static str, Msg)> {
         let mut problems = Vec::new();
         let name = self.name.trim();
         if name.is_empty() {
-            problems.push(FieldError::new("name", "enter your name"));
+            problems.push(("name", Msg::LeadErrorNameEmpty));
         } else if name.chars().count() > 100 {
-            problems.push(FieldError::new("name", "must be at most 100 characters"));
+            problems.push(("name", Msg::LeadErrorNameLong));
         }
         let contact = self.contact.trim();
         if contact.is_empty() {
-            problems.push(FieldError::new(
-                "contact",
-                "enter an email address or a phone number",
-            ));
+            problems.push(("contact", Msg::LeadErrorContactEmpty));
         } else if contact.contains('@') {
             if !is_email(contact) {
-                problems.push(FieldError::new(
-                    "contact",
-                    "this email address looks incomplete (like name@example.com)",
-                ));
+                problems.push(("contact", Msg::LeadErrorContactEmail));
             }
         } else if !is_phone(contact) {
-            problems.push(FieldError::new(
-                "contact",
-                "enter an email address, or a phone number of 7 to 15 digits",
-            ));
+            problems.push(("contact", Msg::LeadErrorContactInvalid));
         }
         if !CONTACT_TIMES.iter().any(|(id, _)| *id == self.contact_time) {
-            problems.push(FieldError::new(
-                "contact_time",
-                "choose when to contact you",
-            ));
+            problems.push(("contact_time", Msg::LeadErrorTime));
         }
         if !self.consent {
-            problems.push(FieldError::new(
-                "consent",
-                "tick the box to let the clinic contact you",
-            ));
+            problems.push(("consent", Msg::LeadErrorConsent));
         }
         problems
     }
@@ -211,28 +209,32 @@ impl LeadRequest {
         ])
     }
 
-    /// A readable summary for an email to the clinic.
-    pub fn email_body(&self, quote: &Quote, money: impl Fn(u64) -> String) -> String {
+    /// A readable summary for an email to the clinic, in the visitor's
+    /// language (they send it from their own email app).
+    pub fn email_body(&self, quote: &Quote, messages: &Catalogue, writer: &dyn Writer) -> String {
         let time = CONTACT_TIMES
             .iter()
             .find(|(id, _)| *id == self.contact_time)
-            .map_or("Any time", |(_, label)| label);
-        let smp = &quote.smp;
-        let transplant = &quote.transplant;
-        format!(
-            "Consultation request\n\nName: {}\nContact: {}\nBest time: {time}\n\nPattern: {}, about {} cm²\nSMP estimate: {} ({} to {}), {} sessions\nHair transplant estimate: {} ({} to {}), about {} grafts\n\nI agreed that the clinic may contact me about this estimate.",
-            self.name.trim(),
-            self.contact.trim(),
-            quote.input.pattern.info().name,
-            quote.area_cm2.round() as u64,
-            money(smp.cost.typical),
-            money(smp.cost.min),
-            money(smp.cost.max),
-            smp.sessions.typical,
-            money(transplant.cost.typical),
-            money(transplant.cost.min),
-            money(transplant.cost.max),
-            transplant.grafts.typical,
+            .map_or(Msg::LeadTimeAny, |(_, label)| *label);
+        let (smp, transplant) = (&quote.smp, &quote.transplant);
+        messages.format(
+            Msg::LeadEmailBody,
+            &[
+                ("name", Figure::Text(self.name.trim().into())),
+                ("contact", Figure::Text(self.contact.trim().into())),
+                ("time", Figure::Message(time)),
+                ("pattern", Figure::Message(quote.input.pattern.info().name)),
+                ("area", Figure::Count(quote.area_cm2.round() as u64)),
+                ("smp", Figure::Money(smp.cost.typical)),
+                ("smp_min", Figure::Money(smp.cost.min)),
+                ("smp_max", Figure::Money(smp.cost.max)),
+                ("sessions", Figure::Count(smp.sessions.typical.into())),
+                ("transplant", Figure::Money(transplant.cost.typical)),
+                ("transplant_min", Figure::Money(transplant.cost.min)),
+                ("transplant_max", Figure::Money(transplant.cost.max)),
+                ("grafts", Figure::Count(transplant.grafts.typical.into())),
+            ],
+            writer,
         )
     }
 }
@@ -277,7 +279,11 @@ mod tests {
     }
 
     fn fields(request: &LeadRequest) -> Vec<String> {
-        request.check().into_iter().map(|p| p.field).collect()
+        request
+            .check()
+            .into_iter()
+            .map(|(field, _)| field.to_string())
+            .collect()
     }
 
     #[test]
@@ -390,10 +396,13 @@ mod tests {
         );
         assert_eq!(payload.get("quote"), Some(&quote.to_json()));
         assert_eq!(payload.get("input"), Some(&quote.input.to_json()));
-        let body = request("Sam", "sam@example.org", "evening", true)
-            .email_body(&quote, |m| format!("${m}"));
+        let body = request("Sam", "sam@example.org", "evening", true).email_body(
+            &quote,
+            Catalogue::english(),
+            &crate::model::messages::Plain { currency: "USD" },
+        );
         assert!(body.contains("Best time: Evenings"), "{body}");
-        assert!(body.contains("SMP estimate: $2800"), "{body}");
+        assert!(body.contains("SMP estimate: USD 2,800"), "{body}");
         assert_eq!(
             mailto("hello@clinic.example", "SMP consultation", "Line 1\nLine 2 & €"),
             "mailto:hello@clinic.example?subject=SMP%20consultation&body=Line%201%0ALine%202%20%26%20%E2%82%AC"

@@ -7,6 +7,7 @@
 //! region give the region areas, and the pattern's default area is their sum.
 
 use super::json::{ToJson, Value};
+use super::messages::Msg;
 
 /// Adult scalp area in cm² (Behrman, J Soc Cosmet Chem 28(5)): the largest
 /// treatment area the engine accepts.
@@ -78,13 +79,13 @@ impl Region {
         }
     }
 
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> Msg {
         match self {
-            Region::Hairline => "Hairline and temples",
-            Region::Front => "Front",
-            Region::MidScalp => "Mid-scalp",
-            Region::Crown => "Crown",
-            Region::SidesBack => "Sides and back",
+            Region::Hairline => Msg::RegionHairline,
+            Region::Front => Msg::RegionFront,
+            Region::MidScalp => Msg::RegionMidScalp,
+            Region::Crown => Msg::RegionCrown,
+            Region::SidesBack => Msg::RegionSidesBack,
         }
     }
 
@@ -149,8 +150,9 @@ pub enum Pattern {
 pub struct PatternInfo {
     pub pattern: Pattern,
     pub id: &'static str,
-    pub name: &'static str,
-    pub description: &'static str,
+    /// Its name and its one-sentence description, as message ids.
+    pub name: Msg,
+    pub description: Msg,
     pub kind: LossKind,
     /// The regions the pattern usually covers, with their area in cm².
     pub regions: &'static [(Region, f64)],
@@ -186,144 +188,164 @@ static PATTERNS: [PatternInfo; 19] = [
     PatternInfo {
         pattern: Pattern::Norwood1,
         id: "norwood-1",
-        name: "Norwood I",
-        description: "An adolescent hairline with no real loss; SMP can only refine the hairline.",
+        name: Msg::PatternNorwood1,
+        description: Msg::PatternNorwood1Description,
         kind: LossKind::None,
         regions: &[(Hairline, 12.0)],
     },
     PatternInfo {
         pattern: Pattern::Norwood2,
         id: "norwood-2",
-        name: "Norwood II",
-        description: "A mature hairline with slight, even recession at the temples.",
+        name: Msg::PatternNorwood2,
+        description: Msg::PatternNorwood2Description,
         kind: LossKind::Balding,
         regions: &[(Hairline, 25.0)],
     },
     PatternInfo {
         pattern: Pattern::Norwood2a,
         id: "norwood-2a",
-        name: "Norwood IIa",
-        description: "The whole front hairline has moved back evenly, without temple peaks.",
+        name: Msg::PatternNorwood2a,
+        description: Msg::PatternNorwood2aDescription,
         kind: LossKind::Balding,
         regions: &[(Hairline, 30.0), (Front, 5.0)],
     },
     PatternInfo {
         pattern: Pattern::Norwood3,
         id: "norwood-3",
-        name: "Norwood III",
-        description: "Deep recession at the temples in an M, U or V shape: the first stage that counts as balding.",
+        name: Msg::PatternNorwood3,
+        description: Msg::PatternNorwood3Description,
         kind: LossKind::Balding,
         regions: &[(Hairline, 40.0)],
     },
     PatternInfo {
         pattern: Pattern::Norwood3a,
         id: "norwood-3a",
-        name: "Norwood IIIa",
-        description: "The hairline has receded from front to back as far as the mid-scalp, with no bridge of hair.",
+        name: Msg::PatternNorwood3a,
+        description: Msg::PatternNorwood3aDescription,
         kind: LossKind::Balding,
         regions: &[(Hairline, 38.0), (Front, 14.0)],
     },
     PatternInfo {
         pattern: Pattern::Norwood3v,
         id: "norwood-3v",
-        name: "Norwood III vertex",
-        description: "Stage III recession at the front plus early thinning at the crown.",
+        name: Msg::PatternNorwood3v,
+        description: Msg::PatternNorwood3vDescription,
         kind: LossKind::Balding,
         regions: &[(Hairline, 40.0), (Crown, 20.0)],
     },
     PatternInfo {
         pattern: Pattern::Norwood4,
         id: "norwood-4",
-        name: "Norwood IV",
-        description: "Larger loss at the front and a bald crown, still separated by a band of hair.",
+        name: Msg::PatternNorwood4,
+        description: Msg::PatternNorwood4Description,
         kind: LossKind::Balding,
         regions: &[(Hairline, 38.0), (Front, 20.0), (Crown, 25.0)],
     },
     PatternInfo {
         pattern: Pattern::Norwood4a,
         id: "norwood-4a",
-        name: "Norwood IVa",
-        description: "Front-to-back loss that has moved past the mid-scalp.",
+        name: Msg::PatternNorwood4a,
+        description: Msg::PatternNorwood4aDescription,
         kind: LossKind::Balding,
         regions: &[(Hairline, 40.0), (Front, 30.0), (MidScalp, 15.0)],
     },
     PatternInfo {
         pattern: Pattern::Norwood5,
         id: "norwood-5",
-        name: "Norwood V",
-        description: "Front and crown are both larger and the band of hair between them is thinning out.",
+        name: Msg::PatternNorwood5,
+        description: Msg::PatternNorwood5Description,
         kind: LossKind::Balding,
-        regions: &[(Hairline, 40.0), (Front, 28.0), (MidScalp, 15.0), (Crown, 35.0)],
+        regions: &[
+            (Hairline, 40.0),
+            (Front, 28.0),
+            (MidScalp, 15.0),
+            (Crown, 35.0),
+        ],
     },
     PatternInfo {
         pattern: Pattern::Norwood5a,
         id: "norwood-5a",
-        name: "Norwood Va",
-        description: "Front-to-back loss reaching towards the crown.",
+        name: Msg::PatternNorwood5a,
+        description: Msg::PatternNorwood5aDescription,
         kind: LossKind::Balding,
-        regions: &[(Hairline, 40.0), (Front, 35.0), (MidScalp, 30.0), (Crown, 15.0)],
+        regions: &[
+            (Hairline, 40.0),
+            (Front, 35.0),
+            (MidScalp, 30.0),
+            (Crown, 15.0),
+        ],
     },
     PatternInfo {
         pattern: Pattern::Norwood6,
         id: "norwood-6",
-        name: "Norwood VI",
-        description: "The band has gone: one bald area over the front, top and crown.",
+        name: Msg::PatternNorwood6,
+        description: Msg::PatternNorwood6Description,
         kind: LossKind::Balding,
-        regions: &[(Hairline, 42.0), (Front, 38.0), (MidScalp, 40.0), (Crown, 55.0)],
+        regions: &[
+            (Hairline, 42.0),
+            (Front, 38.0),
+            (MidScalp, 40.0),
+            (Crown, 55.0),
+        ],
     },
     PatternInfo {
         pattern: Pattern::Norwood7,
         id: "norwood-7",
-        name: "Norwood VII",
-        description: "Only a horseshoe of hair remains at the sides and back.",
+        name: Msg::PatternNorwood7,
+        description: Msg::PatternNorwood7Description,
         kind: LossKind::Balding,
-        regions: &[(Hairline, 45.0), (Front, 42.0), (MidScalp, 48.0), (Crown, 75.0)],
+        regions: &[
+            (Hairline, 45.0),
+            (Front, 42.0),
+            (MidScalp, 48.0),
+            (Crown, 75.0),
+        ],
     },
     PatternInfo {
         pattern: Pattern::Ludwig1,
         id: "ludwig-1",
-        name: "Ludwig I",
-        description: "Thinning over the crown and top while the frontal hairline is kept.",
+        name: Msg::PatternLudwig1,
+        description: Msg::PatternLudwig1Description,
         kind: LossKind::Thinning,
         regions: &[(Front, 10.0), (MidScalp, 25.0), (Crown, 20.0)],
     },
     PatternInfo {
         pattern: Pattern::Ludwig2,
         id: "ludwig-2",
-        name: "Ludwig II",
-        description: "A widening part with the scalp clearly visible over the top.",
+        name: Msg::PatternLudwig2,
+        description: Msg::PatternLudwig2Description,
         kind: LossKind::Thinning,
         regions: &[(Front, 25.0), (MidScalp, 40.0), (Crown, 35.0)],
     },
     PatternInfo {
         pattern: Pattern::Ludwig3,
         id: "ludwig-3",
-        name: "Ludwig III",
-        description: "Near-total loss over the top of the head, with the frontal hairline still kept.",
+        name: Msg::PatternLudwig3,
+        description: Msg::PatternLudwig3Description,
         kind: LossKind::Thinning,
         regions: &[(Front, 40.0), (MidScalp, 48.0), (Crown, 60.0)],
     },
     PatternInfo {
         pattern: Pattern::Diffuse,
         id: "diffuse",
-        name: "Diffuse thinning",
-        description: "Even thinning across the top without a clear pattern, where SMP adds density under longer hair.",
+        name: Msg::PatternDiffuse,
+        description: Msg::PatternDiffuseDescription,
         kind: LossKind::Thinning,
         regions: &[(Front, 30.0), (MidScalp, 40.0), (Crown, 30.0)],
     },
     PatternInfo {
         pattern: Pattern::AlopeciaAreata,
         id: "alopecia-areata",
-        name: "Alopecia areata",
-        description: "Round bald patches from an autoimmune condition, often on the top and back.",
+        name: Msg::PatternAlopeciaAreata,
+        description: Msg::PatternAlopeciaAreataDescription,
         kind: LossKind::Alopecia,
         regions: &[(MidScalp, 15.0), (Crown, 15.0)],
     },
     PatternInfo {
         pattern: Pattern::AlopeciaTotalis,
         id: "alopecia-totalis",
-        name: "Alopecia totalis",
-        description: "Complete loss of scalp hair, so SMP recreates a shaved look over the whole head.",
+        name: Msg::PatternAlopeciaTotalis,
+        description: Msg::PatternAlopeciaTotalisDescription,
         kind: LossKind::Alopecia,
         regions: &[
             (Hairline, 45.0),
@@ -336,8 +358,8 @@ static PATTERNS: [PatternInfo; 19] = [
     PatternInfo {
         pattern: Pattern::ScarOnly,
         id: "scar-only",
-        name: "Scar camouflage",
-        description: "Hair is fine, but a strip (FUT) or dotted (FUE) scar from a transplant needs hiding.",
+        name: Msg::PatternScarOnly,
+        description: Msg::PatternScarOnlyDescription,
         kind: LossKind::Scar,
         regions: &[(SidesBack, 30.0)],
     },
@@ -408,7 +430,13 @@ mod tests {
     fn every_pattern_has_text_and_area_within_the_scalp() {
         for pattern in Pattern::all() {
             let info = pattern.info();
-            assert!(!info.name.is_empty() && info.description.ends_with('.'));
+            let english = crate::model::Catalogue::english();
+            assert_eq!(info.name.key(), format!("pattern-{}", info.id));
+            assert_eq!(
+                info.description.key(),
+                format!("pattern-{}-description", info.id)
+            );
+            assert!(english.text(info.description).ends_with('.'));
             assert!(!info.regions.is_empty());
             let area = info.default_area_cm2();
             assert!(area > 0.0 && area <= WHOLE_SCALP_CM2, "{}: {area}", info.id);

@@ -4,8 +4,7 @@
 
 use super::input::EstimateInput;
 use super::json::{object, ToJson, Value};
-use super::number;
-use super::problem::{show_number, thousands};
+use super::messages::{Catalogue, Message, Msg};
 
 /// A figure with its likely range and the value most visitors can expect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,8 +32,9 @@ pub struct MinMax<T> {
 }
 
 /// A figure inside a note, so each presenter can write it its own way (the
-/// widget formats money with the browser's `Intl` for the clinic's locale).
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// widget formats money with the browser's `Intl` for the visitor's locale,
+/// and words in the visitor's language).
+#[derive(Clone, Debug, PartialEq)]
 pub enum Figure {
     /// Whole units of the clinic's currency.
     Money(u64),
@@ -44,86 +44,39 @@ pub enum Figure {
     Count(u64),
     /// A measure that may have a decimal: cm², hours.
     Decimal(f64),
+    /// Text shown as it is: the clinic's name, what the visitor typed.
+    Text(String),
+    /// The keyword a `select` in the message chooses its wording by.
+    Word(&'static str),
+    /// Another message, in the same language: a pattern's name.
+    Message(Msg),
+    /// Messages listed the locale's way: the regions treated.
+    List(Vec<Msg>),
 }
 
-/// A sentence that explains a figure, with a stable id (for translations and
-/// tests), the sentence with `{name}` where each figure goes, its figures,
-/// and the sentence in English with the figures written in.
+/// A sentence that explains a figure: its message id (the key of its
+/// wording in every catalogue, and a stable id for tests), its figures by
+/// name, and the sentence in English with the figures written in.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Note {
-    pub id: &'static str,
+    pub id: Msg,
+    /// The sentence in English, money written as `USD 2,800`.
     pub text: String,
-    pub template: String,
-    /// Each figure by its name in the template, in the template's order.
+    /// Each figure by its name in the message, in the message's order.
     pub values: Vec<(&'static str, Figure)>,
 }
 
 impl Note {
-    /// A note from its template and figures; `currency` names the money in
-    /// the English text (`USD 2,800`).
-    pub fn new(
-        id: &'static str,
-        template: String,
-        values: &[(&'static str, Figure)],
-        currency: &str,
-    ) -> Self {
-        let values = values.to_vec();
-        let text = fill(&template, &values, |figure| match figure {
-            Figure::Money(amount) => format!("{currency} {}", thousands(amount)),
-            Figure::Price(amount) if amount.fract() == 0.0 => {
-                format!("{currency} {}", thousands(amount as u64))
-            }
-            Figure::Price(amount) => format!("{currency} {}", number::fixed(amount, 2)),
-            Figure::Count(count) => thousands(count),
-            Figure::Decimal(value) => show_number(value),
-        });
+    /// A note with its figures; `currency` names the money in the English
+    /// text (`USD 2,800`).
+    pub fn new(id: Msg, values: &[(&'static str, Figure)], currency: &str) -> Self {
+        let message = Message::new(id, values);
         Note {
             id,
-            text,
-            template,
-            values,
+            text: message.english(currency),
+            values: message.values,
         }
     }
-
-    /// The note with its figures written by `write`.
-    pub fn render(&self, write: impl Fn(Figure) -> String) -> String {
-        fill(&self.template, &self.values, write)
-    }
-}
-
-/// Replaces each `{name}` in `template` by its figure, written by `write`;
-/// a name without a figure is left as it is.
-fn fill(
-    template: &str,
-    values: &[(&'static str, Figure)],
-    write: impl Fn(Figure) -> String,
-) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match values.iter().find(|(key, _)| *key == name) {
-                    Some((_, figure)) => out.push_str(&write(*figure)),
-                    None => {
-                        out.push('{');
-                        out.push_str(name);
-                        out.push('}');
-                    }
-                }
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&rest[open..]);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -233,21 +186,29 @@ impl<T: ToJson> ToJson for MinMax<T> {
 
 impl Figure {
     /// The figure's kind, as named in JSON.
-    pub fn kind(self) -> &'static str {
+    pub fn kind(&self) -> &'static str {
         match self {
             Figure::Money(_) => "money",
             Figure::Price(_) => "price",
             Figure::Count(_) => "count",
             Figure::Decimal(_) => "decimal",
+            Figure::Text(_) => "text",
+            Figure::Word(_) => "word",
+            Figure::Message(_) => "message",
+            Figure::List(_) => "list",
         }
     }
 }
 
 impl ToJson for Figure {
     fn to_json(&self) -> Value {
-        let value = match *self {
+        let value = match self {
             Figure::Money(v) | Figure::Count(v) => v.to_json(),
             Figure::Price(v) | Figure::Decimal(v) => v.to_json(),
+            Figure::Text(text) => text.to_json(),
+            Figure::Word(word) => word.to_json(),
+            Figure::Message(id) => id.key().to_json(),
+            Figure::List(ids) => Value::Array(ids.iter().map(|id| id.key().to_json()).collect()),
         };
         object([("kind", self.kind().to_json()), ("value", value)])
     }
@@ -256,9 +217,9 @@ impl ToJson for Figure {
 impl ToJson for Note {
     fn to_json(&self) -> Value {
         let mut note = object([
-            ("id", self.id.to_json()),
+            ("id", self.id.key().to_json()),
             ("text", self.text.to_json()),
-            ("template", self.template.to_json()),
+            ("template", Catalogue::english().text(self.id).to_json()),
         ]);
         if !self.values.is_empty() {
             let values = self
@@ -373,29 +334,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn notes_fill_in_their_figures() {
+    fn notes_carry_their_english_text_and_their_figures() {
         let note = Note::new(
-            "x",
-            "{grafts} grafts for {price}, {hours} h, {unknown} stays".into(),
+            Msg::InsufficientDonor,
             &[
                 ("grafts", Figure::Count(2450)),
-                ("price", Figure::Money(17150)),
-                ("hours", Figure::Decimal(2.5)),
+                ("capacity", Figure::Count(1800)),
             ],
             "USD",
         );
         assert_eq!(
             note.text,
-            "2,450 grafts for USD 17,150, 2.5 h, {unknown} stays"
+            "Even the smallest estimate (2,450 grafts) is more than the donor area can give (about 1,800); SMP can add the density a transplant cannot."
         );
-        let custom = note.render(|figure| match figure {
-            Figure::Money(amount) => format!("€{amount}"),
-            _ => "n".into(),
-        });
-        assert_eq!(custom, "n grafts for €17150, n h, {unknown} stays");
+        let json = note.to_json();
         assert_eq!(
-            Note::new("y", "open { brace".into(), &[], "USD").text,
-            "open { brace"
+            json.get("id").and_then(Value::as_str),
+            Some("insufficient-donor")
+        );
+        assert_eq!(
+            json.get("template").and_then(Value::as_str),
+            Some(Catalogue::english().text(Msg::InsufficientDonor))
         );
     }
 }

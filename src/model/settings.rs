@@ -3,8 +3,9 @@
 //! The defaults are a US clinic at published mid-market prices; every figure
 //! names its source in `docs/model.md` (and `../shared/DOMAIN.md`).
 
-use super::json::{object, Object, Problems, ToJson, Value};
+use super::json::{self, object, Object, Problems, ToJson, Value};
 use super::lead::{self, LeadSettings};
+use super::messages::{self, Msg, LANGUAGES};
 use super::pattern::WHOLE_SCALP_CM2;
 use super::problem::{merge_problems, show_number, FieldError};
 
@@ -88,6 +89,9 @@ pub struct ClinicSettings {
     /// Consultation requests from the results; `None` (the default) offers
     /// none.
     pub lead: Option<LeadSettings>,
+    /// The clinic's own wording of any message, by language then message
+    /// id: `{"de": {"widget-title": "Ihr Angebot"}}`.
+    pub messages: Vec<(String, Vec<(String, String)>)>,
 }
 
 /// How the widget looks on the clinic's page; `None` keeps our default.
@@ -147,6 +151,7 @@ impl Default for ClinicSettings {
             financing: None,
             theme: Theme::default(),
             lead: None,
+            messages: Vec::new(),
         }
     }
 }
@@ -225,6 +230,9 @@ impl ClinicSettings {
                 lead.finish();
                 read
             });
+        }
+        if let Some(messages) = root.object("messages") {
+            self.messages = read_messages(messages);
         }
         if let Some(theme) = root.object("theme") {
             theme.optional_string("accent", &mut self.theme.accent);
@@ -459,6 +467,55 @@ fn require(object: &Object, key: &'static str) {
     }
 }
 
+/// The clinic's wording by language and message id; each message is
+/// checked like a catalogue's (known id, well formed, only its own figures).
+fn read_messages(messages: Object) -> Vec<(String, Vec<(String, String)>)> {
+    let problems = messages.problems();
+    let mut read = Vec::new();
+    for (language, value, path) in messages.entries() {
+        if !LANGUAGES.contains(&language) {
+            problems.add(
+                path,
+                format!(
+                    "is not a language the widget speaks (one of {})",
+                    LANGUAGES.join(", ")
+                ),
+            );
+            continue;
+        }
+        let Value::Object(entries) = value else {
+            problems.add(
+                path,
+                format!(
+                    "must be an object of messages by id, got {}",
+                    json::describe(value)
+                ),
+            );
+            continue;
+        };
+        let mut texts = Vec::new();
+        for (key, text) in entries {
+            let field = format!("{path}.{key}");
+            let Some(id) = Msg::from_key(key) else {
+                problems.add(field, "is not a message id (see i18n/en.json)");
+                continue;
+            };
+            match text.as_str() {
+                Some(text) if text.trim().is_empty() || text.chars().count() > 1000 => {
+                    problems.add(field, "must be 1 to 1000 characters")
+                }
+                Some(text) => match messages::check(id, text) {
+                    Ok(()) => texts.push((key.clone(), text.to_string())),
+                    Err(why) => problems.add(field, why),
+                },
+                None => problems.add(field, format!("must be text, got {}", json::describe(text))),
+            }
+        }
+        read.push((language.to_string(), texts));
+    }
+    read
+}
+
 fn read_price_range(parent: &Object, key: &'static str, target: &mut PriceRange) {
     if let Some(object) = parent.object(key) {
         object.number("min", &mut target.min);
@@ -686,6 +743,21 @@ impl ToJson for ClinicSettings {
                 ]),
             ),
             ("lead", self.lead.to_json()),
+            (
+                "messages",
+                Value::Object(
+                    self.messages
+                        .iter()
+                        .map(|(language, texts)| {
+                            let texts = texts
+                                .iter()
+                                .map(|(key, text)| (key.clone(), text.to_json()))
+                                .collect();
+                            (language.clone(), Value::Object(texts))
+                        })
+                        .collect(),
+                ),
+            ),
         ])
     }
 }
@@ -709,6 +781,56 @@ mod tests {
         assert_eq!(defaults.validate(), []);
         let json = defaults.to_json();
         assert_eq!(ClinicSettings::from_json(&json).unwrap(), defaults);
+    }
+
+    #[test]
+    fn a_clinic_rewords_messages_per_language_and_is_told_what_is_wrong() {
+        let settings = ClinicSettings::from_json(&json!({
+            "messages": {"de": {"widget-title": "Ihr Angebot", "book": "Termin bei {clinic}"}}
+        }))
+        .unwrap();
+        assert_eq!(
+            settings.messages,
+            [(
+                "de".to_string(),
+                // (json! sorts keys; a clinic's file keeps its order)
+                vec![
+                    ("book".to_string(), "Termin bei {clinic}".to_string()),
+                    ("widget-title".to_string(), "Ihr Angebot".to_string())
+                ]
+            )]
+        );
+        assert_eq!(
+            ClinicSettings::from_json(&settings.to_json()).unwrap(),
+            settings
+        );
+        let problems = ClinicSettings::from_json(&json!({
+            "messages": {
+                "nl": {"widget-title": "Uw schatting"},
+                "es": {
+                    "widget-tittle": "Su estimación",
+                    "book": "Reserve con {clinica}",
+                    "usually": "normalmente {range",
+                    "disclaimer": "",
+                    "tool-print": 3
+                },
+                "fr": "Votre estimation"
+            }
+        }))
+        .unwrap_err();
+        let said: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            said,
+            [
+                "messages.es.book: {clinica} is not one of this message's figures ({clinic})",
+                "messages.es.disclaimer: must be 1 to 1000 characters",
+                "messages.es.tool-print: must be text, got 3",
+                "messages.es.usually: a { is never closed",
+                "messages.es.widget-tittle: is not a message id (see i18n/en.json)",
+                "messages.fr: must be an object of messages by id, got \"Votre estimation\"",
+                "messages.nl: is not a language the widget speaks (one of en, es, de, fr, pt, tr, ar)",
+            ]
+        );
     }
 
     #[test]
@@ -768,7 +890,7 @@ mod tests {
                 "smp.touch_up.every_years.min: must be a number, got \"3\"",
                 "smp.colour: unknown field (expected one of bands, price_per_session, minimum_fee, scar_addon, touch_up)",
                 "transplant.grafts_per_surgery: must be a whole number of at least 0, got 2.5",
-                "colours: unknown field (expected one of clinic_name, booking_url, currency, locale, rounding_step, smp, transplant, lead, theme, financing)",
+                "colours: unknown field (expected one of clinic_name, booking_url, currency, locale, rounding_step, smp, transplant, lead, messages, theme, financing)",
             ]
         );
     }

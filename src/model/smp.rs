@@ -2,6 +2,7 @@
 //! Sources for every figure are in `docs/model.md`.
 
 use super::input::{EstimateInput, Goal, ScarKind};
+use super::messages::Msg;
 use super::money::round_money;
 use super::pattern::{LossKind, Pattern};
 use super::quote::{FinancingTerms, MinMax, Note, SmpQuote, Spread, TouchUpQuote};
@@ -188,19 +189,12 @@ pub fn quote(input: &EstimateInput, area_cm2: f64, settings: &ClinicSettings) ->
     let mut notes = Vec::new();
     if let Some(scar) = input.scar {
         if scar.kind == ScarKind::Fut {
-            notes.push(Note::new(
-                "fut-scar-healing",
-                "A strip scar must be fully healed, usually 9–12 months after surgery, before SMP."
-                    .into(),
-                &[],
-                &settings.currency,
-            ));
+            notes.push(Note::new(Msg::FutScarHealing, &[], &settings.currency));
         }
     }
     if input.pattern == Pattern::AlopeciaAreata {
         notes.push(Note::new(
-            "alopecia-areata-patches",
-            "Patches of alopecia areata can move or regrow, so new patches may need a touch-up later.".into(),
+            Msg::AlopeciaAreataPatches,
             &[],
             &settings.currency,
         ));

@@ -2,6 +2,7 @@
 //! cost, downtime and candidacy. Sources are in `docs/model.md`.
 
 use super::input::{Donor, EstimateInput};
+use super::messages::Msg;
 use super::money::round_money;
 use super::pattern::LossKind;
 use super::quote::{Candidacy, Figure, MinMax, Note, Spread, TransplantQuote};
@@ -70,13 +71,13 @@ const DOWNTIME_DAYS_PER_SURGERY: MinMax<u32> = MinMax { min: 7, max: 14 };
 const MONTHS_TO_RESULT: MinMax<u32> = MinMax { min: 12, max: 18 };
 const MONTHS_BETWEEN_SURGERIES: MinMax<u32> = MinMax { min: 8, max: 12 };
 
-fn note(id: &'static str, template: &str, values: &[(&'static str, u64)]) -> Note {
+fn note(id: Msg, values: &[(&'static str, u64)]) -> Note {
     let values: Vec<(&'static str, Figure)> = values
         .iter()
         .map(|(name, count)| (*name, Figure::Count(*count)))
         .collect();
     // Transplant notes hold counts only, never money.
-    Note::new(id, template.to_string(), &values, "")
+    Note::new(id, &values, "")
 }
 
 /// Whether surgery suits this visitor, and why, worst reason first.
@@ -84,51 +85,37 @@ fn candidacy(input: &EstimateInput, grafts: Spread<u32>, capacity: u32) -> (Cand
     let mut findings: Vec<(Candidacy, Note)> = Vec::new();
     let kind = input.pattern.info().kind;
     match kind {
-        LossKind::None => findings.push((
-            Candidacy::No,
-            note("no-loss", "There is no real hair loss at this stage, so there is nothing for a transplant to restore.", &[]),
-        )),
-        LossKind::Alopecia => findings.push((
-            Candidacy::No,
-            note("alopecia", "Alopecia is autoimmune: transplanted hair can be lost to the same process, so surgeons rarely operate.", &[]),
-        )),
-        LossKind::Thinning => findings.push((
-            Candidacy::Caution,
-            note("diffuse-thinning", "Spread-out thinning often reaches the donor area too; only about one in five women with thinning hair has the stable donor supply surgery needs.", &[]),
-        )),
-        LossKind::Scar => findings.push((
-            Candidacy::Caution,
-            note("scar-tissue", "Grafts grow less reliably in scar tissue, and a strip scar must heal for 9–12 months first.", &[]),
-        )),
+        LossKind::None => findings.push((Candidacy::No, note(Msg::NoLoss, &[]))),
+        LossKind::Alopecia => findings.push((Candidacy::No, note(Msg::Alopecia, &[]))),
+        LossKind::Thinning => findings.push((Candidacy::Caution, note(Msg::DiffuseThinning, &[]))),
+        LossKind::Scar => findings.push((Candidacy::Caution, note(Msg::ScarTissue, &[]))),
         LossKind::Balding => {}
     }
     if input.donor == Donor::Poor {
-        findings.push((
-            Candidacy::Caution,
-            note(
-                "poor-donor",
-                "A poor donor supply limits how many grafts can ever be moved.",
-                &[],
-            ),
-        ));
+        findings.push((Candidacy::Caution, note(Msg::PoorDonor, &[])));
     }
     let short = grafts.typical.saturating_sub(capacity);
     if grafts.min > capacity {
         findings.push((
             Candidacy::No,
             note(
-                "insufficient-donor",
-                "Even the smallest estimate ({grafts} grafts) is more than the donor area can give (about {capacity}); SMP can add the density a transplant cannot.",
-                &[("grafts", u64::from(grafts.min)), ("capacity", u64::from(capacity)), ("short", u64::from(short))],
+                Msg::InsufficientDonor,
+                &[
+                    ("grafts", u64::from(grafts.min)),
+                    ("capacity", u64::from(capacity)),
+                    ("short", u64::from(short)),
+                ],
             ),
         ));
     } else if short > 0 {
         findings.push((
             Candidacy::Caution,
             note(
-                "donor-shortfall",
-                "The donor area can give about {capacity} grafts, {short} short of the typical need; SMP can add density where grafts cannot reach.",
-                &[("capacity", u64::from(capacity)), ("short", u64::from(short))],
+                Msg::DonorShortfall,
+                &[
+                    ("capacity", u64::from(capacity)),
+                    ("short", u64::from(short)),
+                ],
             ),
         ));
     }
@@ -148,11 +135,7 @@ fn candidacy(input: &EstimateInput, grafts: Spread<u32>, capacity: u32) -> (Cand
         );
     }
     if candidate == Candidacy::Yes {
-        notes.push(note(
-            "donor-covers",
-            "Your donor area (about {capacity} grafts) can cover the grafts this area needs.",
-            &[("capacity", u64::from(capacity))],
-        ));
+        notes.push(note(Msg::DonorCovers, &[("capacity", u64::from(capacity))]));
     }
     (candidate, notes)
 }
