@@ -33,7 +33,9 @@ for (const name of ALLOWED) {
   }
   element.setAttribute(`data-${name}`, value);
 }
-if (query.has('lang')) document.documentElement.lang = query.get('lang');
+// The visitor's language: ?lang= (the clinic's page's language), else the
+// browser's (the widget falls back to English for one it does not speak).
+document.documentElement.lang = query.get('lang') || navigator.language || 'en';
 
 let last = 0;
 const report = () => {

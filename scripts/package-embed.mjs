@@ -4,7 +4,7 @@
 // Integrity hashes, printed here and written to dist/embed/embed.html and
 // dist/embed/snippet.html. Run by `make embed` after `trunk build --release`.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -33,6 +33,14 @@ await copyFile(join(dist, 'smp-estimator.css'), join(out, 'smp-estimator.css'));
 // The iframe mode: a standalone page and the host's resizing script.
 for (const file of ['frame.html', 'frame.css', 'frame.js', 'frame-host.js']) {
   await copyFile(join(repo, 'embed', file), join(out, file));
+}
+// The visitor's language when it is not English (compiled in): one file
+// per language, downloaded only by a visitor who needs it.
+await mkdir(join(out, 'i18n'), { recursive: true });
+for (const file of await readdir(join(repo, 'i18n'))) {
+  if (file.endsWith('.json') && file !== 'en.json') {
+    await copyFile(join(repo, 'i18n', file), join(out, 'i18n', file));
+  }
 }
 // The clinic's setup page: hosted with the package, it writes snippets for
 // the folder it is served from (setup/configure.*).

@@ -31,7 +31,18 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
         .max()
         .unwrap_or(0);
     let (top, step) = axis(highest);
-    let x = |year: usize| across(LEFT + (year as f64 / years) * (WIDTH - LEFT - RIGHT));
+    let ticks: Vec<f64> = (0..=((top / step).round() as u64))
+        .map(|i| i as f64 * step)
+        .collect();
+    let labels: Vec<String> = ticks
+        .iter()
+        .map(|tick| formats.money_compact(*tick as u64))
+        .collect();
+    // Room for the longest money label at the narrow size (24 units, about
+    // 14 units a character): "10.000 $" in German is twice "$10K".
+    let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let left = (longest as f64 * 14.0 + 12.0).clamp(LEFT, WIDTH / 3.0);
+    let x = |year: usize| across(left + (year as f64 / years) * (WIDTH - left - RIGHT));
     let y = |amount: u64| TOP + (1.0 - amount as f64 / top) * (HEIGHT - TOP - BOTTOM);
     let points = |series: &[u64]| {
         series
@@ -41,9 +52,6 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let ticks: Vec<f64> = (0..=((top / step).round() as u64))
-        .map(|i| i as f64 * step)
-        .collect();
     let year_step = (lifetime.years as usize).div_ceil(10).max(1);
     let last = lifetime.years as usize;
     let title_id = format!("{id}-chart-title");
@@ -56,8 +64,8 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
             ("transplant", Figure::Money(lifetime.transplant[last])),
         ],
     );
-    let (grid_from, grid_to) = (show(across(LEFT)), show(across(WIDTH - RIGHT)));
-    let label_x = show(across(LEFT - 8.0));
+    let (grid_from, grid_to) = (show(across(left)), show(across(WIDTH - RIGHT)));
+    let label_x = show(across(left - 8.0));
     // "end" is the side towards the chart in either direction, because
     // the SVG text direction follows the widget's.
     let transplant_name = formats.t(Msg::TransplantTitle).to_string();
@@ -77,14 +85,14 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
                 aria-describedby={description_id.clone()}
                 focusable="false"
             >
-                { for ticks.iter().map(|tick| {
+                { for ticks.iter().zip(labels).map(|(tick, label)| {
                     let tick_y = fixed(y(*tick as u64), 1);
                     let label_y = fixed(y(*tick as u64) + 4.0, 1);
                     html! {
                         <g class="smp-chart-tick">
                             <line class="smp-chart-grid" x1={grid_from.clone()} x2={grid_to.clone()} y1={tick_y.clone()} y2={tick_y} />
                             <text class="smp-chart-label" x={label_x.clone()} y={label_y} text-anchor="end">
-                                { formats.money_compact(*tick as u64) }
+                                { label }
                             </text>
                         </g>
                     }
@@ -94,7 +102,7 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
                         { formats.count(year as u64) }
                     </text>
                 }) }
-                <text class="smp-chart-label" x={show(across((LEFT + WIDTH - RIGHT) / 2.0))} y={show(HEIGHT - 4.0)} text-anchor="middle">{ formats.t(Msg::ChartAxisYears).to_string() }</text>
+                <text class="smp-chart-label" x={show(across((left + WIDTH - RIGHT) / 2.0))} y={show(HEIGHT - 4.0)} text-anchor="middle">{ formats.t(Msg::ChartAxisYears).to_string() }</text>
                 <polyline class="smp-chart-line smp-chart-transplant" points={points(&lifetime.transplant)} />
                 <polyline class="smp-chart-line smp-chart-smp" points={points(&lifetime.smp)} />
             </svg>

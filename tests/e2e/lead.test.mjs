@@ -98,9 +98,9 @@ test('the form checks every field, then the event and the POST carry the same re
   await button.click();
   // Nothing typed: every field explained, nothing sent.
   await tab.getByRole('button', { name: 'Send request' }).click();
-  assert.equal(await errorText(tab, 'name'), 'enter your name');
-  assert.equal(await errorText(tab, 'contact'), 'enter an email address or a phone number');
-  assert.equal(await errorText(tab, 'consent'), 'tick the box to let the clinic contact you');
+  assert.equal(await errorText(tab, 'name'), 'Enter your name.');
+  assert.equal(await errorText(tab, 'contact'), 'Enter an email address or a phone number.');
+  assert.equal(await errorText(tab, 'consent'), 'Tick the box to let the clinic contact you.');
   assert.equal(await field(tab, 'name').getAttribute('aria-invalid'), 'true');
   // The open form with its messages passes axe-core's rules.
   await tab.addScriptTag({ path: axePath });
@@ -113,7 +113,7 @@ test('the form checks every field, then the event and the POST carry the same re
   // A half-typed email is explained and kept as typed.
   await fillRequest(tab, { name: 'Sam Lee', contact: 'sam@example', time: 'evening', consent: true });
   await tab.getByRole('button', { name: 'Send request' }).click();
-  assert.equal(await errorText(tab, 'contact'), 'this email address looks incomplete (like name@example.com)');
+  assert.equal(await errorText(tab, 'contact'), 'This email address looks incomplete (like name@example.com).');
   assert.equal(await field(tab, 'contact').inputValue(), 'sam@example');
   assert.equal(await errorText(tab, 'name'), null);
 

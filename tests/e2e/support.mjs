@@ -82,9 +82,13 @@ export async function serve(root = join(repo, 'dist'), pages = {}, mounts = {}, 
   };
 }
 
-/** Debian's Chromium, headless, with nothing that reaches for the network. */
-export function launch() {
-  return chromium.launch({
+/**
+ * Debian's Chromium, headless, with nothing that reaches for the network.
+ * Its visitors are in the United Kingdom (en-GB) unless a test says
+ * otherwise: English, areas in cm² (i18n.test.mjs covers the others).
+ */
+export async function launch() {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -96,6 +100,11 @@ export function launch() {
       '--disable-sync',
     ],
   });
+  for (const method of ['newPage', 'newContext']) {
+    const original = browser[method].bind(browser);
+    browser[method] = (options = {}) => original({ locale: 'en-GB', ...options });
+  }
+  return browser;
 }
 
 /** The engine's quote for `input` (and optional settings), from smp-quote. */

@@ -151,7 +151,7 @@ test('the visitor sets their own area in cm² or in², and a wrong entry is expl
   await page.fill('.smp-area-number', '2000');
   assert.equal(
     plain(await page.locator('.smp-field-error').innerText()),
-    'Treatment area: must be more than 0 and at most 775 (a whole scalp), got 2000',
+    'Treatment area: enter more than 0 and at most 775 cm² (a whole scalp).',
   );
   assert.equal(await page.inputValue('.smp-area-number'), '2000');
   await assertShowsQuote(page, engineQuote({ pattern: 'norwood-3', area_cm2: 150 }));

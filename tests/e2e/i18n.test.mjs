@@ -1,0 +1,229 @@
+// The visitor's language, as a visitor meets it: chosen from the widget's
+// element, then the page, then the browser; every word on screen from that
+// language's catalogue (no message id, no English left); Arabic laid out
+// right to left; units from the visitor's region; only that language's file
+// downloaded; nothing clipped at 360 px in Arabic or German (long words).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { serve, launch, watchErrors, repo, artifacts } from './support.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const LANGUAGES = ['en', 'es', 'de', 'fr', 'pt', 'tr', 'ar'];
+const catalogues = {};
+let server;
+let browser;
+
+const page = (lang, body) => `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Clinic page</title></head>
+<body style="margin:0"><main><h1>Northside Hair Studio</h1>${body}</main></body></html>`;
+
+before(async () => {
+  for (const language of LANGUAGES) {
+    catalogues[language] = JSON.parse(await readFile(join(repo, 'i18n', `${language}.json`), 'utf8'));
+  }
+  const script = (await readFile(join(repo, 'dist', 'embed', 'snippet.html'), 'utf8'))
+    .split('\n')
+    .find((line) => line.startsWith('<script'))
+    .replace('https://YOUR-SITE/smp-estimator/', '/embed/');
+  const widget = (attributes = '') =>
+    `<div data-smp-estimator data-pattern="norwood-4" data-clinic-name="Northside Hair Studio" data-booking-url="https://clinic.example/book" data-lead-email="hello@clinic.example" ${attributes}></div>${script}`;
+  const pages = {};
+  for (const language of LANGUAGES) pages[`/${language}.html`] = { body: page(language, widget()) };
+  // The element's own language beats the page's; a page in a language the
+  // widget does not speak leaves the choice to the browser.
+  pages['/element.html'] = { body: page('en', widget('data-lang="de"')) };
+  pages['/dutch.html'] = { body: page('nl', widget()) };
+  pages['/regional.html'] = { body: page('en-GB', widget()) };
+  pages['/plain-en.html'] = { body: page('en', widget()) };
+  pages['/reworded.html'] = {
+    body: page(
+      'de',
+      `<div data-smp-estimator data-pattern="norwood-4"><script type="application/json">${JSON.stringify({
+        messages: { de: { 'widget-title': 'Ihr persönlicher Kostenvoranschlag' } },
+      })}</script></div>${script}`,
+    ),
+  };
+  server = await serve(join(repo, 'dist'), pages, { '/embed/': join(repo, 'dist', 'embed') });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens `path` as a visitor whose browser speaks `locale`. */
+async function open(path, { width = 1024, locale = 'en-GB' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale });
+  const tab = await context.newPage();
+  const errors = watchErrors(tab);
+  const before = server.requests.length;
+  await tab.goto(new URL(path, server.url).href);
+  await tab.locator('[data-figure="smp-cost-typical"]').waitFor();
+  await tab.locator('.smp-chart').waitFor();
+  const requested = () => server.requests.slice(before);
+  return { tab, errors, requested, close: () => context.close() };
+}
+
+/** Opens every collapsed part, so all of the widget is on screen. */
+async function openEverything(tab) {
+  for (const summary of await tab.locator('.smp-estimator details > summary').all()) {
+    await summary.click();
+  }
+  await tab.locator('.smp-lead-open').click();
+  await tab.locator('.smp-lead-form button[type=submit]').click();
+  await tab.locator('.smp-field-error').first().waitFor();
+}
+
+/** Every text of the widget: its text nodes and its accessible names. */
+function widgetText(tab) {
+  return tab.evaluate(() => {
+    const root = document.querySelector('[data-smp-estimator]').shadowRoot;
+    const widget = root.querySelector('.smp-estimator');
+    const attributes = [...widget.querySelectorAll('[aria-label], [data-label], [title]')].flatMap((e) =>
+      ['aria-label', 'data-label', 'title'].map((name) => e.getAttribute(name) ?? ''),
+    );
+    return [widget.textContent, ...attributes].join('\n').replace(/[\u00a0\u202f]/g, ' ');
+  });
+}
+
+const wholeWord = (text, word) =>
+  new RegExp(`(^|[^\\p{L}\\p{N}-])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}\\p{N}-])`, 'u').test(text);
+
+/** English messages a translation words differently, without figures. */
+function englishOnly(language) {
+  return Object.entries(catalogues.en)
+    .filter(([key, text]) => catalogues[language][key] !== text && !/[{}]/.test(text) && text.length > 3)
+    .map(([, text]) => text);
+}
+
+for (const language of LANGUAGES) {
+  test(`${language}: the whole widget speaks the page's language`, async () => {
+    const { tab, errors, requested, close } = await open(`/${language}.html`);
+    const catalogue = catalogues[language];
+    const widget = tab.locator('.smp-estimator');
+    assert.equal(await widget.getAttribute('lang'), language === 'en' ? 'en-US' : language);
+    assert.equal(await widget.getAttribute('dir'), language === 'ar' ? 'rtl' : 'ltr');
+    assert.equal((await tab.locator('.smp-title').innerText()).trim(), catalogue['widget-title']);
+    await openEverything(tab);
+    const text = await widgetText(tab);
+    const ids = Object.keys(catalogue).filter((key) => key.includes('-'));
+    assert.deepEqual(ids.filter((id) => wholeWord(text, id)), [], 'a message id is on screen');
+    assert.doesNotMatch(text, /[{}]/, 'a placeholder was left unfilled');
+    if (language !== 'en') {
+      const english = englishOnly(language).filter((sentence) => wholeWord(text, sentence));
+      assert.deepEqual(english, [], 'English is left on screen');
+    }
+    // Plural forms from Intl.PluralRules: one year and ten years.
+    const years = await tab.locator('select.smp-select').first().locator('option').allInnerTexts();
+    const plural = new Intl.PluralRules(language);
+    for (const [index, count] of [[0, 1], [9, 10]]) {
+      const form = catalogue['years-option'].match(new RegExp(`${plural.select(count)} \\{([^}]*)\\}`))?.[1]
+        ?? catalogue['years-option'].match(/other \{([^}]*)\}/)[1];
+      const digits = new Intl.NumberFormat(language === 'en' ? 'en-US' : language).format(count);
+      assert.equal(years[index].replace(/[\u00a0\u202f]/g, ' '), form.replace('#', digits));
+    }
+    // Only this language's messages were downloaded (English is built in).
+    const files = requested().filter((path) => path.includes('/i18n/'));
+    assert.deepEqual(files, language === 'en' ? [] : [`/embed/i18n/${language}.json`]);
+    assert.deepEqual(errors, []);
+    await close();
+  });
+}
+
+test('the element, then the page, then the browser choose the language', async () => {
+  const title = async (path, locale) => {
+    const { tab, close } = await open(path, { locale });
+    const said = (await tab.locator('.smp-title').innerText()).trim();
+    await close();
+    return said;
+  };
+  assert.equal(await title('/element.html', 'fr-FR'), catalogues.de['widget-title']);
+  assert.equal(await title('/es.html', 'fr-FR'), catalogues.es['widget-title']);
+  assert.equal(await title('/dutch.html', 'tr-TR'), catalogues.tr['widget-title']);
+  assert.equal(await title('/dutch.html', 'nl-NL'), catalogues.en['widget-title']);
+  assert.equal(await title('/reworded.html', 'de-DE'), 'Ihr persönlicher Kostenvoranschlag');
+});
+
+test('units follow the visitor: in² in the United States, cm² elsewhere, and the visitor can switch', async () => {
+  const label = (tab) => tab.locator('.smp-area-size .smp-label').innerText();
+  const us = await open('/plain-en.html', { locale: 'en-US' });
+  assert.equal((await label(us.tab)).trim(), 'Treatment area (in²)');
+  await us.tab.locator('label.smp-unit:has-text("cm²")').click();
+  assert.equal((await label(us.tab)).trim(), 'Treatment area (cm²)');
+  await us.close();
+  const uk = await open('/regional.html', { locale: 'en-US' });
+  assert.equal((await label(uk.tab)).trim(), 'Treatment area (cm²)', 'the page says en-GB');
+  await uk.close();
+  const german = await open('/de.html', { locale: 'de-DE' });
+  assert.match(await label(german.tab), /cm²/);
+  await german.close();
+});
+
+/** Whatever sticks out of the widget or of its own box at this width. */
+function overflowing(tab) {
+  return tab.evaluate(() => {
+    const root = document.querySelector('[data-smp-estimator]').shadowRoot;
+    const widget = root.querySelector('.smp-estimator');
+    const box = widget.getBoundingClientRect();
+    const out = [];
+    for (const element of widget.querySelectorAll('*')) {
+      const rect = element.getBoundingClientRect();
+      if (rect.width === 0 || element.closest('.smp-visually-hidden, .smp-table-wrap')) continue;
+      const name = `${element.tagName.toLowerCase()}.${element.className?.baseVal ?? element.className} "${(element.textContent ?? '').trim().slice(0, 40)}"`;
+      if (rect.left < box.left - 1 || rect.right > box.right + 1) out.push(`${name} sticks out`);
+      const style = getComputedStyle(element);
+      if (element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0 && style.overflowX !== 'visible' && element.tagName !== 'svg') {
+        out.push(`${name} is clipped`);
+      }
+    }
+    if (document.documentElement.scrollWidth > innerWidth) out.push('the page scrolls sideways');
+    return out;
+  });
+}
+
+for (const language of ['ar', 'de']) {
+  test(`${language} at 360 px: nothing clipped or overflowing, screenshot kept`, async () => {
+    const { tab, errors, close } = await open(`/${language}.html`, { width: 360 });
+    await openEverything(tab);
+    await mkdir(artifacts, { recursive: true });
+    await tab.screenshot({ path: join(artifacts, `i18n-${language}-360.png`), fullPage: true });
+    assert.deepEqual(await overflowing(tab), []);
+    assert.deepEqual(errors, []);
+    await close();
+  });
+}
+
+test('Arabic: mirrored layout, Arabic words only, and axe finds nothing', async () => {
+  const { tab, errors, close } = await open('/ar.html', { locale: 'ar-EG' });
+  await openEverything(tab);
+  // Mirrored: the answers on the right and the figures on their left, the
+  // money axis on the chart's right, time running from right to left.
+  const left = (selector) => tab.locator(selector).evaluate((e) => e.getBoundingClientRect().left);
+  assert.ok((await left('.smp-inputs')) > (await left('.smp-results')), 'the answers on the right');
+  assert.ok((await left('.smp-group-button >> nth=0')) > (await left('.smp-group-button >> nth=1')), 'Men first from the right');
+  const axis = await tab.locator('.smp-chart-svg').evaluate((svg) => {
+    const labels = [...svg.querySelectorAll('.smp-chart-tick text')].map((t) => t.getBoundingClientRect().left);
+    const years = [...svg.querySelectorAll(':scope > text.smp-chart-label')].map((t) => t.getBoundingClientRect().left);
+    const box = svg.getBoundingClientRect();
+    return { money: Math.min(...labels) - box.left, width: box.width, firstYear: years[0], lastYear: years[years.length - 2] };
+  });
+  assert.ok(axis.money > axis.width / 2, `money axis on the right: ${JSON.stringify(axis)}`);
+  assert.ok(axis.firstYear > axis.lastYear, `year 0 on the right: ${JSON.stringify(axis)}`);
+  // No English word left: only names, units and codes in Latin letters.
+  const latin = [...new Set((await widgetText(tab)).match(/[A-Za-z]{2,}/g) ?? [])];
+  const allowed = /^(SMP|FUE|FUT|Norwood|Ludwig|IIa|III|IIIa|IV|IVa|Va|VI|VII|II|vertex|US|Northside|Hair|Studio)$/;
+  assert.deepEqual(latin.filter((word) => !allowed.test(word)), []);
+  await tab.addScriptTag({ path: axePath });
+  const violations = await tab.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  );
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors, []);
+  await close();
+});
