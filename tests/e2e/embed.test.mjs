@@ -41,7 +41,7 @@ before(async () => {
     '/two.html': {
       body: page(`
         <div id="usd" data-smp-estimator data-pattern="norwood-4"></div>
-        <div id="eur" data-smp-estimator data-pattern="norwood-4" data-currency="EUR" data-locale="de-DE"></div>
+        <div id="eur" data-smp-estimator data-pattern="norwood-4" data-currency="EUR" data-locale="de-DE" data-lang="de-DE"></div>
         ${snippetScript}`),
     },
     '/late.html': {
@@ -364,7 +364,7 @@ test('a share link restores the estimate; answers survive a reload until the vis
   const shown = () => inside(tab, '#eur', '[data-figure="smp-cost-typical"]');
   assert.equal(await shown(), money(expected.smp.cost.typical, 'de-DE', 'EUR'));
 
-  await tab.click('#eur button:has-text("Share this estimate")');
+  await tab.click('#eur button:has-text("Schätzung teilen")');
   const link = await tab.locator('#eur .smp-share-link').inputValue();
   assert.match(link, /#smp-eur=/);
   assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), link);
@@ -400,13 +400,14 @@ test('a share link restores the estimate; answers survive a reload until the vis
   assert.equal(await shown(), money(expected.smp.cost.typical, 'de-DE', 'EUR'));
 
   // Copy summary puts the figures on the clipboard.
-  await tab.click('#eur button:has-text("Copy summary")');
+  await tab.click('#eur button:has-text("Übersicht kopieren")');
   const summary = (await tab.evaluate(() => navigator.clipboard.readText())).replace(/[\u00a0\u202f]/g, ' ');
-  assert.match(summary, /Pattern: Norwood VI, 160 cm²/);
+  // (This widget speaks German: data-lang="de-DE".)
+  assert.match(summary, /Muster: Norwood VI, 160 cm²/);
   assert.ok(summary.includes(money(expected.smp.cost.typical, 'de-DE', 'EUR')), summary);
 
   // Start over: back to the clinic's preset, and a reload keeps it so.
-  await tab.click('#eur button:has-text("Start over")');
+  await tab.click('#eur button:has-text("Neu beginnen")');
   const norwood4 = money(preset.smp.cost.typical, 'de-DE', 'EUR');
   assert.equal(await shown(), norwood4);
   await tab.reload();
@@ -451,7 +452,7 @@ test('the iframe mode takes settings from its query string and is resized by the
   const quote = engineQuote({ pattern: 'norwood-4' });
   const price = frame.locator('[data-figure="smp-cost-typical"]');
   await price.waitFor();
-  assert.equal((await price.innerText()).replace(/[\u00a0\u202f]/g, ' '), money(quote.smp.cost.typical, 'de-DE', 'EUR'));
+  assert.equal((await price.innerText()).replace(/[\u00a0\u202f]/g, ' '), money(quote.smp.cost.typical, 'en-GB', 'EUR'));
   assert.match(await frame.locator('.smp-disclaimer').innerText(), /<b>Haar<\/b>'s prices/);
   // The host script sized the iframe to its content (from 150 px).
   await tab.waitForFunction(() => document.getElementById('frame').getBoundingClientRect().height > 600);

@@ -227,3 +227,14 @@ test('Arabic: mirrored layout, Arabic words only, and axe finds nothing', async 
   assert.deepEqual(errors, []);
   await close();
 });
+
+test('the iframe page takes the language from ?lang=, else from the browser', async () => {
+  const title = async (query, locale) => {
+    const { tab, close } = await open(`/embed/frame.html?pattern=norwood-4${query}`, { locale });
+    const said = (await tab.locator('.smp-title').innerText()).trim();
+    await close();
+    return said;
+  };
+  assert.equal(await title('&lang=tr', 'en-GB'), catalogues.tr['widget-title']);
+  assert.equal(await title('', 'pt-BR'), catalogues.pt['widget-title']);
+});
