@@ -33,10 +33,23 @@ fn plural_categories(language: &str) -> &'static [&'static str] {
     }
 }
 
+/// `widget-title` as `WidgetTitle`.
+fn camel(key: &str) -> String {
+    key.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|first| first.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
 #[test]
 fn english_has_exactly_the_message_ids_in_their_order() {
-    let keys: Vec<String> = entries("en").into_iter().map(|(key, _)| key).collect();
-    let ids: Vec<String> = Msg::all().map(|id| id.key().to_string()).collect();
+    let keys: Vec<String> = entries("en").into_iter().map(|(key, _)| camel(&key)).collect();
+    let ids: Vec<String> = Msg::all().map(|id| format!("{id:?}")).collect();
     assert_eq!(keys, ids, "i18n/en.json and src/model/messages/ids.rs differ");
 }
 

@@ -19,8 +19,10 @@ use super::problem::thousands;
 use super::quote::Figure;
 
 macro_rules! messages {
-    ($($variant:ident = $key:literal,)*) => {
-        /// A message's id: its key in every catalogue.
+    ($($variant:ident,)*) => {
+        /// A message's id. Its key in the catalogues is the key at the same
+        /// place in i18n/en.json, which the WebAssembly holds anyway: no
+        /// second copy of the keys (tests/catalogues.rs checks the order).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg {
             $($variant,)*
@@ -28,16 +30,12 @@ macro_rules! messages {
 
         /// Every id, in catalogue order.
         pub(super) const ALL: &[Msg] = &[$(Msg::$variant,)*];
-
-        /// Every key, in the order of `Msg`.
-        pub(super) const KEYS: &[&str] = &[$($key,)*];
     };
 }
 
 mod ids;
 
 pub use ids::Msg;
-use ids::KEYS;
 
 /// The languages the widget ships, English first (compiled in; the others
 /// are downloaded from `i18n/<language>.json` next to the widget).
@@ -46,20 +44,17 @@ pub const LANGUAGES: [&str; 7] = ["en", "es", "de", "fr", "pt", "tr", "ar"];
 impl Msg {
     /// The message's key in the catalogues: `widget-title`.
     pub fn key(self) -> &'static str {
-        KEYS[self as usize]
+        english().keys.get(self as usize).map_or("", String::as_str)
     }
 
     pub fn from_key(key: &str) -> Option<Msg> {
-        KEYS.iter().position(|k| *k == key).map(Msg::at)
+        let position = english().keys.iter().position(|k| k == key)?;
+        ids::ALL.get(position).copied()
     }
 
     /// Every message id, in catalogue order.
     pub fn all() -> impl Iterator<Item = Msg> {
-        (0..KEYS.len()).map(Msg::at)
-    }
-
-    fn at(index: usize) -> Msg {
-        ids::ALL[index]
+        ids::ALL.iter().copied()
     }
 }
 
@@ -162,30 +157,42 @@ pub struct Read {
     pub skipped: Vec<String>,
 }
 
+/// English, compiled in: the keys of every message and their English text.
+struct English {
+    keys: Vec<String>,
+    catalogue: Catalogue,
+}
+
+fn english() -> &'static English {
+    static ENGLISH: OnceLock<English> = OnceLock::new();
+    ENGLISH.get_or_init(|| {
+        // tests/catalogues.rs reads en.json and fails on any problem with
+        // it, so the fallbacks here are never used.
+        let entries = match json::parse(include_str!("../../i18n/en.json")) {
+            Ok(Value::Object(entries)) => entries,
+            _ => Vec::new(),
+        };
+        let text = |index: usize| {
+            entries
+                .get(index)
+                .and_then(|(_, text)| text.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        English {
+            keys: entries.iter().map(|(key, _)| key.clone()).collect(),
+            catalogue: Catalogue {
+                language: "en".into(),
+                texts: (0..ids::ALL.len()).map(text).collect(),
+            },
+        }
+    })
+}
+
 impl Catalogue {
     /// English, compiled in.
     pub fn english() -> &'static Catalogue {
-        static ENGLISH: OnceLock<Catalogue> = OnceLock::new();
-        ENGLISH.get_or_init(|| {
-            let texts = match json::parse(include_str!("../../i18n/en.json")) {
-                Ok(Value::Object(entries)) => Msg::all()
-                    .map(|id| {
-                        entries
-                            .iter()
-                            .find(|(key, _)| key == id.key())
-                            .and_then(|(_, text)| text.as_str())
-                            .unwrap_or(id.key())
-                            .to_string()
-                    })
-                    .collect(),
-                // A test reads en.json and fails on any problem with it.
-                _ => KEYS.iter().map(|key| key.to_string()).collect(),
-            };
-            Catalogue {
-                language: "en".into(),
-                texts,
-            }
-        })
+        &english().catalogue
     }
 
     /// `language`'s catalogue from the text of its JSON file: an object of
