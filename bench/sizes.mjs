@@ -10,7 +10,7 @@
 // been cut to, so that no change can grow it silently. Lower the ceiling
 // whenever a change makes the widget smaller; raising it is a decision to
 // record in that file's `why`, with the README's size history.
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,22 @@ for (const [part, w, b] of rows) {
     `| ${part} | ${kb(w.raw)} | ${kb(w.gzip)} | ${kb(w.brotli)} | ${kb(b.raw)} | ${kb(b.gzip)} | ${kb(b.brotli)} | ${ratio(w.gzip, b.gzip)} |`,
   );
 }
+// Each language but English (compiled into the wasm) is a file of its own,
+// downloaded only by its visitors: what it adds to their transfer.
+const i18n = join(repo, 'dist/embed/i18n');
+const languages = (await readdir(i18n)).filter((file) => file.endsWith('.json')).sort();
+console.log('\n| language | raw | gzip -9 | brotli | its visitors\' gzip total |');
+console.log('|---|---|---|---|---|');
+console.log(`| en (in the wasm) | – | – | – | ${kb(totals.widget.gzip)} |`);
+let largestCatalogue = 0;
+for (const file of languages) {
+  const size = await measure(join(i18n, file));
+  largestCatalogue = Math.max(largestCatalogue, size.gzip);
+  console.log(
+    `| ${file.replace('.json', '')} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} | ${kb(totals.widget.gzip + size.gzip)} |`,
+  );
+}
+
 const limit = Math.min(1.6 * totals.baseline.gzip, 100 * 1024);
 const met = totals.widget.gzip <= limit;
 console.log(
@@ -73,6 +89,15 @@ console.log(
   `Size ceiling (bench/size-ceiling.json, gzip total ≤ ${ceiling.gzip_total_bytes} bytes): ` +
     `${totals.widget.gzip} bytes — ${underCeiling ? 'kept' : `EXCEEDED by ${totals.widget.gzip - ceiling.gzip_total_bytes} bytes`}`,
 );
+const catalogueKept = largestCatalogue <= ceiling.catalogue_gzip_bytes;
+console.log(
+  `Catalogue ceiling (largest language file, gzip ≤ ${ceiling.catalogue_gzip_bytes} bytes): ` +
+    `${largestCatalogue} bytes — ${catalogueKept ? 'kept' : `EXCEEDED by ${largestCatalogue - ceiling.catalogue_gzip_bytes} bytes`}`,
+);
+if (process.argv.includes('--check') && !catalogueKept) {
+  console.error('A language file grew past its ceiling: shorten it, or raise catalogue_gzip_bytes with the reason.');
+  process.exit(1);
+}
 if (process.argv.includes('--check') && !underCeiling) {
   console.error(
     'The widget grew past its size ceiling. Find what grew with `twiggy top` (see README, ' +
