@@ -48,9 +48,15 @@ fn camel(key: &str) -> String {
 
 #[test]
 fn english_has_exactly_the_message_ids_in_their_order() {
-    let keys: Vec<String> = entries("en").into_iter().map(|(key, _)| camel(&key)).collect();
+    let keys: Vec<String> = entries("en")
+        .into_iter()
+        .map(|(key, _)| camel(&key))
+        .collect();
     let ids: Vec<String> = Msg::all().map(|id| format!("{id:?}")).collect();
-    assert_eq!(keys, ids, "i18n/en.json and src/model/messages/ids.rs differ");
+    assert_eq!(
+        keys, ids,
+        "i18n/en.json and src/model/messages/ids.rs differ"
+    );
 }
 
 #[test]
@@ -71,7 +77,11 @@ fn every_catalogue_has_every_message_and_no_other() {
             missing.is_empty() && unknown.is_empty(),
             "{language}.json: missing {missing:?}, unknown {unknown:?}"
         );
-        assert_eq!(keys.len(), Msg::all().count(), "{language}.json repeats a key");
+        assert_eq!(
+            keys.len(),
+            Msg::all().count(),
+            "{language}.json repeats a key"
+        );
     }
 }
 
@@ -105,7 +115,11 @@ fn every_message_is_well_formed_with_the_languages_own_plurals() {
                         );
                     }
                     if language == "ar" {
-                        assert_eq!(branches.len(), 6, "ar.json {key}: Arabic has six plural forms");
+                        assert_eq!(
+                            branches.len(),
+                            6,
+                            "ar.json {key}: Arabic has six plural forms"
+                        );
                     }
                 } else {
                     let (_, _, english_branches) = english_kind.unwrap();
