@@ -15,6 +15,21 @@ export const ready = (async () => {
     integrity: '__CSS_INTEGRITY__',
   };
   globalThis.__smpEstimatorStylesheet = stylesheet;
+  // The visitor's language when it is not English (compiled in): each
+  // language's file with its Subresource Integrity hash, and the page's
+  // language fetched now, alongside the WebAssembly, rather than after it.
+  const catalogues = /*__CATALOGUES__*/ {};
+  stylesheet.catalogues = catalogues;
+  const language = [globalThis.document?.documentElement.lang, ...(globalThis.navigator?.languages ?? [])]
+    .map((tag) => (tag ?? '').toLowerCase().split(/[-_]/)[0])
+    .find((code) => code === 'en' || Object.hasOwn(catalogues, code));
+  if (language && language !== 'en') {
+    const text = fetch(new URL(`i18n/${language}.json`, __smpBase), { integrity: catalogues[language] }).then(
+      (response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))),
+    );
+    text.catch(() => {}); // the widget reports it, if a widget needs it
+    stylesheet.prefetched = { [language]: text };
+  }
   // Fetch the stylesheet now, alongside the WebAssembly, rather than when
   // the first widget links it into its shadow root (which then finds it in
   // the cache): the widget shows about 20 ms sooner.

@@ -22,9 +22,17 @@ const glue = await readFile(join(dist, 'smp-estimator.js'), 'utf8');
 if (!glue.includes('async function __wbg_init(')) {
   throw new Error('wasm-bindgen output changed: __wbg_init not found; update embed/loader.js');
 }
+// Every language but English (compiled in), with its integrity hash.
+const catalogues = {};
+for (const file of (await readdir(join(repo, 'i18n'))).sort()) {
+  if (file.endsWith('.json') && file !== 'en.json') {
+    catalogues[file.replace('.json', '')] = sri(await readFile(join(repo, 'i18n', file)));
+  }
+}
 const loader = (await readFile(join(repo, 'embed', 'loader.js'), 'utf8'))
   .replace('__WASM_INTEGRITY__', sri(wasm))
-  .replace('__CSS_INTEGRITY__', sri(css));
+  .replace('__CSS_INTEGRITY__', sri(css))
+  .replace('/*__CATALOGUES__*/ {}', JSON.stringify(catalogues));
 const js = `${glue}\n${loader}`;
 
 await writeFile(join(out, 'smp-estimator.js'), js);

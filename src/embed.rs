@@ -34,6 +34,8 @@ type Watcher = (MutationObserver, Closure<dyn FnMut(js_sys::Array)>);
 struct Stylesheet {
     href: String,
     integrity: Option<String>,
+    /// Each language file's SRI hash, by language.
+    catalogues: Vec<(String, String)>,
 }
 
 thread_local! {
@@ -168,13 +170,50 @@ fn remount(element: &Element) {
 
 /// Mounts a widget into every marked element on the page, now and whenever
 /// one is added later. `stylesheet` is the address of `smp-estimator.css`,
-/// `integrity` its SRI hash if known.
-#[wasm_bindgen]
-pub fn start(stylesheet: String, integrity: Option<String>) {
+/// `integrity` its SRI hash if known; `catalogues` the SRI hash of each
+/// language's file by language, and `prefetched` the text of the files
+/// already requested (promises by language), when the package's loader
+/// gives them.
+pub fn start(
+    stylesheet: String,
+    integrity: Option<String>,
+    catalogues: Option<JsValue>,
+    prefetched: Option<JsValue>,
+) {
+    let entries = |object: Option<JsValue>| -> Vec<(String, JsValue)> {
+        object
+            .map(|object| js_sys::Object::entries(object.unchecked_ref()))
+            .map(|entries| {
+                entries
+                    .iter()
+                    .filter_map(|entry| {
+                        let pair: js_sys::Array = entry.unchecked_into();
+                        Some((pair.get(0).as_string()?, pair.get(1)))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let hashes = entries(catalogues)
+        .into_iter()
+        .filter_map(|(language, hash)| Some((language, hash.as_string()?)))
+        .collect();
     STYLESHEET.with(|sheet| {
         *sheet.borrow_mut() = Stylesheet {
             href: stylesheet,
             integrity,
+            catalogues: hashes,
+        }
+    });
+    CATALOGUES.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        for (language, text) in entries(prefetched) {
+            let known = crate::model::messages::LANGUAGES
+                .iter()
+                .find(|l| **l == language);
+            if let (Some(language), Ok(text)) = (known, text.dyn_into::<js_sys::Promise>()) {
+                cache.push((language, text));
+            }
         }
     });
     install_panic_recovery();
@@ -447,7 +486,7 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
         // page, however many widgets it has (issue 5).
         crate::components::next_task().await;
         let config = match &config_url {
-            Some(url) => match fetch_text(url).await {
+            Some(url) => match fetch_text(url, None).await {
                 Ok(text) => Some((url.clone(), text)),
                 Err(message) => {
                     return show_problems(
@@ -535,8 +574,13 @@ async fn catalogue(speech: &Speech, settings: &ClinicSettings) -> Rc<Catalogue> 
                 return request.clone();
             }
             let url = catalogue_url(language);
+            let integrity = STYLESHEET.with(|sheet| {
+                let sheet = sheet.borrow();
+                let hash = sheet.catalogues.iter().find(|(l, _)| l == language);
+                hash.map(|(_, hash)| hash.clone())
+            });
             let request = wasm_bindgen_futures::future_to_promise(async move {
-                fetch_text(&url)
+                fetch_text(&url, integrity.as_deref())
                     .await
                     .map(JsValue::from)
                     .map_err(JsValue::from)
@@ -547,7 +591,14 @@ async fn catalogue(speech: &Speech, settings: &ClinicSettings) -> Rc<Catalogue> 
         let text = wasm_bindgen_futures::JsFuture::from(request).await;
         let read = match &text {
             Ok(text) => Catalogue::read(language, &text.as_string().unwrap_or_default()),
-            Err(why) => Err(why.as_string().unwrap_or_default()),
+            // A message of ours, or the loader's fetch's Error.
+            Err(why) => Err(why.as_string().unwrap_or_else(|| {
+                let error = why.dyn_ref::<js_sys::Error>().map(js_sys::Error::message);
+                format!(
+                    "could not be loaded: {}",
+                    error.map(String::from).unwrap_or_default()
+                )
+            })),
         };
         match read {
             Ok(read) => {
@@ -584,7 +635,8 @@ async fn catalogue(speech: &Speech, settings: &ClinicSettings) -> Rc<Catalogue> 
     Rc::new(base.with_overrides(overrides))
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
+/// The text at `url`, checked against `integrity` when given.
+async fn fetch_text(url: &str, integrity: Option<&str>) -> Result<String, String> {
     use wasm_bindgen_futures::JsFuture;
     let message = |error: JsValue| {
         error
@@ -592,10 +644,15 @@ async fn fetch_text(url: &str) -> Result<String, String> {
             .map(|error| String::from(error.message()))
             .unwrap_or_else(|| "the request failed".into())
     };
-    let response: web_sys::Response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
-        .await
-        .map_err(|error| format!("could not be loaded: {}", message(error)))?
-        .unchecked_into();
+    let init = web_sys::RequestInit::new();
+    if let Some(integrity) = integrity {
+        init.set_integrity(integrity);
+    }
+    let response: web_sys::Response =
+        JsFuture::from(gloo::utils::window().fetch_with_str_and_init(url, &init))
+            .await
+            .map_err(|error| format!("could not be loaded: {}", message(error)))?
+            .unchecked_into();
     if !response.ok() {
         return Err(format!("could not be loaded: HTTP {}", response.status()));
     }

@@ -1,7 +1,9 @@
 //! The entry point, run when the WebAssembly starts: a widget in every
 //! marked element of the page. On the demo page the stylesheet sits next to
 //! the page; the release package's loader says where it is (and its SRI
-//! hash) through `globalThis.__smpEstimatorStylesheet` before starting us.
+//! hash, and the language files' hashes with the page's language already
+//! on its way) through `globalThis.__smpEstimatorStylesheet` before
+//! starting us.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -16,7 +18,18 @@ fn main() {
             .and_then(|value| value.as_string())
     };
     let href = field("href").unwrap_or_else(|| "smp-estimator.css".into());
-    smp_estimator::embed::start(href, field("integrity"));
+    let object = |name: &str| {
+        given
+            .as_ref()
+            .and_then(|value| Reflect::get(value, &name.into()).ok())
+            .filter(|value| value.is_object())
+    };
+    smp_estimator::embed::start(
+        href,
+        field("integrity"),
+        object("catalogues"),
+        object("prefetched"),
+    );
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -46,7 +46,17 @@ before(async () => {
       })}</script></div>${script}`,
     ),
   };
-  server = await serve(join(repo, 'dist'), pages, { '/embed/': join(repo, 'dist', 'embed') });
+  // The same package from a second path whose German file was tampered
+  // with (as on a compromised CDN): its integrity hash no longer matches.
+  pages['/tampered.html'] = { body: page('de', widget().replace('/embed/', '/tampered/')) };
+  pages['/tampered/i18n/de.json'] = {
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...catalogues.de, 'widget-title': 'Jetzt 90 % Rabatt!' }),
+  };
+  server = await serve(join(repo, 'dist'), pages, {
+    '/embed/': join(repo, 'dist', 'embed'),
+    '/tampered/': join(repo, 'dist', 'embed'),
+  });
   browser = await launch();
 });
 
@@ -146,6 +156,19 @@ test('the element, then the page, then the browser choose the language', async (
   assert.equal(await title('/dutch.html', 'tr-TR'), catalogues.tr['widget-title']);
   assert.equal(await title('/dutch.html', 'nl-NL'), catalogues.en['widget-title']);
   assert.equal(await title('/reworded.html', 'de-DE'), 'Ihr persönlicher Kostenvoranschlag');
+});
+
+test('a language file that fails its integrity check is not used: English instead, and the console says why', async () => {
+  const { tab, close } = await open('/tampered.html', { locale: 'de-DE' });
+  assert.equal((await tab.locator('.smp-title').innerText()).trim(), catalogues.en['widget-title']);
+  assert.equal(await tab.locator('.smp-estimator').getAttribute('lang'), 'en-US');
+  const warnings = [];
+  tab.on('console', (message) => warnings.push(message.text()));
+  await tab.reload();
+  await tab.locator('[data-figure="smp-cost-typical"]').waitFor();
+  await tab.waitForTimeout(100);
+  assert.ok(warnings.some((text) => /the de messages .* showing English/.test(text)), warnings.join('\n'));
+  await close();
 });
 
 test('units follow the visitor: in² in the United States, cm² elsewhere, and the visitor can switch', async () => {
