@@ -70,6 +70,11 @@ function asText(value) {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
+const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The clinic's own wording by language (settings.messages): kept as it is. */
+const messagesOf = (value) => (isPlainObject(value) ? value : {});
+
 function draftFromSettings(settings, market) {
   const fields = {};
   for (const input of fieldInputs()) {
@@ -97,6 +102,9 @@ function draftFromSettings(settings, market) {
     medication: settings.transplant?.medication_per_month !== null && settings.transplant?.medication_per_month !== undefined,
     financing: Boolean(settings.financing),
     lead: Boolean(settings.lead),
+    // This page has no fields for reworded messages: an imported file's are
+    // carried through to the code and the settings file unchanged.
+    messages: messagesOf(settings.messages),
     configFile: false,
   };
 }
@@ -169,6 +177,7 @@ function settingsFromDraft(from) {
           consent: field['lead.consent'] ?? '',
         }
       : null,
+    messages: messagesOf(from.messages),
   };
 }
 
@@ -206,6 +215,7 @@ function restoreDraft() {
     medication: stored.medication === true,
     financing: stored.financing === true,
     lead: stored.lead === true,
+    messages: messagesOf(stored.messages),
     configFile: stored.configFile === true,
   };
 }
@@ -423,6 +433,10 @@ function wireEvents() {
   $('#export-again').addEventListener('click', exportSettings);
   $('#import-file').addEventListener('change', importFile);
   $('#import-paste').addEventListener('click', importPasted);
+  $('#preview-lang').addEventListener('change', (event) => {
+    event.stopPropagation(); // not a setting: the form's handler never sees it
+    if (lastValid) showPreview(lastValid);
+  });
   $('#config-file').addEventListener('change', () => {
     draft.configFile = $('#config-file').checked;
     saveDraft();
@@ -680,7 +694,8 @@ function renderSheet(quotes, settings) {
 }
 
 function showPreview(settings) {
-  const key = JSON.stringify(settings);
+  const language = $('#preview-lang').value;
+  const key = JSON.stringify([settings, language]);
   if (key === mountedSettings) return;
   mountedSettings = key;
   // A mounted element cannot take new settings: a new one replaces it. Its
@@ -689,6 +704,7 @@ function showPreview(settings) {
   const element = document.createElement('div');
   element.id = 'setup-preview';
   element.dataset.pattern = PREVIEW_PATTERN;
+  if (language) element.dataset.lang = language;
   $('#preview').replaceChildren(element);
   try {
     smp.mount(element, settings);
@@ -810,6 +826,12 @@ function importText(text, source) {
       ? `Loaded the settings from ${source}.`
       : `Loaded the settings from ${source}, with ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} to check.`,
   );
+  const reworded = Object.entries(draft.messages).map(([language, texts]) => `${language} (${Object.keys(messagesOf(texts)).length})`);
+  if (reworded.length) {
+    status.append(
+      ` It rewords messages in ${reworded.join(', ')}: this page keeps them as they are in your code and settings file (see docs/i18n.md).`,
+    );
+  }
   if (elsewhere.length) {
     const list = document.createElement('ul');
     for (const problem of elsewhere) {

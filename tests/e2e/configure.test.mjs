@@ -364,6 +364,19 @@ test('a pasted settings file fills the form; what the engine refuses is shown by
   await tab.click('button:has-text("Load the pasted settings")');
   assert.match(await tab.locator('#import-status').innerText(), /not valid JSON/);
   assert.equal(await tab.inputValue('#f-currency'), 'GBP', 'bad JSON changes nothing');
+
+  // A clinic's own wording has no fields here: it is kept through to the
+  // code, and the preview shows it in that language.
+  const messages = { de: { 'widget-title': 'Ihr Kostenvoranschlag' } };
+  await tab.fill('#import-text', JSON.stringify({ currency: 'EUR', messages }));
+  await tab.click('button:has-text("Load the pasted settings")');
+  assert.match(await tab.locator('#import-status').innerText(), /rewords messages in de \(1\)/);
+  await tab.selectOption('#preview-lang', 'de');
+  await waitForText(tab, '#setup-preview', '.smp-title', 'Ihr Kostenvoranschlag');
+  const snippet = await tab.inputValue('#snippet-div');
+  assert.match(snippet, /"messages":\s*\{\s*"de":\s*\{\s*"widget-title":\s*"Ihr Kostenvoranschlag"/);
+  await tab.selectOption('#preview-lang', 'ar');
+  await tab.waitForFunction(() => document.querySelector('#setup-preview')?.shadowRoot?.querySelector('.smp-estimator[dir=rtl]'));
   assert.deepEqual(errors, []);
   await tab.close();
 });
