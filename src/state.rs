@@ -334,10 +334,20 @@ impl EstimatorState {
     }
 }
 
-/// A decimal as visitors type it: `52`, `52.5` or `52,5`; `empty` and
-/// `not_number` say what is wrong otherwise.
+/// A decimal as visitors type it: `52`, `52.5` or `52,5`, also in
+/// Arabic-Indic or Persian digits (`٥٢٫٥`); `empty` and `not_number` say
+/// what is wrong otherwise.
 fn parse_decimal(text: &str, empty: Message, not_number: Msg) -> Result<f64, Message> {
-    let cleaned = text.trim().replace(',', ".");
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '\u{660}'..='\u{669}' => char::from(b'0' + (c as u32 - 0x660) as u8),
+            '\u{6f0}'..='\u{6f9}' => char::from(b'0' + (c as u32 - 0x6f0) as u8),
+            ',' | '\u{66b}' => '.',
+            other => other,
+        })
+        .collect();
     if cleaned.is_empty() {
         return Err(empty);
     }
@@ -496,8 +506,13 @@ mod tests {
             (None, Some(60.0))
         );
         let state = state.apply(Action::SetScarLength("12,".into()));
-        assert_eq!(state.scar_length_entry.unwrap().text, "12,");
+        assert_eq!(state.scar_length_entry.as_ref().unwrap().text, "12,");
         assert_eq!(state.scar_length_cm, 12.0);
+        // Arabic-Indic and Persian digits, as an Arabic keyboard types them.
+        let state = state.apply(Action::SetArea("٥٢٫٥".into()));
+        assert_eq!(state.input().unwrap().area_cm2, Some(52.5));
+        let state = state.apply(Action::SetArea("۶۰".into()));
+        assert_eq!(state.input().unwrap().area_cm2, Some(60.0));
     }
 
     #[test]
