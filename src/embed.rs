@@ -467,7 +467,14 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
 
     let key = widget_key(&element);
     if failed_widgets().includes(&key.clone().into(), 0) {
-        show_failure(&element, &container);
+        // In the visitor's language (the module restarted after the panic
+        // and kept nothing: the language file comes from the HTTP cache).
+        let (page, browser) = language_tags(&element);
+        yew::platform::spawn_local(async move {
+            let speech = visitor_speech(&page, &browser, "en");
+            let messages = catalogue(&speech, &ClinicSettings::default()).await;
+            show_failure(&element, &container, &messages);
+        });
         return true;
     }
     let attributes = attributes(&element);
@@ -758,13 +765,14 @@ fn render(
 
 /// The short message a widget shows after it failed, and the event that
 /// tells the page; the other widgets carry on.
-fn show_failure(element: &Element, container: &Element) {
+fn show_failure(element: &Element, container: &Element, messages: &Catalogue) {
     let document = gloo::utils::document();
     if let Ok(message) = document.create_element("p") {
         let _ = message.set_attribute("class", "smp-estimator smp-problems");
+        let _ = message.set_attribute("lang", &messages.language);
+        let _ = message.set_attribute("dir", if messages.is_rtl() { "rtl" } else { "ltr" });
         let _ = message.set_attribute("role", "alert");
-        // In English: the failure may have come before any language.
-        message.set_text_content(Some(Catalogue::english().text(Msg::WidgetFailed)));
+        message.set_text_content(Some(messages.text(Msg::WidgetFailed)));
         let _ = container.append_child(&message);
     }
     dispatch_event(element, "smp-estimator:error", None);

@@ -76,7 +76,7 @@ before(async () => {
     .replace('https://YOUR-SITE/smp-estimator/', '/panic-embed/');
   pages['/panic.html'] = {
     body: page(`<div id="a" data-smp-estimator data-pattern="norwood-4"></div>
-      <div id="b" data-smp-estimator data-pattern="norwood-5"></div>${panicSnippet}`),
+      <div id="b" data-smp-estimator data-pattern="norwood-5" data-lang="de"></div>${panicSnippet}`),
   };
   for (const page of Object.values(pages)) page.body = await page.body;
   server = await serve(join(repo, 'dist'), pages, {
@@ -491,10 +491,12 @@ test('a panic in one widget shows a fallback there, reports it, and the other wi
   assert.equal(await inside(tab, '#a', '[data-figure="smp-cost-typical"]'), money(norwood4.smp.cost.typical));
   await inside(tab, '#b', '[data-figure="smp-cost-typical"]');
 
-  // The visitor uses widget b, and it panics.
-  await tab.click('#b .smp-group-button:has-text("Other")');
+  // The visitor uses widget b (in German), and it panics: the fallback is
+  // in the visitor's language too.
+  await tab.click('#b .smp-group-button:nth-child(3)');
   await tab.click('#b label:has(input[value="alopecia-totalis"])');
-  assert.match(await inside(tab, '#b', '[role="alert"]'), /stopped working here\. Please reload the page/);
+  const german = JSON.parse(await readFile(join(repo, 'i18n', 'de.json'), 'utf8'));
+  assert.equal(await inside(tab, '#b', '[role="alert"]'), german['widget-failed']);
   assert.deepEqual(await tab.evaluate(() => window.__failures), ['b']);
   assert.ok(errors.some((e) => e.includes('SMP estimator: internal error')), errors.join('\n'));
 
