@@ -51,6 +51,8 @@ thread_local! {
     /// Each language's catalogue once downloaded (the request while it is
     /// under way), shared by every widget on the page.
     static CATALOGUES: RefCell<Vec<(&'static str, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
+    /// Each language's catalogue once read, shared by its widgets.
+    static READ: RefCell<Vec<(&'static str, Rc<Catalogue>)>> = const { RefCell::new(Vec::new()) };
 }
 
 thread_local! {
@@ -568,11 +570,42 @@ fn catalogue_url(language: &str) -> String {
     format!("{folder}i18n/{language}.json")
 }
 
-/// The visitor's catalogue with the clinic's own wording: English at once,
-/// any other language downloaded once per page (English if it cannot be).
+/// The visitor's catalogue with the clinic's own wording. Each language is
+/// read once per page and shared by its widgets; only a widget whose clinic
+/// rewords messages gets a copy of its own.
 async fn catalogue(speech: &Speech, settings: &ClinicSettings) -> Rc<Catalogue> {
     let language = speech.language;
-    let base = if language == "en" {
+    let read = READ.with(|read| {
+        let read = read.borrow();
+        read.iter()
+            .find(|(l, _)| *l == language)
+            .map(|(_, c)| c.clone())
+    });
+    let base = match read {
+        Some(base) => base,
+        None => {
+            let base = Rc::new(load_catalogue(language).await);
+            READ.with(|read| read.borrow_mut().push((language, base.clone())));
+            base
+        }
+    };
+    let overrides = settings
+        .messages
+        .iter()
+        .find(|(l, _)| *l == base.language)
+        .map(|(_, texts)| texts.as_slice())
+        .unwrap_or_default();
+    if overrides.is_empty() {
+        base
+    } else {
+        Rc::new((*base).clone().with_overrides(overrides))
+    }
+}
+
+/// `language`'s catalogue: English at once, any other downloaded once per
+/// page (English if it cannot be).
+async fn load_catalogue(language: &'static str) -> Catalogue {
+    if language == "en" {
         Catalogue::english().clone()
     } else {
         let request = CATALOGUES.with(|catalogues| {
@@ -632,14 +665,7 @@ async fn catalogue(speech: &Speech, settings: &ClinicSettings) -> Rc<Catalogue> 
                 Catalogue::english().clone()
             }
         }
-    };
-    let overrides = settings
-        .messages
-        .iter()
-        .find(|(l, _)| *l == base.language)
-        .map(|(_, texts)| texts.as_slice())
-        .unwrap_or_default();
-    Rc::new(base.with_overrides(overrides))
+    }
 }
 
 /// The text at `url`, checked against `integrity` when given.

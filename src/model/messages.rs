@@ -213,14 +213,13 @@ impl Catalogue {
     }
 
     /// This catalogue with the clinic's own wording of some messages.
-    pub fn with_overrides(&self, overrides: &[(String, String)]) -> Catalogue {
-        let mut catalogue = self.clone();
-        catalogue.override_with(
+    pub fn with_overrides(mut self, overrides: &[(String, String)]) -> Catalogue {
+        self.override_with(
             overrides
                 .iter()
                 .map(|(key, text)| (key.as_str(), Some(text.as_str()))),
         );
-        catalogue
+        self
     }
 
     fn override_with<'a>(
