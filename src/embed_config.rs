@@ -249,26 +249,19 @@ pub fn visitor_speech(page: &[String], browser: &[String], clinic: &str) -> Spee
         .and_then(|(language, _)| LANGUAGES.iter().find(|l| **l == language))
         .copied()
         .unwrap_or("en");
-    let same_language = |(l, r): &&(String, Option<String>)| l == language && r.is_some();
-    let clinic_parts = tag_parts(clinic);
-    let locale = if let Some((l, Some(region))) = from_page.filter(|_| chosen.is_some()) {
-        tag_of(l, Some(region))
-    } else if let Some((_, region)) = clinic_parts.as_ref().filter(|(l, _)| l == language) {
-        tag_of(language, region.as_deref())
-    } else if let Some((_, region)) = chosen
-        .filter(|c| c.1.is_some())
-        .or_else(|| browser.iter().find(same_language))
-    {
-        tag_of(language, region.as_deref())
-    } else {
-        language.to_string()
+    let region_of = |parts: Option<&(String, Option<String>)>| parts.and_then(|(_, r)| r.clone());
+    let clinic = tag_parts(clinic).filter(|(l, _)| l == language);
+    let number_region = match (region_of(from_page), clinic) {
+        (Some(region), _) => Some(region),
+        (None, Some((_, region))) => region,
+        (None, None) => region_of(chosen).or_else(|| {
+            let same = browser.iter().find(|(l, r)| l == language && r.is_some());
+            region_of(same)
+        }),
     };
-    let region = page
-        .iter()
-        .chain(&browser)
-        .find_map(|(_, region)| region.clone());
-    let unit = match region {
-        Some(region) => Unit::for_locale(&tag_of("und", Some(&region))),
+    let locale = tag_of(language, number_region.as_deref());
+    let unit = match page.iter().chain(&browser).find_map(|(_, r)| r.as_deref()) {
+        Some(region) => Unit::for_region(region),
         None => Unit::for_locale(&locale),
     };
     Speech {

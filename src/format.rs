@@ -189,12 +189,6 @@ impl Formats {
     pub fn count(&self, value: impl Into<u64>) -> String {
         self.number(value.into())
     }
-
-    /// `4–6` in the locale's digits.
-    pub fn count_range(&self, min: impl Into<u64>, max: impl Into<u64>) -> String {
-        let (min, max) = (min.into(), max.into());
-        self.decimal_range(min as f64, max as f64)
-    }
 }
 
 impl Writer for Formats {

@@ -28,13 +28,17 @@ impl Unit {
     /// The locale's usual unit: square inches in the United States (and
     /// the two other countries that have not gone metric), cm² elsewhere.
     pub fn for_locale(locale: &str) -> Unit {
-        let region = locale
+        locale
             .split(['-', '_'])
             .skip(1)
             .find(|part| part.len() == 2)
-            .map(str::to_ascii_uppercase);
-        match region.as_deref() {
-            Some("US" | "LR" | "MM") => Unit::In2,
+            .map_or(Unit::Cm2, Unit::for_region)
+    }
+
+    /// The usual unit of a region (`US`, `gb`).
+    pub fn for_region(region: &str) -> Unit {
+        match region.to_ascii_uppercase().as_str() {
+            "US" | "LR" | "MM" => Unit::In2,
             _ => Unit::Cm2,
         }
     }
