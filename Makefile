@@ -54,9 +54,11 @@ e2e: embed embed-panic-test
 	SMP_QUOTE=$(TARGET_DIR)/debug/smp-quote npm --prefix tests/e2e test
 
 ## The Yew counter every size and time is compared with, built with the
-## same profile and wasm-opt level (its own lock file and target folder).
+## same profile, wasm-opt level and minifier (its own lock file and target
+## folder).
 baseline:
 	cd bench/baseline && trunk build --release
+	node bench/minify-baseline.mjs
 
 ## The size ceiling (bench/size-ceiling.json): fails when the package's gzip
 ## total grows past it, so no change can grow the widget silently.

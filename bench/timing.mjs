@@ -103,9 +103,11 @@ const baselinePage = (await readFile(join(repo, 'bench/baseline/dist/index.html'
 );
 
 // The .wasm's SRI hash as the loader checks it (its fetch's integrity),
-// which must be the file's own.
+// which must be the file's own: package-embed.mjs writes it into the
+// (minified) loader and into integrity.json.
+const wasmIntegrity = JSON.parse(await readFile(join(repo, 'dist/embed/integrity.json'), 'utf8'))['smp-estimator_bg.wasm'];
 const glue = await readFile(join(repo, 'dist/embed/smp-estimator.js'), 'utf8');
-const wasmIntegrity = glue.match(/fetch\(new URL\('smp-estimator_bg\.wasm'[^)]*\),\s*\{\s*integrity:\s*'([^']+)'/)?.[1];
+if (!glue.includes(wasmIntegrity)) throw new Error("the loader's code does not hold the .wasm's integrity of integrity.json");
 const wasmHash = `sha384-${createHash('sha384').update(await readFile(join(repo, 'dist/embed/smp-estimator_bg.wasm'))).digest('base64')}`;
 if (wasmIntegrity !== wasmHash) {
   throw new Error(`the loader's integrity for the .wasm (${wasmIntegrity ?? 'not found'}) is not the file's (${wasmHash})`);

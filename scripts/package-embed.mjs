@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minifyCss, minifyJs } from './minify.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // --from DIR packages another trunk output (the panic-test build).
@@ -17,7 +18,9 @@ const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base
 
 await mkdir(out, { recursive: true });
 const wasm = await readFile(join(dist, 'smp-estimator_bg.wasm'));
-const css = await readFile(join(dist, 'smp-estimator.css'));
+// Minified (issue 5): what every visitor downloads. The demo page of
+// `make serve` keeps the readable sources.
+const css = Buffer.from(minifyCss(await readFile(join(dist, 'smp-estimator.css'), 'utf8')));
 const glue = await readFile(join(dist, 'smp-estimator.js'), 'utf8');
 if (!glue.includes('async function __wbg_init(')) {
   throw new Error('wasm-bindgen output changed: __wbg_init not found; update embed/loader.js');
@@ -33,11 +36,11 @@ const loader = (await readFile(join(repo, 'embed', 'loader.js'), 'utf8'))
   .replace('__WASM_INTEGRITY__', sri(wasm))
   .replace('__CSS_INTEGRITY__', sri(css))
   .replace('/*__CATALOGUES__*/ {}', JSON.stringify(catalogues));
-const js = `${glue}\n${loader}`;
+const js = await minifyJs(`${glue}\n${loader}`);
 
 await writeFile(join(out, 'smp-estimator.js'), js);
 await copyFile(join(dist, 'smp-estimator_bg.wasm'), join(out, 'smp-estimator_bg.wasm'));
-await copyFile(join(dist, 'smp-estimator.css'), join(out, 'smp-estimator.css'));
+await writeFile(join(out, 'smp-estimator.css'), css);
 // The iframe mode: a standalone page and the host's resizing script.
 for (const file of ['frame.html', 'frame.css', 'frame.js', 'frame-host.js']) {
   await copyFile(join(repo, 'embed', file), join(out, file));

@@ -59,4 +59,12 @@ if [ ! -f "$stamp" ] || ! cmp -s "$e2e/package-lock.json" "$stamp"; then
   cp "$e2e/package-lock.json" "$stamp"
 fi
 
+# The release package's minifiers (terser, csso), as scripts/package-lock.json has them.
+stamp="scripts/node_modules/.installed-lock"
+if [ ! -f "$stamp" ] || ! cmp -s scripts/package-lock.json "$stamp"; then
+  say "installing the package's minifiers (npm)"
+  npm ci --prefix scripts --no-audit --no-fund
+  cp scripts/package-lock.json "$stamp"
+fi
+
 say "ready (trunk $(trunk --version | awk '{print $2}'), wasm-bindgen ${bindgen_version}, wasm-opt ${wasm_opt_version:-new}, $(chromium --version 2>/dev/null | head -n 1))"
