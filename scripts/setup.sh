@@ -50,21 +50,17 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
-# The end-to-end tests' npm packages, exactly as package-lock.json has them.
-e2e=tests/e2e
-stamp="$e2e/node_modules/.installed-lock"
-if [ ! -f "$stamp" ] || ! cmp -s "$e2e/package-lock.json" "$stamp"; then
-  say "installing the end-to-end tests' npm packages"
-  npm ci --prefix "$e2e" --no-audit --no-fund
-  cp "$e2e/package-lock.json" "$stamp"
-fi
-
-# The release package's minifiers (terser, csso), as scripts/package-lock.json has them.
-stamp="scripts/node_modules/.installed-lock"
-if [ ! -f "$stamp" ] || ! cmp -s scripts/package-lock.json "$stamp"; then
-  say "installing the package's minifiers (npm)"
-  npm ci --prefix scripts --no-audit --no-fund
-  cp scripts/package-lock.json "$stamp"
-fi
+# A folder's npm packages, exactly as its package-lock.json has them; again
+# only when the lock file changed since the last install.
+npm_packages() {
+  local dir=$1 what=$2 stamp="$1/node_modules/.installed-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$dir/package-lock.json" "$stamp"; then
+    say "installing $what (npm)"
+    npm ci --prefix "$dir" --no-audit --no-fund
+    cp "$dir/package-lock.json" "$stamp"
+  fi
+}
+npm_packages tests/e2e "the end-to-end tests' packages"
+npm_packages scripts "the package's minifiers (terser, csso)"
 
 say "ready (trunk $(trunk --version | awk '{print $2}'), wasm-bindgen ${bindgen_version}, wasm-opt ${wasm_opt_version:-new}, $(chromium --version 2>/dev/null | head -n 1))"
