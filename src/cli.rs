@@ -6,24 +6,28 @@ use std::io::{Read, Write};
 use crate::model::json::{self, ToJson, Value};
 
 use crate::model::{
-    describe_all, estimate_json, price_sheet, thousands, ClinicSettings, FieldError, Quote, Spread,
+    describe_all, estimate, price_sheet, thousands, Catalogue, ClinicSettings, EstimateInput,
+    FieldError, Market, Msg, Quote, Spread,
 };
 
 pub const USAGE: &str = "\
-Usage: smp-quote [--config FILE] COMMAND
+Usage: smp-quote [--market us|uk|eu|tr] [--config FILE] COMMAND
 
 Commands:
   sheet              print the price sheet: every pattern with its area, SMP
-                     sessions and cost, grafts and transplant cost
+                     sessions and cost, grafts, transplant cost and surgeries,
+                     and the combined plan's cost
   quote INPUT_JSON   print the quote for one input as JSON ('-' reads the
                      input from standard input), e.g.
                      smp-quote quote '{\"pattern\": \"norwood-4\"}'
-  config             print the effective settings as JSON: the defaults, or
-                     FILE merged over them
+  config             print the effective settings as JSON: the market's
+                     preset, or FILE merged over it
 
 Options:
-  --config FILE      the clinic's settings (JSON); defaults to a US clinic at
-                     published mid-market prices
+  --market MARKET    start from a market's published prices: us (the
+                     default), uk, eu (euro area) or tr (Turkey)
+  --config FILE      the clinic's settings (JSON), merged over the market's
+                     preset; without it, the preset as it is
   -h, --help         show this help
 ";
 
@@ -65,11 +69,21 @@ fn invalid(what: &str, problems: &[FieldError]) -> Failure {
 
 fn execute(args: &[String], stdin: &mut dyn Read) -> Result<String, Failure> {
     let mut config_path = None;
+    let mut market = Market::UnitedStates;
     let mut command = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(USAGE.trim_end().to_string()),
+            "--market" => match args.next().map(|id| (id, Market::from_id(id))) {
+                Some((_, Some(chosen))) => market = chosen,
+                Some((id, None)) => {
+                    return Err(usage_error(&format!(
+                        "unknown market '{id}' (one of us, uk, eu, tr)"
+                    )))
+                }
+                None => return Err(usage_error("--market needs a market: us, uk, eu or tr")),
+            },
             "--config" => match args.next() {
                 Some(path) => config_path = Some(path.clone()),
                 None => return Err(usage_error("--config needs a file name")),
@@ -97,8 +111,8 @@ fn execute(args: &[String], stdin: &mut dyn Read) -> Result<String, Failure> {
         Some(path) => format!("invalid settings in {path}"),
         None => "invalid settings".to_string(),
     };
-    let settings =
-        ClinicSettings::from_json(&settings_json).map_err(|p| invalid(&settings_label, &p))?;
+    let settings = ClinicSettings::from_json_over(&settings_json, market.settings())
+        .map_err(|p| invalid(&settings_label, &p))?;
 
     match command {
         Command::Config => Ok(to_pretty_json(&settings)),
@@ -120,8 +134,9 @@ fn execute(args: &[String], stdin: &mut dyn Read) -> Result<String, Failure> {
                 input
             };
             let input = parse_json(&text, "the input is not valid JSON")?;
-            let quote =
-                estimate_json(&input, &settings_json).map_err(|p| invalid("invalid input", &p))?;
+            let input =
+                EstimateInput::from_json(&input).map_err(|p| invalid("invalid input", &p))?;
+            let quote = estimate(&input, &settings).map_err(|p| invalid("invalid input", &p))?;
             Ok(to_pretty_json(&quote))
         }
     }
@@ -144,8 +159,14 @@ fn money_range(spread: Spread<u64>) -> String {
     )
 }
 
+fn count_range(spread: Spread<u32>) -> String {
+    format!("{} ({}–{})", spread.typical, spread.min, spread.max)
+}
+
 /// The price sheet as a plain-text table.
 pub fn format_sheet(settings: &ClinicSettings, quotes: &[Quote]) -> String {
+    let english = Catalogue::english();
+    let not_advised = english.text(Msg::TransplantNotAdvisedLabel);
     let header = [
         "Pattern",
         "Area cm²",
@@ -153,21 +174,20 @@ pub fn format_sheet(settings: &ClinicSettings, quotes: &[Quote]) -> String {
         "SMP cost",
         "Grafts",
         "Transplant cost",
+        "Surgeries",
         "Surgery",
+        "Combined cost",
     ];
-    let rows: Vec<[String; 7]> = quotes
+    let rows: Vec<[String; 9]> = quotes
         .iter()
         .map(|quote| {
             let smp = &quote.smp;
             let transplant = &quote.transplant;
-            let sessions = smp.sessions;
             let grafts = transplant.grafts.map(u64::from);
             [
-                crate::model::Catalogue::english()
-                    .text(quote.input.pattern.info().name)
-                    .to_string(),
+                english.text(quote.input.pattern.info().name).to_string(),
                 format!("{:.0}", quote.area_cm2),
-                format!("{} ({}–{})", sessions.typical, sessions.min, sessions.max),
+                count_range(smp.sessions),
                 money_range(smp.cost),
                 format!(
                     "{} ({}–{})",
@@ -175,8 +195,15 @@ pub fn format_sheet(settings: &ClinicSettings, quotes: &[Quote]) -> String {
                     thousands(grafts.min),
                     thousands(grafts.max)
                 ),
-                money_range(transplant.cost),
+                transplant
+                    .cost
+                    .map_or_else(|| not_advised.to_string(), money_range),
+                count_range(transplant.surgeries),
                 transplant.candidate.id().to_string(),
+                quote
+                    .combined
+                    .as_ref()
+                    .map_or_else(|| "–".to_string(), |plan| money_range(plan.cost)),
             ]
         })
         .collect();
@@ -194,7 +221,7 @@ pub fn format_sheet(settings: &ClinicSettings, quotes: &[Quote]) -> String {
             .map(|(index, (cell, width))| {
                 let pad = " ".repeat(width - cell.chars().count());
                 // Text left, figures right.
-                if index == 0 || index == 6 {
+                if index == 0 || index == 7 {
                     format!("{cell}{pad}")
                 } else {
                     format!("{pad}{cell}")

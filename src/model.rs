@@ -3,6 +3,8 @@
 //! `smp-quote` tool and the JavaScript API all call [`estimate`] and none of
 //! them computes a figure of its own.
 
+mod combined;
+mod donor;
 mod explain;
 mod input;
 pub mod json;
@@ -19,8 +21,9 @@ mod smp;
 mod transplant;
 
 pub use input::{
-    Donor, EstimateInput, Goal, Scar, ScarKind, DEFAULT_YEARS, MAX_SCAR_LENGTH_CM, MAX_YEARS,
-    MIN_YEARS,
+    strip_area_cm2, typical_scar_area_cm2, Donor, EstimateInput, Goal, Scar, ScarKind,
+    DEFAULT_YEARS, FUE_HARVEST_CM2, MAX_AGE, MAX_SCAR_LENGTH_CM, MAX_YEARS, MIN_AGE, MIN_YEARS,
+    SCAR_BLEND_CM, STRIP_SCAR_WIDTH_CM, TYPICAL_STRIP_CM,
 };
 pub use lead::{mailto, LeadRequest, LeadSettings, CONTACT_TIMES};
 pub use market::Market;
@@ -29,11 +32,12 @@ pub use money::round_money;
 pub use pattern::{LossKind, Pattern, PatternInfo, Region, Scale, CM2_PER_IN2, WHOLE_SCALP_CM2};
 pub use problem::{describe_all, thousands, FieldError};
 pub use quote::{
-    Candidacy, Figure, FinancingTerms, Lifetime, MinMax, Note, Quote, SmpQuote, Spread,
-    TouchUpQuote, TransplantQuote,
+    Candidacy, CombinedQuote, Figure, FinancingTerms, Lifetime, MinMax, Note, Quote, SmpQuote,
+    Spread, TouchUpQuote, TransplantQuote,
 };
 pub use settings::{
     ClinicSettings, Financing, PriceBand, PriceRange, SmpPricing, Span, TouchUp, TransplantPricing,
+    TOUCH_UP_SHARE,
 };
 
 pub use json::{ToJson, Value};
@@ -51,9 +55,48 @@ pub fn estimate(
         return Err(problems);
     }
     let area_cm2 = input.effective_area_cm2();
-    let (smp, smp_typical) = smp::quote(input, area_cm2, settings);
-    let (transplant, transplant_typical) = transplant::quote(input, area_cm2, settings);
-    let lifetime = lifetime(input.years, smp_typical, transplant_typical, settings);
+    let (smp, smp_course, smp_touch_up) = smp::quote(input, area_cm2, settings);
+    let (transplant, surgery) = transplant::quote(input, area_cm2, settings);
+    let (combined, combined_note, combined_typical) =
+        match combined::plan(input, area_cm2, settings, &transplant) {
+            Ok((plan, typical)) => (Some(plan), None, Some(typical)),
+            Err(note) => (None, Some(note), None),
+        };
+    let medication_per_year = settings.transplant.medication_per_month.unwrap_or(0.0) * 12.0;
+    let years = input.years;
+    let step = settings.rounding_step;
+    let interval = {
+        let every = &settings.smp.touch_up.every_years;
+        (every.min + every.max) / 2.0
+    };
+    let lifetime = Lifetime {
+        years,
+        smp: cumulative(
+            years,
+            smp_course,
+            |year| touch_ups(year, interval) * smp_touch_up,
+            step,
+        ),
+        transplant: surgery.map(|surgery| {
+            cumulative(
+                years,
+                surgery,
+                |year| f64::from(year) * medication_per_year,
+                step,
+            )
+        }),
+        combined: combined_typical.map(|typical| {
+            cumulative(
+                years,
+                typical.cost,
+                |year| {
+                    touch_ups(year, interval) * typical.touch_up
+                        + f64::from(year) * medication_per_year
+                },
+                step,
+            )
+        }),
+    };
     let mut quote = Quote {
         input: input.clone(),
         area_cm2,
@@ -61,6 +104,8 @@ pub fn estimate(
         locale: settings.locale.clone(),
         smp,
         transplant,
+        combined,
+        combined_note,
         lifetime,
         breakdown: Vec::new(),
         booking_url: None,
@@ -94,28 +139,19 @@ pub fn price_sheet(settings: &ClinicSettings) -> Result<Vec<Quote>, Vec<FieldErr
         .collect()
 }
 
+/// Touch-ups by the end of `year`: one each time the middle of the
+/// clinic's interval passes.
+fn touch_ups(year: u32, interval_years: f64) -> f64 {
+    (f64::from(year) / interval_years).floor()
+}
+
 /// Cumulative typical cost at the end of each year, from the unrounded
-/// typical costs of the treatments. SMP adds a typical touch-up (the middle
-/// of the clinic's price range) each time the middle of its interval passes;
-/// a transplant adds maintenance medication when the clinic enables it. Each
-/// point is rounded once from its unrounded sum, so year 0 equals the
-/// typical cost.
-fn lifetime(years: u32, smp_course: f64, surgery: f64, settings: &ClinicSettings) -> Lifetime {
-    let touch_up = &settings.smp.touch_up;
-    let touch_up_price = (touch_up.price.min + touch_up.price.max) / 2.0;
-    let interval = (touch_up.every_years.min + touch_up.every_years.max) / 2.0;
-    let medication_per_year = settings.transplant.medication_per_month.unwrap_or(0.0) * 12.0;
-    let step = settings.rounding_step;
-    Lifetime {
-        years,
-        smp: (0..=years)
-            .map(|year| {
-                let touch_ups = (f64::from(year) / interval).floor();
-                round_money(smp_course + touch_ups * touch_up_price, step)
-            })
-            .collect(),
-        transplant: (0..=years)
-            .map(|year| round_money(surgery + f64::from(year) * medication_per_year, step))
-            .collect(),
-    }
+/// typical cost of a treatment plus what it adds by each year (SMP
+/// touch-ups at the middle of their price range; maintenance medication
+/// when the clinic counts it). Each point is rounded once from its
+/// unrounded sum, so year 0 equals the typical cost.
+fn cumulative(years: u32, start: f64, added_by: impl Fn(u32) -> f64, step: f64) -> Vec<u64> {
+    (0..=years)
+        .map(|year| round_money(start + added_by(year), step))
+        .collect()
 }

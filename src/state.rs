@@ -236,6 +236,7 @@ impl EstimatorState {
             goal: self.goal,
             donor: self.donor,
             years: self.years,
+            age: None,
         })
     }
 
@@ -548,7 +549,7 @@ mod tests {
         let state = state.apply(Action::ToggleRegion(Region::Crown));
         assert_eq!(state.regions, Some(vec![Region::Hairline, Region::Crown]));
         assert_eq!(state.area_cm2, None, "the area follows the regions again");
-        assert_eq!(state.input().unwrap().effective_area_cm2(), 115.0);
+        assert_eq!(state.input().unwrap().effective_area_cm2(), 60.0);
         // Taking the crown away again is the pattern's own choice.
         let state = state.apply(Action::ToggleRegion(Region::Crown));
         assert_eq!(state.regions, None);

@@ -125,3 +125,43 @@ fn a_bad_input_gets_field_messages_never_a_panic() {
     assert_eq!(code, 1);
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn a_market_preset_starts_config_sheet_and_quote_and_a_config_merges_over_it() {
+    let (code, out, _) = smp_quote(&["--market", "uk", "config"], "");
+    assert_eq!(code, 0);
+    let effective: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(effective["currency"], "GBP");
+    assert_eq!(effective["transplant"]["minimum_fee"], 4000.0);
+
+    let config = temp_file("uk-name.json", r#"{"clinic_name": "London Hair"}"#);
+    let config = config.to_str().unwrap();
+    let (code, sheet, _) = smp_quote(&["--market", "uk", "--config", config, "sheet"], "");
+    assert_eq!(code, 0);
+    assert!(
+        sheet.starts_with("Price sheet: London Hair (GBP"),
+        "{sheet}"
+    );
+    // Alopecia totalis: no transplant price.
+    let row = sheet
+        .lines()
+        .find(|l| l.starts_with("Alopecia totalis "))
+        .unwrap();
+    assert!(row.contains("not advised"), "{row}");
+
+    let (code, out, _) = smp_quote(
+        &["--market", "tr", "quote", r#"{"pattern": "norwood-2"}"#],
+        "",
+    );
+    assert_eq!(code, 0);
+    let quote: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(quote["currency"], "EUR");
+    assert_eq!(
+        quote["transplant"]["cost"]["min"], 1500,
+        "the package floor"
+    );
+
+    let (code, _, err) = smp_quote(&["--market", "mars", "sheet"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown market 'mars'"), "{err}");
+}

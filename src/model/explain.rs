@@ -7,12 +7,12 @@ use super::input::{EstimateInput, Goal};
 use super::messages::Msg;
 use super::money::round_money;
 use super::pattern::{LossKind, Pattern, Region};
-use super::quote::{Figure, Note, Quote};
+use super::quote::{Figure, Note, Quote, Spread};
 use super::settings::ClinicSettings;
-use super::smp::{band_for, SMALL_AREA_CM2};
+use super::smp::{scar_size_factor, REFERENCE_SESSION_HOURS, SMALL_AREA_CM2};
 use super::transplant::coverage_of;
 
-use Figure::{Count, Decimal, List, Money, Word};
+use Figure::{Area, Count, Decimal, List, Money, Word};
 
 /// The names of `regions`, listed the locale's way.
 fn region_list(regions: &[(Region, f64)]) -> Figure {
@@ -44,13 +44,17 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
     let mut notes = Vec::new();
 
     let regions = input.treatment_regions();
+    let shown_area = (area * 10.0).round() / 10.0;
+    let usual_area = info.default_area_cm2();
+    let same = shown_area == (usual_area * 10.0).round() / 10.0 && regions == info.regions;
     notes.push(note(
         Msg::ExplainArea,
         &[
             ("pattern", Figure::Message(info.name)),
-            ("usual_area", Decimal(info.default_area_cm2())),
+            ("same", yes(same)),
+            ("usual_area", Area(usual_area)),
             ("usual_regions", region_list(info.regions)),
-            ("area", Decimal((area * 10.0).round() / 10.0)),
+            ("area", Area(shown_area)),
             ("regions", region_list(&regions)),
         ],
     ));
@@ -71,21 +75,23 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
             ("min", Count(sessions.min.into())),
             ("max", Count(sessions.max.into())),
             ("reason", Word(reason)),
-            ("small_area", Decimal(SMALL_AREA_CM2)),
-            ("gap_min", Count(smp.days_between_sessions.min.into())),
-            ("gap_max", Count(smp.days_between_sessions.max.into())),
+            ("small_area", Area(SMALL_AREA_CM2)),
+            ("gap_min", Decimal(smp.weeks_between_sessions.min)),
+            ("gap_max", Decimal(smp.weeks_between_sessions.max)),
             ("hours_min", Decimal(smp.hours_per_session.min)),
             ("hours_max", Decimal(smp.hours_per_session.max)),
         ],
     ));
 
     let pricing = &settings.smp;
-    let band = band_for(area, pricing);
-    let how = match (pricing.price_per_session, band) {
-        (Some(_), _) => "per-session",
-        (None, Some(_)) => "band",
-        (None, None) => "list",
+    let how = match pricing.price_per_session {
+        Some(_) => "per-session",
+        None if input.pattern == Pattern::ScarOnly => "scar-only",
+        None => "band",
     };
+    let scar_factor = input
+        .scar
+        .map_or(0.0, |scar| scar_size_factor(scar.smp_area_cm2()));
     notes.push(note(
         Msg::ExplainSmpCost,
         &[
@@ -94,17 +100,20 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
                 "per_session",
                 price(settings, pricing.price_per_session.unwrap_or(0.0)),
             ),
+            ("hours", Decimal(REFERENCE_SESSION_HOURS)),
             ("clinic", Figure::Text(settings.clinic_name.clone())),
-            (
-                "band_area",
-                Decimal(band.map_or(0.0, |band| band.up_to_cm2)),
-            ),
             (
                 "scar",
                 yes(input.scar.is_some() && input.pattern != Pattern::ScarOnly),
             ),
-            ("scar_min", price(settings, pricing.scar_addon.min)),
-            ("scar_max", price(settings, pricing.scar_addon.max)),
+            (
+                "scar_min",
+                price(settings, pricing.scar_addon.min * scar_factor),
+            ),
+            (
+                "scar_max",
+                price(settings, pricing.scar_addon.max * scar_factor),
+            ),
             ("cost_min", Money(smp.cost.min)),
             ("cost_max", Money(smp.cost.max)),
             ("cost", Money(smp.cost.typical)),
@@ -112,11 +121,21 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
         ],
     ));
 
+    let touch_up = &pricing.touch_up;
     notes.push(note(
         Msg::ExplainTouchUp,
         &[
             ("every_min", Decimal(smp.touch_up.every_years.min)),
             ("every_max", Decimal(smp.touch_up.every_years.max)),
+            (
+                "share_min",
+                Decimal((touch_up.share_of_course.min * 100.0).round()),
+            ),
+            (
+                "share_max",
+                Decimal((touch_up.share_of_course.max * 100.0).round()),
+            ),
+            ("floor", price(settings, touch_up.price.min)),
             ("cost_min", Money(smp.touch_up.cost.min)),
             ("cost_max", Money(smp.touch_up.cost.max)),
         ],
@@ -133,40 +152,64 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
         ],
     ));
 
+    let surgery = &settings.transplant;
+    let lifetime_supply = transplant.donor_capacity + transplant.donor_taken;
     notes.push(note(
         Msg::ExplainDonor,
         &[
             ("donor", Word(input.donor.id())),
-            ("capacity", Count(transplant.donor_capacity.into())),
+            ("lifetime", Count(lifetime_supply.into())),
+            ("prior", yes(transplant.donor_taken > 0)),
+            ("taken", Count(transplant.donor_taken.into())),
+            ("reserve", Count(transplant.donor_reserve.into())),
             (
-                "per_surgery",
-                Count(settings.transplant.grafts_per_surgery.into()),
+                "plannable",
+                Count((transplant.donor_capacity - transplant.donor_reserve).into()),
             ),
-            ("surgeries", Count(transplant.surgeries.into())),
+            ("first", Count(surgery.grafts_per_surgery.into())),
+            ("later", Count(surgery.later_grafts_per_surgery.into())),
+            ("mega", yes(surgery.megasession_grafts.is_some())),
+            (
+                "mega_grafts",
+                Count(surgery.megasession_grafts.unwrap_or(0).into()),
+            ),
+            ("surgeries_min", Count(transplant.surgeries.min.into())),
+            ("surgeries_max", Count(transplant.surgeries.max.into())),
+            ("surgeries", Count(transplant.surgeries.typical.into())),
         ],
     ));
 
-    let graft_price = settings.transplant.price_per_graft;
+    let graft_price = surgery.price_per_graft;
+    let cost = transplant.cost.unwrap_or(Spread {
+        min: 0,
+        typical: 0,
+        max: 0,
+    });
     notes.push(note(
         Msg::ExplainTransplantCost,
         &[
+            ("advised", yes(transplant.cost.is_some())),
+            ("planned", Count(transplant.planned_grafts.typical.into())),
             ("price_min", per_graft(graft_price.min)),
             ("price_max", per_graft(graft_price.max)),
             ("price", per_graft(graft_price.typical)),
-            ("cost_min", Money(transplant.cost.min)),
-            ("cost_max", Money(transplant.cost.max)),
+            ("minimum", price(settings, surgery.minimum_fee)),
+            ("cost_min", Money(cost.min)),
+            ("cost_max", Money(cost.max)),
         ],
     ));
 
     let lifetime = &quote.lifetime;
     let last = lifetime.years as usize;
     let medication = transplant.medication_per_year.unwrap_or(0);
+    let transplant_total = lifetime.transplant.as_ref().map_or(0, |costs| costs[last]);
     notes.push(note(
         Msg::ExplainLifetime,
         &[
             ("years", Count(lifetime.years.into())),
             ("smp_total", Money(lifetime.smp[last])),
-            ("transplant_total", Money(lifetime.transplant[last])),
+            ("advised", yes(lifetime.transplant.is_some())),
+            ("transplant_total", Money(transplant_total)),
             ("medication", yes(medication > 0)),
             ("medication_cost", Money(medication)),
         ],

@@ -1,7 +1,7 @@
 //! What the visitor tells the estimator.
 
 use super::json::{object, Object, Problems, ToJson, Value};
-use super::pattern::{Pattern, Region, WHOLE_SCALP_CM2};
+use super::pattern::{LossKind, Pattern, Region, WHOLE_SCALP_CM2};
 use super::problem::{merge_problems, show_number, FieldError};
 
 /// The look the visitor wants.
@@ -40,14 +40,70 @@ pub struct Scar {
 
 /// The longest strip scar accepted: ear to ear round the back of the head.
 pub const MAX_SCAR_LENGTH_CM: f64 = 40.0;
-/// Width of the band SMP covers along a strip scar: the scar itself plus
-/// some blending on each side (our assumption, chosen so that a typical
-/// 15–20 cm strip stays within the published scar-only prices; the area
-/// field lets a clinic or visitor give the real figure).
-pub const SCAR_BAND_WIDTH_CM: f64 = 2.0;
+/// SMP puts pigment in a scar and at least 2 cm around it (truesmp.com),
+/// so a scar's treated area is the scar grown by this on every side.
+pub const SCAR_BLEND_CM: f64 = 2.0;
+/// Width of a healed strip scar: 1–10 mm; we take 5 mm (our assumption).
+pub const STRIP_SCAR_WIDTH_CM: f64 = 0.5;
+/// The typical strip scar that the clinic's scar prices are for: strips
+/// run 15–25 cm, we take the middle (our assumption).
+pub const TYPICAL_STRIP_CM: f64 = 20.0;
+/// The area FUE dot scars spread over after one typical harvest: 2,347
+/// grafts (ISHRS 2025) taken at no more than about a quarter of some 90
+/// follicular units per cm² (J Soc Cosmet Chem: 80–100) is about 100 cm²
+/// (derived; the harvest share is our assumption).
+pub const FUE_HARVEST_CM2: f64 = 100.0;
 pub const MIN_YEARS: u32 = 1;
 pub const MAX_YEARS: u32 = 30;
 pub const DEFAULT_YEARS: u32 = 10;
+pub const MIN_AGE: u32 = 18;
+pub const MAX_AGE: u32 = 90;
+
+impl Scar {
+    /// The area SMP treats for this scar: a strip with its blending band
+    /// round it, or the area of one FUE harvest. A strip without a length
+    /// counts as a typical one.
+    pub fn smp_area_cm2(self) -> f64 {
+        match self.kind {
+            ScarKind::Fut => strip_area_cm2(self.length_cm.unwrap_or(TYPICAL_STRIP_CM)),
+            ScarKind::Fue => FUE_HARVEST_CM2,
+        }
+    }
+}
+
+/// A strip scar of `length_cm` with the blending band on every side.
+pub fn strip_area_cm2(length_cm: f64) -> f64 {
+    (length_cm + 2.0 * SCAR_BLEND_CM) * (STRIP_SCAR_WIDTH_CM + 2.0 * SCAR_BLEND_CM)
+}
+
+/// The treated area of the typical scar the clinic's scar prices are for:
+/// a 20 cm strip with its blending band, 108 cm².
+pub fn typical_scar_area_cm2() -> f64 {
+    strip_area_cm2(TYPICAL_STRIP_CM)
+}
+
+impl Goal {
+    /// The look most visitors with this pattern want: density under longer
+    /// hair where hair is kept (Ludwig patterns and diffuse thinning),
+    /// otherwise the shaved look.
+    pub fn default_for(pattern: Pattern) -> Goal {
+        match pattern.info().kind {
+            LossKind::Thinning => Goal::Density,
+            _ => Goal::Shaved,
+        }
+    }
+
+    /// Whether the look can be done with this pattern: density needs hair
+    /// on top to hide the pigment among, and Norwood VI–VII and alopecia
+    /// totalis leave none there (clinics), so they get the shaved look.
+    pub fn suits(self, pattern: Pattern) -> bool {
+        self == Goal::Shaved
+            || !matches!(
+                pattern,
+                Pattern::Norwood6 | Pattern::Norwood7 | Pattern::AlopeciaTotalis
+            )
+    }
+}
 
 /// The estimate input. JSON field names are part of the public API.
 #[derive(Clone, Debug, PartialEq)]
@@ -62,6 +118,9 @@ pub struct EstimateInput {
     pub donor: Donor,
     /// Horizon of the cumulative cost comparison, in years.
     pub years: u32,
+    /// The visitor's age in whole years (18 to 90), when given: young
+    /// visitors get a larger donor reserve and a caution about progression.
+    pub age: Option<u32>,
 }
 
 impl EstimateInput {
@@ -72,15 +131,16 @@ impl EstimateInput {
             area_cm2: None,
             regions: None,
             scar: None,
-            goal: Goal::default(),
+            goal: Goal::default_for(pattern),
             donor: Donor::default(),
             years: DEFAULT_YEARS,
+            age: None,
         }
     }
 
     /// The regions treated, each with its area in cm²: the pattern's own,
     /// or those the visitor chose (a region the pattern does not cover
-    /// counts in full).
+    /// counts at the extent it has at this stage).
     pub fn treatment_regions(&self) -> Vec<(Region, f64)> {
         let info = self.pattern.info();
         match &self.regions {
@@ -97,9 +157,9 @@ impl EstimateInput {
         self.treatment_regions().iter().map(|(_, area)| area).sum()
     }
 
-    /// The area the quote is for: the visitor's own; for scar camouflage of
-    /// a strip scar, the strip with its blending margins; otherwise the area
-    /// of the treated regions.
+    /// The area the quote is for: the visitor's own; for scar camouflage,
+    /// the scar with its blending band; otherwise the area of the treated
+    /// regions.
     pub fn effective_area_cm2(&self) -> f64 {
         if let Some(area) = self.area_cm2 {
             return area;
@@ -108,13 +168,7 @@ impl EstimateInput {
             return self.regions_area_cm2();
         }
         match (self.pattern, self.scar) {
-            (
-                Pattern::ScarOnly,
-                Some(Scar {
-                    kind: ScarKind::Fut,
-                    length_cm: Some(length),
-                }),
-            ) => length * SCAR_BAND_WIDTH_CM,
+            (Pattern::ScarOnly, Some(scar)) => scar.smp_area_cm2(),
             _ => self.pattern.info().default_area_cm2(),
         }
     }
@@ -125,6 +179,7 @@ impl EstimateInput {
         let mut input = EstimateInput::new(Pattern::Norwood1);
         if let Some(root) = Object::root(value, "input", &problems) {
             read_pattern(&root, &mut input.pattern);
+            input.goal = Goal::default_for(input.pattern);
             root.optional_number("area_cm2", &mut input.area_cm2);
             root.optional_choices("regions", &REGION_CHOICES, &mut input.regions);
             if let Some(scar) = root.optional_object("scar") {
@@ -133,6 +188,7 @@ impl EstimateInput {
             root.choice("goal", &GOALS, &mut input.goal);
             root.choice("donor", &DONORS, &mut input.donor);
             root.whole_number("years", &mut input.years);
+            super::settings::optional_whole_number(&root, "age", &mut input.age);
             root.finish();
         }
         let mut problems = problems.into_vec();
@@ -194,6 +250,20 @@ impl EstimateInput {
                     ))
                 }
                 Some(_) => {}
+            }
+        }
+        if !self.goal.suits(self.pattern) {
+            problems.push(FieldError::new(
+                "goal",
+                "density under longer hair needs hair on top to hide the pigment among; with this pattern choose shaved",
+            ));
+        }
+        if let Some(age) = self.age {
+            if !(MIN_AGE..=MAX_AGE).contains(&age) {
+                problems.push(FieldError::new(
+                    "age",
+                    format!("must be from {MIN_AGE} to {MAX_AGE} years, got {age}"),
+                ));
             }
         }
         if !(MIN_YEARS..=MAX_YEARS).contains(&self.years) {
@@ -304,6 +374,7 @@ impl ToJson for EstimateInput {
             ("goal", self.goal.id().to_json()),
             ("donor", self.donor.id().to_json()),
             ("years", self.years.to_json()),
+            ("age", self.age.to_json()),
         ])
     }
 }
@@ -353,7 +424,9 @@ mod tests {
         let input = EstimateInput::from_json(&text).unwrap();
         assert_eq!(input, EstimateInput::new(Pattern::Ludwig2));
         assert_eq!(input.years, 10);
-        assert_eq!(input.goal, Goal::Shaved);
+        // Density under longer hair is the default where hair is kept.
+        assert_eq!(input.goal, Goal::Density);
+        assert_eq!(input.age, None);
         assert_eq!(input.donor, Donor::Average);
     }
 
@@ -388,7 +461,7 @@ mod tests {
             [
                 "pattern: must be one of norwood-1, norwood-2, norwood-2a, norwood-3, norwood-3a, norwood-3v, norwood-4, norwood-4a, norwood-5, norwood-5a, norwood-6, norwood-7, ludwig-1, ludwig-2, ludwig-3, diffuse, alopecia-areata, alopecia-totalis, scar-only, got \"norwood-9\"",
                 "goal: must be one of shaved, density, got \"bald\"",
-                "colour: unknown field (expected one of pattern, area_cm2, regions, scar, goal, donor, years)",
+                "colour: unknown field (expected one of pattern, area_cm2, regions, scar, goal, donor, years, age)",
                 "area_cm2: must be more than 0 and at most 775 (a whole scalp), got -3",
                 "years: must be from 1 to 30, got 0",
             ]
@@ -408,8 +481,9 @@ mod tests {
             "pattern": "norwood-3", "regions": ["hairline", "crown"]
         }))
         .unwrap();
-        // The pattern's own hairline (40) plus a whole crown (75).
-        assert_eq!(input.effective_area_cm2(), 115.0);
+        // The pattern's own hairline (40) plus the crown as it is at this
+        // stage: Norwood III vertex's 20 cm².
+        assert_eq!(input.effective_area_cm2(), 60.0);
         assert_eq!(
             problems(json!({"pattern": "norwood-3", "regions": []})),
             ["regions: must list at least one region"]

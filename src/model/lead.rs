@@ -217,6 +217,17 @@ impl LeadRequest {
             .find(|(id, _)| *id == self.contact_time)
             .map_or(Msg::LeadTimeAny, |(_, label)| *label);
         let (smp, transplant) = (&quote.smp, &quote.transplant);
+        // No transplant price when surgery is not advised.
+        let advised = if transplant.cost.is_some() {
+            "yes"
+        } else {
+            "no"
+        };
+        let cost = transplant.cost.unwrap_or(crate::model::Spread {
+            min: 0,
+            typical: 0,
+            max: 0,
+        });
         messages.format(
             Msg::LeadEmailBody,
             &[
@@ -229,9 +240,10 @@ impl LeadRequest {
                 ("smp_min", Figure::Money(smp.cost.min)),
                 ("smp_max", Figure::Money(smp.cost.max)),
                 ("sessions", Figure::Count(smp.sessions.typical.into())),
-                ("transplant", Figure::Money(transplant.cost.typical)),
-                ("transplant_min", Figure::Money(transplant.cost.min)),
-                ("transplant_max", Figure::Money(transplant.cost.max)),
+                ("advised", Figure::Word(advised)),
+                ("transplant", Figure::Money(cost.typical)),
+                ("transplant_min", Figure::Money(cost.min)),
+                ("transplant_max", Figure::Money(cost.max)),
                 ("grafts", Figure::Count(transplant.grafts.typical.into())),
             ],
             writer,

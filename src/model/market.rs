@@ -4,7 +4,7 @@
 
 use super::json::{object, ToJson, Value};
 use super::pattern::WHOLE_SCALP_CM2;
-use super::settings::{ClinicSettings, PriceBand, PriceRange, Span, TouchUp};
+use super::settings::{ClinicSettings, PriceBand, PriceRange, Span, TouchUp, TOUCH_UP_SHARE};
 
 /// A market whose published prices a clinic can start from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -23,11 +23,13 @@ const fn band(up_to_cm2: f64, price: PriceRange) -> PriceBand {
     PriceBand { up_to_cm2, price }
 }
 
-/// Touch-ups at `min`–`max` each, every 3–5 years as everywhere
-/// (coastsmp.com, primelineokc.com).
+/// Touch-ups at about a third of the course (fullscalp.com: the share
+/// is the same everywhere), never below `min`–`max` for a small area,
+/// every 3–5 years as everywhere (coastsmp.com, primelineokc.com).
 const fn touch_ups(min: f64, max: f64) -> TouchUp {
     TouchUp {
         price: Span { min, max },
+        share_of_course: TOUCH_UP_SHARE,
         every_years: Span { min: 3.0, max: 5.0 },
     }
 }
@@ -49,8 +51,14 @@ impl Market {
         }
     }
 
+    /// The market for its id, or its short name as `smp-quote --market`
+    /// takes it (`eu`, `tr`).
     pub fn from_id(id: &str) -> Option<Market> {
-        Market::ALL.into_iter().find(|market| market.id() == id)
+        match id {
+            "eu" => Some(Market::EuroArea),
+            "tr" => Some(Market::Turkey),
+            _ => Market::ALL.into_iter().find(|market| market.id() == id),
+        }
     }
 
     pub fn name(self) -> &'static str {
@@ -66,22 +74,26 @@ impl Market {
     pub fn sources(self) -> &'static [&'static str] {
         match self {
             Market::UnitedStates => &[
-                "SMP $1,200 (hairline) to about $5,000 typical and $7,000 extensive: Scalp Micro USA, jonathangerow.com.",
-                "Touch-ups $300–800 every 3–5 years: coastsmp.com, primelineokc.com.",
-                "Transplant $4–10 per graft: hairtransplantnetwork.com; 2,347 grafts in a first surgery on average: ISHRS 2025 census.",
+                "SMP $1,200 (hairline) to about $5,000 typical and $7,000 extensive: Scalp Micro USA, jonathangerow.com; scar-only $1,200–2,500 (aggregators).",
+                "Touch-ups about a third of the course (fullscalp.com), at least $300–500 for a small area (primelineokc.com), every 3–5 years (coastsmp.com).",
+                "Transplant $4–10 per graft: hairtransplantnetwork.com; no transplant below $3,000, the low end of the flat fees of $3,000–7,000 for small sessions: biologyinsights.com.",
+                "Surgeries: 2,347 grafts in a first session and 1,637 in later ones on average, megasessions 3,000–5,000: ISHRS 2025 census.",
             ],
             Market::UnitedKingdom => &[
-                "SMP £400–850 (Norwood II–III, Ludwig I), £850–1,500 (Norwood IV–V, Ludwig II), £1,500–2,500 (Norwood VI–VII, Ludwig III): smpaesthetics.co.uk; the typical price is the middle of each range (our assumption).",
-                "Transplant £2,500–12,000, about £4,800 on average: wimpoleclinic.com, ruli.com; £1.50–4 per graft, £2 typical, is that average over the ISHRS average of 2,347 grafts (derived).",
-                "Scar add-on £200–400 and touch-ups £125–300: no published UK figure; the US figures scaled by the UK/US ratio of course prices, about 0.35–0.4 (our assumption).",
+                "SMP £500–2,000 per session at many clinics: en.ruli.com (2024); £800 for a session of about 3.5 hours (our assumption, low in that range), more or less as the area takes longer or shorter sessions.",
+                "Transplant about £4,150 for 1,000 FUE grafts, FUE totals £5,000–12,000, about £3–4+ per graft: cosmeticsurgery.co.uk, en.ruli.com; £3–4.50, £3.60 typical; no transplant below £4,000 (about 1,000 grafts' price; our assumption from those figures).",
+                "Scar add-on £500–1,200: about one more session at the session price above (coastsmp.com: a fourth session for scars); our assumption.",
+                "Touch-ups about a third of the course (fullscalp.com), at least £350–500: a third of the smallest course this preset quotes, up to the low end of a UK session (derived).",
             ],
             Market::EuroArea => &[
-                "SMP €990–2,490 against a transplant at €4,000–15,000 or more: vanc.clinic; the SMP span split over the same three extents as the UK list (our assumption).",
-                "Transplant €2–3.50 per graft, €2.50 typical: €4,000 for about 2,000 grafts to €15,000 for about 5,000 (derived).",
-                "Scar add-on €300–600 and touch-ups €200–500: no published figure; the US figures scaled by the euro/US ratio of course prices, about 0.5 (our assumption).",
+                "SMP €990–2,490 against a transplant at €4,000–15,000 or more: vanc.clinic; the SMP span split over three extents (our assumption).",
+                "Transplant around the German average of €3.29 per graft, €3–4 per graft, one chain €4.70: haartransplantation-vergleich.de, mybody.de, kostencheck.de; €3–4.70, €3.30 typical; no transplant below €3,500 (about 1,000 grafts at the German average, below vanc.clinic's lowest €4,000; our assumption).",
+                "Scar add-on €330–830: about one more session (coastsmp.com), the course price over its usual three sessions (derived from vanc.clinic); scar-only work priced like the smallest course, as US scar-only prices match the smallest US course (our assumption).",
+                "Touch-ups about a third of the course (fullscalp.com), at least €330–500: a third of the smallest course (derived).",
             ],
             Market::Turkey => &[
-                "Transplant €0.65–1.50 per graft: bluemagiclinic.com; €1 typical (our assumption); up to 4,000 grafts in one megasession (ISHRS: 3,000–5,000).",
+                "Transplant sold as packages: average €1,700–2,000, average total €3,780 at about €1.89 per graft, package floors well above €1,000: haartransplantation-vergleich.de, allturkey.co.uk, highsurgery.com; €0.65–1.50 per graft: bluemagiclinic.com.",
+                "So €0.65–1.90 per graft, €1 typical, never below a €1,500 package (our assumption from those figures); megasessions of up to 4,000 grafts (ISHRS: 3,000–5,000).",
                 "SMP: no published Turkish price; the euro-area figures (vanc.clinic), which a clinic should replace with its own.",
             ],
         }
@@ -104,15 +116,17 @@ impl Market {
                 settings.locale = "en-GB".into();
                 settings.rounding_step = 25.0;
                 let smp = &mut settings.smp;
-                smp.bands = vec![
-                    band(60.0, range(400.0, 625.0, 850.0)),
-                    band(120.0, range(850.0, 1175.0, 1500.0)),
-                    band(WHOLE_SCALP_CM2, range(1500.0, 2000.0, 2500.0)),
-                ];
+                smp.bands = Vec::new();
+                smp.price_per_session = Some(800.0);
                 smp.minimum_fee = 400.0;
-                smp.scar_addon = range(200.0, 300.0, 400.0);
-                smp.touch_up = touch_ups(125.0, 300.0);
-                settings.transplant.price_per_graft = range(1.5, 2.0, 4.0);
+                smp.scar_addon = range(500.0, 800.0, 1200.0);
+                // Only used if the clinic switches to bands: the smallest
+                // course of smpaesthetics.co.uk's list.
+                smp.scar_only = range(400.0, 625.0, 850.0);
+                smp.touch_up = touch_ups(350.0, 500.0);
+                let transplant = &mut settings.transplant;
+                transplant.price_per_graft = range(3.0, 3.6, 4.5);
+                transplant.minimum_fee = 4000.0;
             }
             Market::EuroArea | Market::Turkey => {
                 settings.currency = "EUR".into();
@@ -126,13 +140,17 @@ impl Market {
                 let smp = &mut settings.smp;
                 smp.bands = euro_smp();
                 smp.minimum_fee = 990.0;
-                smp.scar_addon = range(300.0, 450.0, 600.0);
-                smp.touch_up = touch_ups(200.0, 500.0);
+                smp.scar_addon = range(330.0, 580.0, 830.0);
+                smp.scar_only = range(990.0, 1240.0, 1490.0);
+                smp.touch_up = touch_ups(330.0, 500.0);
+                let transplant = &mut settings.transplant;
                 if self == Market::Turkey {
-                    settings.transplant.price_per_graft = range(0.65, 1.0, 1.5);
-                    settings.transplant.grafts_per_surgery = 4000;
+                    transplant.price_per_graft = range(0.65, 1.0, 1.9);
+                    transplant.minimum_fee = 1500.0;
+                    transplant.megasession_grafts = Some(4000);
                 } else {
-                    settings.transplant.price_per_graft = range(2.0, 2.5, 3.5);
+                    transplant.price_per_graft = range(3.0, 3.3, 4.7);
+                    transplant.minimum_fee = 3500.0;
                 }
             }
         }
@@ -176,15 +194,24 @@ mod tests {
         let quote = |market: Market, pattern| {
             estimate(&EstimateInput::new(pattern), &market.settings()).unwrap()
         };
-        // UK: £400–850 for Norwood III, £1,500–2,500 for Norwood VII.
+        // UK SMP by session: £500–2,000 a session (en.ruli.com).
+        for pattern in [Pattern::Norwood3, Pattern::Norwood7] {
+            let uk = quote(Market::UnitedKingdom, pattern);
+            let per_session = uk.smp.cost.typical / u64::from(uk.smp.sessions.typical);
+            assert!(
+                (500..=2000).contains(&per_session),
+                "{pattern:?}: {per_session}"
+            );
+        }
+        // UK Norwood III: at or above the ~£5,000 FUE floor.
         let uk = quote(Market::UnitedKingdom, Pattern::Norwood3);
-        assert_eq!((uk.smp.cost.min, uk.smp.cost.max), (400, 850));
-        let uk = quote(Market::UnitedKingdom, Pattern::Norwood7);
-        assert_eq!((uk.smp.cost.min, uk.smp.cost.max), (1500, 2500));
+        assert!(uk.transplant.cost.unwrap().typical >= 5000);
         // Turkey: a Norwood IV transplant far below the US price.
         let turkey = quote(Market::Turkey, Pattern::Norwood4);
         let us = quote(Market::UnitedStates, Pattern::Norwood4);
-        assert!(turkey.transplant.cost.typical * 4 < us.transplant.cost.typical);
+        assert!(turkey.transplant.cost.unwrap().typical * 4 < us.transplant.cost.unwrap().typical);
         assert_eq!(turkey.currency, "EUR");
+        assert_eq!(Market::from_id("eu"), Some(Market::EuroArea));
+        assert_eq!(Market::from_id("tr"), Some(Market::Turkey));
     }
 }

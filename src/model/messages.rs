@@ -103,6 +103,11 @@ pub trait Writer {
     fn list(&self, items: Vec<String>) -> String {
         items.join(", ")
     }
+    /// An area given in cm², with its unit: the widget writes it in the
+    /// visitor's unit.
+    fn area(&self, cm2: f64) -> String {
+        format!("{} cm²", self.number(&Figure::Decimal(cm2)))
+    }
 }
 
 /// English without the browser: `USD 2,800`, `2,450`, `2.5`.
@@ -475,6 +480,7 @@ impl Format<'_> {
             Figure::Text(text) => text.clone(),
             Figure::Word(word) => word.to_string(),
             Figure::Message(id) => self.catalogue.text(*id).to_string(),
+            Figure::Area(cm2) => self.writer.area(*cm2),
             Figure::List(ids) => self.writer.list(
                 ids.iter()
                     .map(|id| self.catalogue.text(*id).to_string())
@@ -505,7 +511,7 @@ impl Format<'_> {
         let value = match figure {
             Some(Figure::Count(count)) => *count as f64,
             Some(Figure::Money(amount)) => *amount as f64,
-            Some(Figure::Decimal(value) | Figure::Price(value)) => *value,
+            Some(Figure::Decimal(value) | Figure::Price(value) | Figure::Area(value)) => *value,
             _ => return Some((other, None)),
         };
         let shown = figure.map(|figure| self.writer.number(figure));

@@ -68,7 +68,7 @@ impl Region {
 
     /// The region's area when it is bald all over: its extent at Norwood VII
     /// (section 2 of docs/model.md), and for the sides and back the rest of
-    /// the 775 cm² scalp. A region a visitor adds to a pattern counts in full.
+    /// the 775 cm² scalp.
     pub fn full_area_cm2(self) -> f64 {
         match self {
             Region::Hairline => 45.0,
@@ -165,12 +165,29 @@ impl PatternInfo {
     }
 
     /// The area of `region` in this pattern: the pattern's own share where it
-    /// covers the region, the whole region where a visitor adds it.
+    /// covers the region; where a visitor adds it, its extent at this
+    /// stage: its area in the first stage of the same scale from this one
+    /// on that covers it (Norwood III plus the crown takes the crown of
+    /// Norwood III vertex), or the whole region when no stage does.
     pub fn region_area_cm2(&self, region: Region) -> f64 {
-        self.regions
-            .iter()
-            .find(|(own, _)| *own == region)
-            .map_or_else(|| region.full_area_cm2(), |(_, area)| *area)
+        let own = |info: &PatternInfo| {
+            info.regions
+                .iter()
+                .find(|(own, _)| *own == region)
+                .map(|(_, area)| *area)
+        };
+        own(self)
+            .or_else(|| {
+                let scale = self.pattern.scale();
+                if scale == Scale::Other {
+                    return None;
+                }
+                PATTERNS[self.pattern as usize..]
+                    .iter()
+                    .filter(|later| later.pattern.scale() == scale)
+                    .find_map(own)
+            })
+            .unwrap_or_else(|| region.full_area_cm2())
     }
 
     pub fn covers(&self, region: Region) -> bool {
@@ -361,7 +378,9 @@ static PATTERNS: [PatternInfo; 19] = [
         name: Msg::PatternScarOnly,
         description: Msg::PatternScarOnlyDescription,
         kind: LossKind::Scar,
-        regions: &[(SidesBack, 30.0)],
+        // A typical 20 cm strip with its 2 cm blending band all round
+        // (input.rs: typical_scar_area_cm2).
+        regions: &[(SidesBack, 108.0)],
     },
 ];
 

@@ -5,6 +5,7 @@
 use super::input::EstimateInput;
 use super::json::{object, ToJson, Value};
 use super::messages::{Catalogue, Message, Msg};
+use super::pattern::Region;
 
 /// A figure with its likely range and the value most visitors can expect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,8 +43,11 @@ pub enum Figure {
     Price(f64),
     /// A whole count: grafts, sessions, years.
     Count(u64),
-    /// A measure that may have a decimal: cm², hours.
+    /// A measure that may have a decimal: hours, percent.
     Decimal(f64),
+    /// An area in cm², which each presenter writes in the visitor's unit
+    /// with the unit's symbol.
+    Area(f64),
     /// Text shown as it is: the clinic's name, what the visitor typed.
     Text(String),
     /// The keyword a `select` in the message chooses its wording by.
@@ -102,8 +106,9 @@ pub struct SmpQuote {
     pub days_between_sessions: MinMax<u32>,
     /// The same gap in weeks, to the half week.
     pub weeks_between_sessions: MinMax<f64>,
-    /// Weeks from the first session to the last.
-    pub weeks: MinMax<u32>,
+    /// Weeks from the first session to the last, to the half week: the
+    /// gaps of `weeks_between_sessions` added up.
+    pub weeks: MinMax<f64>,
     pub cost: Spread<u64>,
     pub touch_up: TouchUpQuote,
     /// The typical cost per month over the longest financing term; `None`
@@ -125,29 +130,69 @@ pub enum Candidacy {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TransplantQuote {
+    /// Grafts the whole area needs.
     pub grafts: Spread<u32>,
-    pub surgeries: u32,
-    /// Grafts the visitor's donor area can give over a lifetime.
+    /// Grafts planned, operated on and priced: the need, at most what the
+    /// donor area can give with its reserve kept.
+    pub planned_grafts: Spread<u32>,
+    pub surgeries: Spread<u32>,
+    /// Grafts the visitor's donor area can still give over a lifetime,
+    /// after any earlier surgery.
     pub donor_capacity: u32,
-    /// Typical grafts the donor supply cannot cover: the area SMP could fill.
+    /// Grafts an earlier surgery took (0 without a scar).
+    pub donor_taken: u32,
+    /// Grafts of `donor_capacity` kept in reserve for further loss.
+    pub donor_reserve: u32,
+    /// Typical grafts the plan cannot cover: the area SMP could fill.
     pub shortfall_grafts: u32,
-    pub cost: Spread<u64>,
+    /// `None` when surgery is not advised (`candidate` is `No`).
+    pub cost: Option<Spread<u64>>,
+    /// Why the cost is not grafts times the price per graft, when it is not.
+    pub cost_note: Option<Note>,
+    /// Hours in the chair over all surgeries.
+    pub chair_hours: MinMax<f64>,
     /// Total days off work over all surgeries.
     pub downtime_days: MinMax<u32>,
     pub months_to_result: MinMax<u32>,
     pub candidate: Candidacy,
+    /// The donor supply in one sentence, for beside the figures.
+    pub donor_summary: Note,
     pub notes: Vec<Note>,
     /// Maintenance medication a year, when the clinic counts it.
     pub medication_per_year: Option<u64>,
 }
 
+/// SMP and a transplant together: grafts where they matter most (hairline
+/// and front) within the donor budget, SMP for the rest.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CombinedQuote {
+    /// The regions transplanted, front first, and their area.
+    pub transplant_regions: Vec<Region>,
+    pub transplant_area_cm2: f64,
+    pub grafts: Spread<u32>,
+    pub surgeries: Spread<u32>,
+    /// The regions SMP covers and their area.
+    pub smp_regions: Vec<Region>,
+    pub smp_area_cm2: f64,
+    pub smp_sessions: Spread<u32>,
+    /// Surgery and SMP together.
+    pub cost: Spread<u64>,
+    pub transplant_cost: Spread<u64>,
+    pub smp_cost: Spread<u64>,
+    pub downtime_days: MinMax<u32>,
+    pub months_to_result: MinMax<u32>,
+    pub notes: Vec<Note>,
+}
+
 /// Cumulative typical cost at the end of each year, from year 0 (the
-/// treatment itself) to `years`.
+/// treatment itself) to `years`; `None` for a treatment the quote does
+/// not offer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lifetime {
     pub years: u32,
     pub smp: Vec<u64>,
-    pub transplant: Vec<u64>,
+    pub transplant: Option<Vec<u64>>,
+    pub combined: Option<Vec<u64>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -159,6 +204,11 @@ pub struct Quote {
     pub locale: String,
     pub smp: SmpQuote,
     pub transplant: TransplantQuote,
+    /// The combined plan, or `None` when it makes no sense (see
+    /// `combined_note`).
+    pub combined: Option<CombinedQuote>,
+    /// Why there is no combined plan, when there is none.
+    pub combined_note: Option<Note>,
     pub lifetime: Lifetime,
     /// How each figure was reached, in plain words (docs/model.md in short).
     pub breakdown: Vec<Note>,
@@ -192,6 +242,7 @@ impl Figure {
             Figure::Price(_) => "price",
             Figure::Count(_) => "count",
             Figure::Decimal(_) => "decimal",
+            Figure::Area(_) => "area",
             Figure::Text(_) => "text",
             Figure::Word(_) => "word",
             Figure::Message(_) => "message",
@@ -204,7 +255,7 @@ impl ToJson for Figure {
     fn to_json(&self) -> Value {
         let value = match self {
             Figure::Money(v) | Figure::Count(v) => v.to_json(),
-            Figure::Price(v) | Figure::Decimal(v) => v.to_json(),
+            Figure::Price(v) | Figure::Decimal(v) | Figure::Area(v) => v.to_json(),
             Figure::Text(text) => text.to_json(),
             Figure::Word(word) => word.to_json(),
             Figure::Message(id) => id.key().to_json(),
@@ -290,15 +341,41 @@ impl ToJson for TransplantQuote {
     fn to_json(&self) -> Value {
         object([
             ("grafts", self.grafts.to_json()),
+            ("planned_grafts", self.planned_grafts.to_json()),
             ("surgeries", self.surgeries.to_json()),
             ("donor_capacity", self.donor_capacity.to_json()),
+            ("donor_taken", self.donor_taken.to_json()),
+            ("donor_reserve", self.donor_reserve.to_json()),
             ("shortfall_grafts", self.shortfall_grafts.to_json()),
             ("cost", self.cost.to_json()),
+            ("cost_note", self.cost_note.to_json()),
+            ("chair_hours", self.chair_hours.to_json()),
             ("downtime_days", self.downtime_days.to_json()),
             ("months_to_result", self.months_to_result.to_json()),
             ("candidate", self.candidate.id().to_json()),
+            ("donor_summary", self.donor_summary.to_json()),
             ("notes", self.notes.to_json()),
             ("medication_per_year", self.medication_per_year.to_json()),
+        ])
+    }
+}
+
+impl ToJson for CombinedQuote {
+    fn to_json(&self) -> Value {
+        object([
+            ("transplant_regions", self.transplant_regions.to_json()),
+            ("transplant_area_cm2", self.transplant_area_cm2.to_json()),
+            ("grafts", self.grafts.to_json()),
+            ("surgeries", self.surgeries.to_json()),
+            ("smp_regions", self.smp_regions.to_json()),
+            ("smp_area_cm2", self.smp_area_cm2.to_json()),
+            ("smp_sessions", self.smp_sessions.to_json()),
+            ("cost", self.cost.to_json()),
+            ("transplant_cost", self.transplant_cost.to_json()),
+            ("smp_cost", self.smp_cost.to_json()),
+            ("downtime_days", self.downtime_days.to_json()),
+            ("months_to_result", self.months_to_result.to_json()),
+            ("notes", self.notes.to_json()),
         ])
     }
 }
@@ -309,6 +386,7 @@ impl ToJson for Lifetime {
             ("years", self.years.to_json()),
             ("smp", self.smp.to_json()),
             ("transplant", self.transplant.to_json()),
+            ("combined", self.combined.to_json()),
         ])
     }
 }
@@ -322,6 +400,8 @@ impl ToJson for Quote {
             ("locale", self.locale.to_json()),
             ("smp", self.smp.to_json()),
             ("transplant", self.transplant.to_json()),
+            ("combined", self.combined.to_json()),
+            ("combined_note", self.combined_note.to_json()),
             ("lifetime", self.lifetime.to_json()),
             ("breakdown", self.breakdown.to_json()),
             ("booking_url", self.booking_url.to_json()),

@@ -33,8 +33,12 @@ pub struct PriceBand {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TouchUp {
-    /// What one touch-up session costs.
+    /// What a touch-up costs at the least, for a small area: the floor
+    /// under `share_of_course` (min for the cheapest, max for the dearest).
     pub price: Span,
+    /// A touch-up's price as a share of the course it refreshes (0 to 1):
+    /// about a third (fullscalp.com), so it grows with the area.
+    pub share_of_course: Span,
     /// How many years apart touch-ups are needed.
     pub every_years: Span,
 }
@@ -48,16 +52,28 @@ pub struct SmpPricing {
     pub price_per_session: Option<f64>,
     /// No course costs less than this.
     pub minimum_fee: f64,
-    /// Added to a course when a scar is camouflaged as well.
+    /// Added to a course when a scar is camouflaged as well, for a typical
+    /// scar (a 20 cm strip or one FUE harvest); it follows the scar's size.
     pub scar_addon: PriceRange,
+    /// A scar-only course for a typical scar, when the clinic prices by
+    /// bands; it follows the scar's size like the add-on.
+    pub scar_only: PriceRange,
     pub touch_up: TouchUp,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct TransplantPricing {
     pub price_per_graft: PriceRange,
-    /// Grafts one surgery moves; larger cases need more surgeries.
+    /// No transplant costs less than this: the clinic's package floor.
+    pub minimum_fee: f64,
+    /// Grafts a first surgery usually moves.
     pub grafts_per_surgery: u32,
+    /// Grafts a later surgery usually moves: fewer, as the donor area has
+    /// given some already.
+    pub later_grafts_per_surgery: u32,
+    /// The most grafts one surgery moves when the clinic does megasessions;
+    /// `None` when it does not.
+    pub megasession_grafts: Option<u32>,
     /// Maintenance medication per month (finasteride, minoxidil) counted in
     /// the lifetime cost; `None` leaves it out.
     pub medication_per_month: Option<f64>,
@@ -131,21 +147,36 @@ impl Default for ClinicSettings {
                 ],
                 price_per_session: None,
                 minimum_fee: 1000.0,
+                // About one extra session at the published $500–1,200 per
+                // session (ruli.com), kept low enough that Norwood VI–VII
+                // with a scar stays within the published $7,000.
                 scar_addon: range(500.0, 750.0, 1000.0),
+                // Scar-only work $1,200–2,500 (aggregators).
+                scar_only: range(1200.0, 1800.0, 2500.0),
                 touch_up: TouchUp {
-                    // $300–800 every 3–5 years (coastsmp.com, primelineokc.com).
+                    // $300–500 for small areas (primelineokc.com), about a
+                    // third of the course otherwise (fullscalp.com), every
+                    // 3–5 years (coastsmp.com).
                     price: Span {
                         min: 300.0,
-                        max: 800.0,
+                        max: 500.0,
                     },
+                    share_of_course: TOUCH_UP_SHARE,
                     every_years: Span { min: 3.0, max: 5.0 },
                 },
             },
             transplant: TransplantPricing {
                 // US $4–10 per graft (hairtransplantnetwork.com).
                 price_per_graft: range(4.0, 7.0, 10.0),
-                // ISHRS 2025: 2,347 grafts in a first session on average.
-                grafts_per_surgery: 2500,
+                // Small sessions sell at flat fees of about $3,000–7,000
+                // (biologyinsights.com): the floor is the low end.
+                minimum_fee: 3000.0,
+                // ISHRS 2025 census: 2,347 grafts in a first session and
+                // 1,637 in later ones on average; megasessions 3,000–5,000
+                // (this clinic at the low end: our assumption).
+                grafts_per_surgery: 2350,
+                later_grafts_per_surgery: 1650,
+                megasession_grafts: Some(3000),
                 medication_per_month: None,
             },
             financing: None,
@@ -156,6 +187,13 @@ impl Default for ClinicSettings {
     }
 }
 
+/// A touch-up costs about a third of the course it refreshes
+/// (fullscalp.com): 25–35% around that third.
+pub const TOUCH_UP_SHARE: Span = Span {
+    min: 0.25,
+    max: 0.35,
+};
+
 pub const MIN_GRAFTS_PER_SURGERY: u32 = 500;
 pub const MAX_GRAFTS_PER_SURGERY: u32 = 6000;
 pub const MAX_TERM_MONTHS: u32 = 120;
@@ -164,8 +202,14 @@ impl ClinicSettings {
     /// Reads a clinic's settings from JSON, merged over the defaults, and
     /// reports every problem at once.
     pub fn from_json(value: &Value) -> Result<Self, Vec<FieldError>> {
+        ClinicSettings::from_json_over(value, ClinicSettings::default())
+    }
+
+    /// Reads a clinic's settings from JSON merged over `base` (a market's
+    /// preset, say), and reports every problem at once.
+    pub fn from_json_over(value: &Value, base: ClinicSettings) -> Result<Self, Vec<FieldError>> {
         let problems = Problems::default();
-        let mut settings = ClinicSettings::default();
+        let mut settings = base;
         if let Some(root) = Object::root(value, "settings", &problems) {
             settings.read(&root);
             root.finish();
@@ -207,8 +251,14 @@ impl ClinicSettings {
             smp.optional_number("price_per_session", &mut pricing.price_per_session);
             smp.number("minimum_fee", &mut pricing.minimum_fee);
             read_price_range(&smp, "scar_addon", &mut pricing.scar_addon);
+            read_price_range(&smp, "scar_only", &mut pricing.scar_only);
             if let Some(touch_up) = smp.object("touch_up") {
                 read_span(&touch_up, "price", &mut pricing.touch_up.price);
+                read_span(
+                    &touch_up,
+                    "share_of_course",
+                    &mut pricing.touch_up.share_of_course,
+                );
                 read_span(&touch_up, "every_years", &mut pricing.touch_up.every_years);
                 touch_up.finish();
             }
@@ -217,7 +267,17 @@ impl ClinicSettings {
         if let Some(transplant) = root.object("transplant") {
             let pricing = &mut self.transplant;
             read_price_range(&transplant, "price_per_graft", &mut pricing.price_per_graft);
+            transplant.number("minimum_fee", &mut pricing.minimum_fee);
             transplant.whole_number("grafts_per_surgery", &mut pricing.grafts_per_surgery);
+            transplant.whole_number(
+                "later_grafts_per_surgery",
+                &mut pricing.later_grafts_per_surgery,
+            );
+            optional_whole_number(
+                &transplant,
+                "megasession_grafts",
+                &mut pricing.megasession_grafts,
+            );
             transplant.optional_number("medication_per_month", &mut pricing.medication_per_month);
             transplant.finish();
         }
@@ -339,7 +399,13 @@ impl ClinicSettings {
         }
         check.amount("smp.minimum_fee", smp.minimum_fee);
         check.price_range("smp.scar_addon", &smp.scar_addon);
+        check.price_range("smp.scar_only", &smp.scar_only);
         check.span("smp.touch_up.price", &smp.touch_up.price, 1e7);
+        check.span(
+            "smp.touch_up.share_of_course",
+            &smp.touch_up.share_of_course,
+            1.0,
+        );
         let years = &smp.touch_up.every_years;
         check.span("smp.touch_up.every_years", years, 30.0);
         if years.min == 0.0 {
@@ -348,14 +414,36 @@ impl ClinicSettings {
 
         let transplant = &self.transplant;
         check.price_range("transplant.price_per_graft", &transplant.price_per_graft);
-        let grafts = transplant.grafts_per_surgery;
-        if !(MIN_GRAFTS_PER_SURGERY..=MAX_GRAFTS_PER_SURGERY).contains(&grafts) {
-            check.fail(
-                "transplant.grafts_per_surgery",
-                format!(
-                    "must be from {MIN_GRAFTS_PER_SURGERY} to {MAX_GRAFTS_PER_SURGERY}, got {grafts}"
-                ),
-            );
+        check.amount("transplant.minimum_fee", transplant.minimum_fee);
+        let sessions = [
+            ("grafts_per_surgery", Some(transplant.grafts_per_surgery)),
+            (
+                "later_grafts_per_surgery",
+                Some(transplant.later_grafts_per_surgery),
+            ),
+            ("megasession_grafts", transplant.megasession_grafts),
+        ];
+        for (name, grafts) in sessions {
+            let Some(grafts) = grafts else { continue };
+            if !(MIN_GRAFTS_PER_SURGERY..=MAX_GRAFTS_PER_SURGERY).contains(&grafts) {
+                check.fail(
+                    format!("transplant.{name}"),
+                    format!(
+                        "must be from {MIN_GRAFTS_PER_SURGERY} to {MAX_GRAFTS_PER_SURGERY}, got {grafts}"
+                    ),
+                );
+            }
+        }
+        if let Some(mega) = transplant.megasession_grafts {
+            if mega < transplant.grafts_per_surgery {
+                check.fail(
+                    "transplant.megasession_grafts",
+                    format!(
+                        "must be at least transplant.grafts_per_surgery ({}), got {mega}",
+                        transplant.grafts_per_surgery
+                    ),
+                );
+            }
         }
         if let Some(medication) = transplant.medication_per_month {
             check.amount("transplant.medication_per_month", medication);
@@ -458,6 +546,22 @@ fn check_accent(accent: &str) -> Result<(), String> {
         ));
     }
     Ok(())
+}
+
+/// A whole number that may be switched off with `null` (an age, a
+/// megasession's size).
+pub(super) fn optional_whole_number(object: &Object, key: &'static str, target: &mut Option<u32>) {
+    match object.get(key) {
+        None => {}
+        Some(Value::Null) => *target = None,
+        Some(value) => {
+            let mut read = 0;
+            object.whole_number(key, &mut read);
+            if value.as_u32().is_some() {
+                *target = Some(read);
+            }
+        }
+    }
 }
 
 /// A field a nested object cannot do without (a band needs its area).
@@ -703,10 +807,12 @@ impl ToJson for ClinicSettings {
                     ("price_per_session", smp.price_per_session.to_json()),
                     ("minimum_fee", smp.minimum_fee.to_json()),
                     ("scar_addon", smp.scar_addon.to_json()),
+                    ("scar_only", smp.scar_only.to_json()),
                     (
                         "touch_up",
                         object([
                             ("price", smp.touch_up.price.to_json()),
+                            ("share_of_course", smp.touch_up.share_of_course.to_json()),
                             ("every_years", smp.touch_up.every_years.to_json()),
                         ]),
                     ),
@@ -716,9 +822,18 @@ impl ToJson for ClinicSettings {
                 "transplant",
                 object([
                     ("price_per_graft", transplant.price_per_graft.to_json()),
+                    ("minimum_fee", transplant.minimum_fee.to_json()),
                     (
                         "grafts_per_surgery",
                         transplant.grafts_per_surgery.to_json(),
+                    ),
+                    (
+                        "later_grafts_per_surgery",
+                        transplant.later_grafts_per_surgery.to_json(),
+                    ),
+                    (
+                        "megasession_grafts",
+                        transplant.megasession_grafts.to_json(),
                     ),
                     (
                         "medication_per_month",
@@ -888,7 +1003,7 @@ mod tests {
                 "currency: must be text, got 5",
                 "smp.minimum_fee: must be a number, got \"cheap\"",
                 "smp.touch_up.every_years.min: must be a number, got \"3\"",
-                "smp.colour: unknown field (expected one of bands, price_per_session, minimum_fee, scar_addon, touch_up)",
+                "smp.colour: unknown field (expected one of bands, price_per_session, minimum_fee, scar_addon, scar_only, touch_up)",
                 "transplant.grafts_per_surgery: must be a whole number of at least 0, got 2.5",
                 "colours: unknown field (expected one of clinic_name, booking_url, currency, locale, rounding_step, smp, transplant, lead, messages, theme, financing)",
             ]

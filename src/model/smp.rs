@@ -1,12 +1,12 @@
 //! The SMP side of a quote: sessions, time in the chair, schedule and cost.
 //! Sources for every figure are in `docs/model.md`.
 
-use super::input::{EstimateInput, Goal, ScarKind};
+use super::input::{typical_scar_area_cm2, EstimateInput, Goal, ScarKind};
 use super::messages::Msg;
 use super::money::round_money;
 use super::pattern::{LossKind, Pattern};
 use super::quote::{FinancingTerms, MinMax, Note, SmpQuote, Spread, TouchUpQuote};
-use super::settings::{ClinicSettings, PriceBand, PriceRange, SmpPricing};
+use super::settings::{ClinicSettings, PriceRange, SmpPricing, TouchUp};
 
 /// Below this area (a hairline, early recession, a scar) two sessions
 /// usually suffice; larger areas usually take three (smphaircreations.com,
@@ -21,7 +21,10 @@ pub const SMALL_AREA_CM2: f64 = 40.0;
 /// (looknaturalatl.com: scar camouflage 2–4; coastsmp.com: a 4th session
 /// for alopecia and scars).
 pub fn sessions(input: &EstimateInput, area_cm2: f64) -> Spread<u32> {
-    let small = area_cm2 < SMALL_AREA_CM2;
+    sessions_for(input, area_cm2 < SMALL_AREA_CM2)
+}
+
+fn sessions_for(input: &EstimateInput, small: bool) -> Spread<u32> {
     let mut sessions = match (input.goal, small) {
         (Goal::Shaved, true) => Spread {
             min: 2,
@@ -53,6 +56,22 @@ pub fn sessions(input: &EstimateInput, area_cm2: f64) -> Spread<u32> {
     sessions
 }
 
+/// Sessions as a per-session price counts them: the small-area count
+/// blends into the larger one over the 10 cm² below `SMALL_AREA_CM2`, so
+/// a tiny change of area never adds a whole session to the price (the
+/// sessions shown stay whole, and match the price from `SMALL_AREA_CM2`).
+fn priced_sessions(input: &EstimateInput, area_cm2: f64) -> PriceRange {
+    let small = sessions_for(input, true).map(f64::from);
+    let large = sessions_for(input, false).map(f64::from);
+    let t = ((area_cm2 - (SMALL_AREA_CM2 - 10.0)) / 10.0).clamp(0.0, 1.0);
+    let blend = |a: f64, b: f64| a + t * (b - a);
+    PriceRange {
+        min: blend(small.min, large.min),
+        typical: blend(small.typical, large.typical),
+        max: blend(small.max, large.max),
+    }
+}
+
 fn with_scar(sessions: Spread<u32>) -> Spread<u32> {
     Spread {
         min: sessions.min,
@@ -66,10 +85,30 @@ fn with_scar(sessions: Spread<u32>) -> Spread<u32> {
 /// total that Rassman et al. (2015) report. Rounded to half hours.
 pub fn hours_per_session(area_cm2: f64) -> MinMax<f64> {
     let half_hours = |hours: f64| (hours * 2.0).round() / 2.0;
+    let hours = session_hours(area_cm2);
     MinMax {
-        min: half_hours((area_cm2 / 60.0).clamp(2.0, 4.0)),
-        max: half_hours((area_cm2 / 40.0).clamp(3.0, 5.0)),
+        min: half_hours(hours.min),
+        max: half_hours(hours.max),
     }
+}
+
+/// The same hours unrounded, for prices that must not jump.
+fn session_hours(area_cm2: f64) -> MinMax<f64> {
+    MinMax {
+        min: (area_cm2 / 60.0).clamp(2.0, 4.0),
+        max: (area_cm2 / 40.0).clamp(3.0, 5.0),
+    }
+}
+
+/// The length of session a clinic's per-session price is for: 3.5 hours,
+/// the middle of the published 2–5 h (our assumption). A longer session
+/// costs that much more, a shorter one less.
+pub const REFERENCE_SESSION_HOURS: f64 = 3.5;
+
+/// How much longer than the reference a session for this area takes.
+pub fn session_length_factor(area_cm2: f64) -> f64 {
+    let hours = session_hours(area_cm2);
+    (hours.min + hours.max) / 2.0 / REFERENCE_SESSION_HOURS
 }
 
 /// Days between sessions: 10–30 for the shaved look (smphaircreations.com),
@@ -81,68 +120,107 @@ pub fn days_between_sessions(goal: Goal) -> MinMax<u32> {
     }
 }
 
+/// A gap in days as weeks, to the half week.
+pub fn half_weeks(days: u32) -> f64 {
+    (f64::from(days) / 7.0 * 2.0).round() / 2.0
+}
+
 /// Weeks from the first session to the last: the fewest sessions at the
-/// shortest spacing to the most at the longest.
-pub fn weeks(sessions: Spread<u32>, gap_days: MinMax<u32>) -> MinMax<u32> {
-    let weeks =
-        |count: u32, days: u32| (f64::from(count.saturating_sub(1) * days) / 7.0).round() as u32;
+/// shortest gap to the most at the longest, from the same half weeks as
+/// the gap itself, so the schedule reads the same everywhere.
+pub fn weeks(sessions: Spread<u32>, gap_days: MinMax<u32>) -> MinMax<f64> {
+    let weeks = |count: u32, days: u32| f64::from(count.saturating_sub(1)) * half_weeks(days);
     MinMax {
         min: weeks(sessions.min, gap_days.min),
         max: weeks(sessions.max, gap_days.max),
     }
 }
 
-/// The clinic's price band for an area: the first that reaches it, or the
-/// last for areas beyond every band.
-pub fn band_for(area_cm2: f64, pricing: &SmpPricing) -> Option<&PriceBand> {
-    pricing
-        .bands
-        .iter()
-        .find(|band| area_cm2 <= band.up_to_cm2)
-        .or(pricing.bands.last())
-}
-
-/// The unrounded course price: the clinic's band for the area, or sessions
-/// times its per-session price, plus a scar add-on, never below the minimum
-/// fee. A scar-only course is priced by its own area and takes no add-on.
-pub fn course_price(
-    input: &EstimateInput,
-    area_cm2: f64,
-    sessions: Spread<u32>,
-    settings: &ClinicSettings,
-) -> PriceRange {
-    let pricing = &settings.smp;
-    let base = match pricing.price_per_session {
-        Some(per_session) => {
-            let by_count = sessions.map(|count| f64::from(count) * per_session);
-            PriceRange {
-                min: by_count.min,
-                typical: by_count.typical,
-                max: by_count.max,
-            }
-        }
-        None => {
-            let band = band_for(area_cm2, pricing).map(|band| band.price);
-            band.unwrap_or(PriceRange {
-                min: 0.0,
-                typical: 0.0,
-                max: 0.0,
-            })
-        }
-    };
-    let addon = match input.scar {
-        Some(_) if input.pattern != Pattern::ScarOnly => pricing.scar_addon,
-        _ => PriceRange {
+/// The clinic's band prices at `area_cm2`, continuous in the area: each
+/// band's price holds up to its area; above it the price rises in a
+/// straight line to the next band's over the next 20% of area (or up to
+/// that band's own limit, if nearer), so a tiny change of area never jumps
+/// a whole band.
+pub fn band_price(area_cm2: f64, pricing: &SmpPricing) -> PriceRange {
+    let bands = &pricing.bands;
+    let Some(first) = bands.first() else {
+        return PriceRange {
             min: 0.0,
             typical: 0.0,
             max: 0.0,
-        },
+        };
+    };
+    if area_cm2 <= first.up_to_cm2 {
+        return first.price;
+    }
+    let mut price = first.price;
+    for pair in bands.windows(2) {
+        let (lower, upper) = (&pair[0], &pair[1]);
+        if area_cm2 <= lower.up_to_cm2 {
+            break;
+        }
+        let ramp_end = (lower.up_to_cm2 * 1.2).min(upper.up_to_cm2);
+        let t = ((area_cm2 - lower.up_to_cm2) / (ramp_end - lower.up_to_cm2)).clamp(0.0, 1.0);
+        let blend = |a: f64, b: f64| a + t * (b - a);
+        price = PriceRange {
+            min: blend(lower.price.min, upper.price.min),
+            typical: blend(lower.price.typical, upper.price.typical),
+            max: blend(lower.price.max, upper.price.max),
+        };
+    }
+    price
+}
+
+/// How large the visitor's scar is against the typical scar the clinic's
+/// scar prices are for (a 20 cm strip with its blending band).
+pub fn scar_size_factor(area_cm2: f64) -> f64 {
+    area_cm2 / typical_scar_area_cm2()
+}
+
+fn scale(price: PriceRange, factor: f64) -> PriceRange {
+    PriceRange {
+        min: price.min * factor,
+        typical: price.typical * factor,
+        max: price.max * factor,
+    }
+}
+
+/// The unrounded course price for `area_cm2`: by session (sessions times
+/// the per-session price, scaled by the session's length), or by the
+/// clinic's bands; scar-only work by the clinic's scar-only price scaled
+/// by the scar's size. A scar beside a pattern adds the scar add-on
+/// scaled the same way. Never below the minimum fee.
+pub fn course_price(input: &EstimateInput, area_cm2: f64, settings: &ClinicSettings) -> PriceRange {
+    let pricing = &settings.smp;
+    let scar_only = input.pattern == Pattern::ScarOnly;
+    let base = match pricing.price_per_session {
+        Some(per_session) => scale(
+            priced_sessions(input, area_cm2),
+            per_session * session_length_factor(area_cm2),
+        ),
+        None if scar_only => scale(pricing.scar_only, scar_size_factor(area_cm2)),
+        None => band_price(area_cm2, pricing),
+    };
+    let addon = match input.scar {
+        Some(scar) if !scar_only => {
+            scale(pricing.scar_addon, scar_size_factor(scar.smp_area_cm2()))
+        }
+        _ => scale(pricing.scar_addon, 0.0),
     };
     let fee = |price: f64, extra: f64| (price + extra).max(pricing.minimum_fee);
     PriceRange {
         min: fee(base.min, addon.min),
         typical: fee(base.typical, addon.typical),
         max: fee(base.max, addon.max),
+    }
+}
+
+/// A touch-up's unrounded price: a share of the course it refreshes, never
+/// below the clinic's price for a small area.
+pub fn touch_up_price(course: PriceRange, touch_up: &TouchUp) -> MinMax<f64> {
+    MinMax {
+        min: (course.min * touch_up.share_of_course.min).max(touch_up.price.min),
+        max: (course.max * touch_up.share_of_course.max).max(touch_up.price.max),
     }
 }
 
@@ -158,19 +236,24 @@ pub fn monthly_payment(principal: f64, apr_percent: f64, months: u32) -> f64 {
     }
 }
 
-/// The SMP half of a quote, with the unrounded typical course price that
-/// the lifetime cost starts from.
-pub fn quote(input: &EstimateInput, area_cm2: f64, settings: &ClinicSettings) -> (SmpQuote, f64) {
+/// The SMP half of a quote, with the unrounded typical course and touch-up
+/// prices that the lifetime cost starts from.
+pub fn quote(
+    input: &EstimateInput,
+    area_cm2: f64,
+    settings: &ClinicSettings,
+) -> (SmpQuote, f64, f64) {
     let step = settings.rounding_step;
     let sessions = sessions(input, area_cm2);
     let gap = days_between_sessions(input.goal);
-    let price = course_price(input, area_cm2, sessions, settings);
+    let price = course_price(input, area_cm2, settings);
     let cost = Spread {
         min: round_money(price.min, step),
         typical: round_money(price.typical, step),
         max: round_money(price.max, step),
     };
     let touch_up = &settings.smp.touch_up;
+    let touch_up_cost = touch_up_price(price, touch_up);
     // Instalments are financed on the price the visitor is charged and shown
     // to the whole unit: a rounding step of 50 would distort a monthly figure.
     let financing = settings.financing.as_ref().and_then(|financing| {
@@ -209,8 +292,8 @@ pub fn quote(input: &EstimateInput, area_cm2: f64, settings: &ClinicSettings) ->
         },
         days_between_sessions: gap,
         weeks_between_sessions: MinMax {
-            min: (f64::from(gap.min) / 7.0 * 2.0).round() / 2.0,
-            max: (f64::from(gap.max) / 7.0 * 2.0).round() / 2.0,
+            min: half_weeks(gap.min),
+            max: half_weeks(gap.max),
         },
         weeks: weeks(sessions, gap),
         cost,
@@ -220,8 +303,8 @@ pub fn quote(input: &EstimateInput, area_cm2: f64, settings: &ClinicSettings) ->
                 max: touch_up.every_years.max,
             },
             cost: MinMax {
-                min: round_money(touch_up.price.min, step),
-                max: round_money(touch_up.price.max, step),
+                min: round_money(touch_up_cost.min, step),
+                max: round_money(touch_up_cost.max, step),
             },
         },
         monthly,
@@ -230,7 +313,8 @@ pub fn quote(input: &EstimateInput, area_cm2: f64, settings: &ClinicSettings) ->
         redness_days: MinMax { min: 2, max: 3 },
         notes,
     };
-    (quote, price.typical)
+    let typical_touch_up = (touch_up_cost.min + touch_up_cost.max) / 2.0;
+    (quote, price.typical, typical_touch_up)
 }
 
 #[cfg(test)]
@@ -259,9 +343,13 @@ mod tests {
             typical: 3,
             max: 4,
         };
+        // 10–30 days is 1.5–4.5 weeks apart, so 1.5–13.5 weeks in all.
         assert_eq!(
             weeks(sessions, MinMax { min: 10, max: 30 }),
-            MinMax { min: 1, max: 13 }
+            MinMax {
+                min: 1.5,
+                max: 13.5
+            }
         );
         assert_eq!(
             weeks(
@@ -272,7 +360,7 @@ mod tests {
                 },
                 MinMax { min: 10, max: 30 }
             ),
-            MinMax { min: 0, max: 0 }
+            MinMax { min: 0.0, max: 0.0 }
         );
     }
 }
