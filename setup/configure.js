@@ -158,12 +158,20 @@ function settingsFromDraft(from) {
         : [],
       price_per_session: byBands ? null : number('smp.price_per_session'),
       minimum_fee: number('smp.minimum_fee'),
+      scar_only: range('smp.scar_only'),
       scar_addon: range('smp.scar_addon'),
-      touch_up: { price: span('smp.touch_up.price'), every_years: span('smp.touch_up.every_years') },
+      touch_up: {
+        price: span('smp.touch_up.price'),
+        share_of_course: span('smp.touch_up.share_of_course'),
+        every_years: span('smp.touch_up.every_years'),
+      },
     },
     transplant: {
       price_per_graft: range('transplant.price_per_graft'),
+      minimum_fee: number('transplant.minimum_fee'),
       grafts_per_surgery: number('transplant.grafts_per_surgery'),
+      later_grafts_per_surgery: number('transplant.later_grafts_per_surgery'),
+      megasession_grafts: (field['transplant.megasession_grafts'] ?? '').trim() === '' ? null : number('transplant.megasession_grafts'),
       medication_per_month: from.medication ? number('transplant.medication_per_month') : null,
     },
     financing: from.financing
@@ -685,7 +693,10 @@ function renderSheet(quotes, settings) {
         cell('smp-sessions', quote.smp.sessions, count),
         cell('smp-cost', quote.smp.cost, money),
         cell('grafts', quote.transplant.grafts, count),
-        cell('transplant-cost', quote.transplant.cost, money),
+        quote.transplant.cost
+          ? cell('transplant-cost', quote.transplant.cost, money)
+          : text('transplant-cost', 'not advised'),
+        quote.combined ? cell('combined-cost', quote.combined.cost, money) : text('combined-cost', '–'),
         text('candidate', CANDIDACY[quote.transplant.candidate] ?? quote.transplant.candidate),
       );
       return row;

@@ -7,6 +7,7 @@
 
 mod area_field;
 mod breakdown;
+mod combined_card;
 mod comparison;
 mod cost_chart;
 mod details_form;
@@ -20,6 +21,7 @@ mod visitor_tools;
 
 pub use area_field::{AreaField, AreaFieldProps};
 pub use breakdown::breakdown;
+pub use combined_card::combined_card;
 pub use comparison::comparison;
 pub use cost_chart::cost_chart;
 pub use details_form::details_form;
@@ -90,6 +92,7 @@ pub(crate) fn headline_price(
 ) -> Html {
     let (typical_figure, range_figure) = match figure {
         "smp" => ("smp-cost-typical", "smp-cost-range"),
+        "combined" => ("combined-cost-typical", "combined-cost-range"),
         _ => ("transplant-cost-typical", "transplant-cost-range"),
     };
     let (before, after) = formats.around(Msg::Usually, "range");

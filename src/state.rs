@@ -104,9 +104,14 @@ pub struct EstimatorState {
     pub scar: ScarChoice,
     pub scar_length_cm: f64,
     pub scar_length_entry: Option<Entry>,
-    pub goal: Goal,
+    /// The look the visitor chose; `None` follows the pattern (density
+    /// under longer hair for thinning, the shaved look otherwise).
+    pub goal: Option<Goal>,
     pub donor: Donor,
     pub years: u32,
+    /// The visitor's age, if given (it changes the donor reserve).
+    pub age: Option<u32>,
+    pub age_entry: Option<Entry>,
 }
 
 impl Default for EstimatorState {
@@ -121,9 +126,11 @@ impl Default for EstimatorState {
             scar: ScarChoice::default(),
             scar_length_cm: DEFAULT_SCAR_LENGTH_CM,
             scar_length_entry: None,
-            goal: Goal::default(),
+            goal: None,
             donor: Donor::default(),
             years: DEFAULT_YEARS,
+            age: None,
+            age_entry: None,
         }
     }
 }
@@ -169,6 +176,8 @@ pub enum Action {
     /// The strip scar's length as typed, in cm.
     SetScarLength(String),
     SetGoal(Goal),
+    /// The visitor's age as typed, in whole years; empty for none.
+    SetAge(String),
     SetDonor(Donor),
     SetYears(u32),
     /// Back to the start: these answers (the clinic's preset, or nothing).
@@ -207,9 +216,10 @@ impl EstimatorState {
                 .scar
                 .and_then(|scar| scar.length_cm)
                 .unwrap_or(DEFAULT_SCAR_LENGTH_CM),
-            goal: input.goal,
+            goal: Some(input.goal),
             donor: input.donor,
             years: input.years,
+            age: input.age,
             ..EstimatorState::default()
         }
     }
@@ -233,11 +243,20 @@ impl EstimatorState {
             area_cm2: self.area_cm2,
             regions: self.regions.clone(),
             scar,
-            goal: self.goal,
+            goal: self.goal_for(pattern),
             donor: self.donor,
             years: self.years,
-            age: None,
+            age: self.age,
         })
+    }
+
+    /// The look for `pattern`: the visitor's choice where the pattern
+    /// allows it, else the pattern's own (the engine refuses density under
+    /// longer hair where no hair is left to hide the pigment).
+    pub fn goal_for(&self, pattern: Pattern) -> Goal {
+        self.goal
+            .filter(|goal| goal.suits(pattern))
+            .unwrap_or(Goal::default_for(pattern))
     }
 
     /// The regions being treated: the visitor's choice or the pattern's.
@@ -330,7 +349,17 @@ impl EstimatorState {
                     next.scar_length_cm = length;
                 }
             }
-            Action::SetGoal(goal) => next.goal = goal,
+            Action::SetGoal(goal) => next.goal = Some(goal),
+            Action::SetAge(text) => {
+                let parsed = parse_age(&text);
+                next.age_entry = Some(Entry {
+                    text,
+                    error: parsed.as_ref().err().cloned(),
+                });
+                if let Ok(age) = parsed {
+                    next.age = age;
+                }
+            }
             Action::SetDonor(donor) => next.donor = donor,
             Action::SetYears(years) => next.years = years,
             Action::StartOver(start) => next = *start,
@@ -390,6 +419,26 @@ fn parse_area(text: &str, unit: Unit) -> Result<f64, Message> {
         ));
     }
     Ok(area)
+}
+
+/// An age as typed: empty for none, else whole years the engine accepts.
+fn parse_age(text: &str) -> Result<Option<u32>, Message> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let error = || Message::from(Msg::AgeError);
+    let years = parse_decimal(text, error(), Msg::AgeError)?;
+    if years.fract() != 0.0 || !(0.0..=200.0).contains(&years) {
+        return Err(error());
+    }
+    let input = EstimateInput {
+        age: Some(years as u32),
+        ..EstimateInput::new(Pattern::Norwood3)
+    };
+    if engine_refuses(&input, "age") {
+        return Err(error());
+    }
+    Ok(Some(years as u32))
 }
 
 fn parse_scar_length(text: &str) -> Result<f64, Message> {

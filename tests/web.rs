@@ -102,6 +102,16 @@ fn engine(input: EstimateInput) -> Quote {
     estimate(&input, &ClinicSettings::default()).unwrap()
 }
 
+/// A range of money as the widget writes it: one figure when both ends
+/// are the same (a minimum fee, say).
+fn dollar_range(min: u64, max: u64) -> String {
+    if min == max {
+        dollars(min)
+    } else {
+        format!("{} – {}", dollars(min), dollars(max))
+    }
+}
+
 fn dollars(amount: u64) -> String {
     format!("${}", thousands(amount))
 }
@@ -142,7 +152,7 @@ fn assert_shows_quote(root: &Element, quote: &Quote) {
     );
     assert_eq!(
         text(root, "[data-figure=smp-cost-range]"),
-        format!("{} – {}", dollars(smp.cost.min), dollars(smp.cost.max))
+        dollar_range(smp.cost.min, smp.cost.max)
     );
     let grafts = transplant.grafts.map(u64::from);
     assert_eq!(
@@ -154,18 +164,49 @@ fn assert_shows_quote(root: &Element, quote: &Quote) {
             thousands(grafts.max)
         )
     );
-    assert_eq!(
-        text(root, "[data-figure=transplant-cost-typical]"),
-        dollars(transplant.cost.typical)
-    );
-    assert_eq!(
-        text(root, "[data-figure=transplant-cost-range]"),
-        format!(
-            "{} – {}",
-            dollars(transplant.cost.min),
-            dollars(transplant.cost.max)
-        )
-    );
+    match transplant.cost {
+        Some(cost) => {
+            assert_eq!(
+                text(root, "[data-figure=transplant-cost-typical]"),
+                dollars(cost.typical)
+            );
+            assert_eq!(
+                text(root, "[data-figure=transplant-cost-range]"),
+                dollar_range(cost.min, cost.max)
+            );
+        }
+        // Not advised: the engine gives no price, and neither does the card.
+        None => {
+            assert_eq!(
+                text(root, "[data-figure=transplant-cost-typical]"),
+                "not advised"
+            );
+            assert!(root
+                .query_selector("[data-figure=transplant-cost-range]")
+                .unwrap()
+                .is_none());
+        }
+    }
+    match &quote.combined {
+        Some(plan) => {
+            assert_eq!(
+                text(root, "[data-figure=combined-cost-typical]"),
+                dollars(plan.cost.typical)
+            );
+            assert_eq!(
+                text(root, "[data-figure=combined-cost-range]"),
+                dollar_range(plan.cost.min, plan.cost.max)
+            );
+        }
+        None => {
+            assert!(root.query_selector(".smp-card-combined").unwrap().is_none());
+            let why = quote.combined_note.as_ref().expect("the engine says why");
+            assert_eq!(
+                text(root, ".smp-combined-none"),
+                Catalogue::english().format(why.id, &why.values, &Dollars)
+            );
+        }
+    }
 }
 
 #[wasm_bindgen_test]
@@ -181,9 +222,10 @@ async fn picking_a_pattern_shows_the_engines_quote() {
     pick(&root, "norwood-7").await;
     let quote = engine(EstimateInput::new(Pattern::Norwood7));
     assert_shows_quote(&root, &quote);
+    // Most of the lifetime supply is spent: not a plain yes (issue 14).
     assert_eq!(
         text(&root, "[data-figure=transplant-candidate]"),
-        "Likely a candidate"
+        "Possible, with caution"
     );
     // The area follows the pattern.
     let field: HtmlInputElement = find(&root, ".smp-area-number").unchecked_into();
@@ -323,15 +365,25 @@ fn assert_shows_every_figure(root: &Element, quote: &Quote) {
             smp.weeks.min, smp.weeks.max
         )
     );
+    let surgeries = transplant.surgeries;
     assert_eq!(
         text(root, "[data-figure=transplant-surgeries]"),
-        transplant.surgeries.to_string()
+        format!(
+            "{} {} (from {} to {})",
+            surgeries.typical,
+            if surgeries.typical == 1 {
+                "surgery"
+            } else {
+                "surgeries"
+            },
+            surgeries.min,
+            surgeries.max
+        )
     );
-    assert!(
-        text(root, "[data-figure=transplant-donor]").starts_with(&format!(
-            "about {} grafts",
-            thousands(transplant.donor_capacity.into())
-        ))
+    let donor = &transplant.donor_summary;
+    assert_eq!(
+        text(root, "[data-figure=transplant-donor]"),
+        Catalogue::english().format(donor.id, &donor.values, &Dollars)
     );
     assert_eq!(
         text(root, "[data-figure=transplant-downtime]"),
@@ -349,21 +401,36 @@ fn assert_shows_every_figure(root: &Element, quote: &Quote) {
     );
     // The comparison's first and last rows, and every row of the chart's table.
     let last = quote.lifetime.years as usize;
+    let lifetime = &quote.lifetime;
+    // A column per option the engine offers: a transplant not advised
+    // reads so, and the combined plan has a column only where it exists.
+    let at = |series: &Option<Vec<u64>>, year: usize, absent: &str| {
+        series
+            .as_ref()
+            .map_or(absent.to_string(), |series| dollars(series[year]))
+    };
     assert_eq!(
         text(root, "tr[data-row=upfront]"),
         format!(
-            "Upfront cost{}{}",
+            "Upfront cost{}{}{}",
             dollars(smp.cost.typical),
-            dollars(transplant.cost.typical)
+            transplant
+                .cost
+                .map_or("not advised".to_string(), |cost| dollars(cost.typical)),
+            quote
+                .combined
+                .as_ref()
+                .map_or(String::new(), |plan| dollars(plan.cost.typical))
         )
     );
     assert_eq!(
         text(root, "tr[data-row=lifetime]"),
         format!(
-            "Total over {} years{}{}",
-            quote.lifetime.years,
-            dollars(quote.lifetime.smp[last]),
-            dollars(quote.lifetime.transplant[last])
+            "Total over {} years{}{}{}",
+            lifetime.years,
+            dollars(lifetime.smp[last]),
+            at(&lifetime.transplant, last, "not advised"),
+            at(&lifetime.combined, last, "")
         )
     );
     let rows = root
@@ -375,9 +442,10 @@ fn assert_shows_every_figure(root: &Element, quote: &Quote) {
         assert_eq!(
             row,
             format!(
-                "{year}{}{}",
-                dollars(quote.lifetime.smp[year]),
-                dollars(quote.lifetime.transplant[year])
+                "{year}{}{}{}",
+                dollars(lifetime.smp[year]),
+                at(&lifetime.transplant, year, ""),
+                at(&lifetime.combined, year, "")
             )
         );
     }
@@ -404,6 +472,67 @@ async fn every_card_table_and_chart_figure_is_the_engines() {
     assert_shows_every_figure(&root, &engine(EstimateInput::new(Pattern::Ludwig3)));
     pick(&root, "scar-only").await;
     assert_shows_every_figure(&root, &engine(EstimateInput::new(Pattern::ScarOnly)));
+}
+
+#[wasm_bindgen_test]
+async fn the_combined_plan_is_a_third_option_and_a_transplant_not_advised_has_no_price() {
+    let root = mounted(ClinicSettings::default()).await;
+    pick(&root, "norwood-5").await;
+    let quote = engine(EstimateInput::new(Pattern::Norwood5));
+    let plan = quote
+        .combined
+        .as_ref()
+        .expect("Norwood V gets a combined plan");
+    assert_shows_every_figure(&root, &quote);
+    assert_eq!(
+        text(&root, ".smp-compare thead").trim(),
+        "SMPHair transplantCombined"
+    );
+    assert_eq!(
+        root.query_selector_all(".smp-chart-combined")
+            .unwrap()
+            .length(),
+        1
+    );
+    assert!(text(&root, "[data-figure=combined-transplant]")
+        .contains(&thousands(plan.grafts.typical.into())));
+
+    pick(&root, "alopecia-totalis").await;
+    let quote = engine(EstimateInput::new(Pattern::AlopeciaTotalis));
+    assert_eq!(quote.transplant.cost, None);
+    assert_shows_every_figure(&root, &quote);
+    assert!(root
+        .query_selector(".smp-chart-transplant")
+        .unwrap()
+        .is_none());
+    assert!(text(&root, ".smp-card-transplant").contains("not advised"));
+    // No hair is left to hide pigment among: the look is not offered.
+    assert!(root
+        .query_selector("input[value=density]")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_visitors_age_reaches_the_engine_and_a_wrong_one_is_explained() {
+    let root = mounted(ClinicSettings::default()).await;
+    pick(&root, "norwood-3").await;
+    let age_field = ".smp-details-body > .smp-inline-field input";
+    type_into(&root, age_field, "21").await;
+    let young = engine(EstimateInput {
+        age: Some(21),
+        ..EstimateInput::new(Pattern::Norwood3)
+    });
+    assert_shows_quote(&root, &young);
+    assert!(text(&root, ".smp-card-transplant").contains("At 21"));
+    type_into(&root, age_field, "12").await;
+    assert_eq!(
+        text(&root, ".smp-details-body > .smp-field-error"),
+        "Enter your age as a whole number of years from 18 to 90."
+    );
+    let field: HtmlInputElement = find(&root, age_field).unchecked_into();
+    assert_eq!(field.value(), "12", "what was typed is kept");
+    assert_shows_quote(&root, &young);
 }
 
 #[wasm_bindgen_test]
@@ -466,7 +595,10 @@ async fn regions_and_units_change_the_area() {
     });
     assert_shows_quote(&root, &with_crown);
     let field: HtmlInputElement = find(&root, ".smp-area-number").unchecked_into();
-    assert_eq!(field.value(), "115");
+    // Norwood III's hairline (40) and the crown at its extent at that stage
+    // (20), not a whole crown (issue 14).
+    assert_eq!(with_crown.area_cm2, 60.0);
+    assert_eq!(field.value(), "60");
 
     // Square inches: the same area shown in inches, and typed in inches.
     click(&root, ".smp-unit:nth-of-type(2) input").await;
@@ -475,7 +607,7 @@ async fn regions_and_units_change_the_area() {
         "Treatment area (in²)"
     );
     let field: HtmlInputElement = find(&root, ".smp-area-number").unchecked_into();
-    assert_eq!(field.value(), "17.8");
+    assert_eq!(field.value(), "9.3");
     type_area(&root, "20").await;
     assert_shows_quote(
         &root,

@@ -3,25 +3,50 @@ use yew::prelude::*;
 use crate::format::Formats;
 use crate::model::{Figure, Msg, Quote};
 
-/// SMP and a transplant side by side, row by row.
+/// SMP, a transplant and (where the engine offers one) the combined plan
+/// side by side, row by row. A transplant that is not advised shows no
+/// price, only the engine's words for it.
 pub fn comparison(quote: &Quote, formats: &Formats) -> Html {
     let (smp, transplant) = (&quote.smp, &quote.transplant);
     let last = quote.lifetime.years as usize;
     let count = |n: u32| Figure::Count(n.into());
     let text = Figure::Text;
-    let surgeries = ("surgeries", count(transplant.surgeries));
+    let not_advised = || formats.t(Msg::TransplantNotAdvisedLabel).to_string();
+    let surgeries = ("surgeries", count(transplant.surgeries.typical));
     let medication = match transplant.medication_per_year {
         Some(yearly) if yearly > 0 => {
             formats.f(Msg::CompareMedication, &[("cost", Figure::Money(yearly))])
         }
         _ => formats.t(Msg::CompareNoMedication).to_string(),
     };
-    let rows: [(Msg, &str, String, String); 7] = [
+    let smp_maintenance = formats.f(
+        Msg::CompareSmpMaintenance,
+        &[
+            (
+                "years",
+                text(
+                    formats
+                        .decimal_range(smp.touch_up.every_years.min, smp.touch_up.every_years.max),
+                ),
+            ),
+            (
+                "cost",
+                text(formats.money_range(smp.touch_up.cost.min, smp.touch_up.cost.max)),
+            ),
+        ],
+    );
+    let combined = quote.combined.as_ref();
+    // The combined column's cell of a row, when there is a combined plan.
+    let plan = |cell: &dyn Fn(&crate::model::CombinedQuote) -> String| combined.map(cell);
+    let rows: [(Msg, &str, String, String, Option<String>); 7] = [
         (
             Msg::CompareUpfront,
             "upfront",
             formats.money(smp.cost.typical),
-            formats.money(transplant.cost.typical),
+            transplant
+                .cost
+                .map_or_else(not_advised, |cost| formats.money(cost.typical)),
+            plan(&|plan| formats.money(plan.cost.typical)),
         ),
         (
             Msg::CompareVisits,
@@ -35,6 +60,15 @@ pub fn comparison(quote: &Quote, formats: &Formats) -> Html {
                 ],
             ),
             formats.f(Msg::CompareSurgeries, std::slice::from_ref(&surgeries)),
+            plan(&|plan| {
+                formats.f(
+                    Msg::CompareCombinedVisits,
+                    &[
+                        ("surgeries", count(plan.surgeries.typical)),
+                        ("sessions", count(plan.smp_sessions.typical)),
+                    ],
+                )
+            }),
         ),
         (
             Msg::CompareChair,
@@ -46,7 +80,15 @@ pub fn comparison(quote: &Quote, formats: &Formats) -> Html {
                     text(formats.decimal_range(smp.total_hours.min, smp.total_hours.max)),
                 )],
             ),
-            formats.f(Msg::CompareTransplantChair, &[surgeries]),
+            formats.f(
+                Msg::CompareTransplantChair,
+                &[
+                    surgeries,
+                    ("hours_min", Figure::Decimal(transplant.chair_hours.min)),
+                    ("hours_max", Figure::Decimal(transplant.chair_hours.max)),
+                ],
+            ),
+            plan(&|_| "–".to_string()),
         ),
         (
             Msg::CompareDowntime,
@@ -65,6 +107,15 @@ pub fn comparison(quote: &Quote, formats: &Formats) -> Html {
                     ("max", count(transplant.downtime_days.max)),
                 ],
             ),
+            plan(&|plan| {
+                formats.f(
+                    Msg::CompareTransplantDowntime,
+                    &[
+                        ("min", count(plan.downtime_days.min)),
+                        ("max", count(plan.downtime_days.max)),
+                    ],
+                )
+            }),
         ),
         (
             Msg::CompareResult,
@@ -77,38 +128,43 @@ pub fn comparison(quote: &Quote, formats: &Formats) -> Html {
                     ("max", count(transplant.months_to_result.max)),
                 ],
             ),
+            plan(&|plan| {
+                formats.f(
+                    Msg::CompareTransplantResult,
+                    &[
+                        ("min", count(plan.months_to_result.min)),
+                        ("max", count(plan.months_to_result.max)),
+                    ],
+                )
+            }),
         ),
         (
             Msg::CompareMaintenance,
             "maintenance",
-            formats.f(
-                Msg::CompareSmpMaintenance,
-                &[
-                    (
-                        "years",
-                        text(formats.decimal_range(
-                            smp.touch_up.every_years.min,
-                            smp.touch_up.every_years.max,
-                        )),
-                    ),
-                    (
-                        "cost",
-                        text(formats.money_range(smp.touch_up.cost.min, smp.touch_up.cost.max)),
-                    ),
-                ],
-            ),
+            smp_maintenance.clone(),
             medication,
+            plan(&|_| smp_maintenance.clone()),
         ),
         (
             Msg::CompareLifetime,
             "lifetime",
             formats.money(quote.lifetime.smp[last]),
-            formats.money(quote.lifetime.transplant[last]),
+            quote
+                .lifetime
+                .transplant
+                .as_ref()
+                .map_or_else(not_advised, |costs| formats.money(costs[last])),
+            quote
+                .lifetime
+                .combined
+                .as_ref()
+                .map(|costs| formats.money(costs[last])),
         ),
     ];
-    let (smp_name, transplant_name) = (
+    let (smp_name, transplant_name, combined_name) = (
         formats.t(Msg::SmpShort).to_string(),
         formats.t(Msg::TransplantTitle).to_string(),
+        formats.t(Msg::CombinedShort).to_string(),
     );
     html! {
         <div class="smp-table-wrap">
@@ -121,16 +177,22 @@ pub fn comparison(quote: &Quote, formats: &Formats) -> Html {
                         <td role="cell"></td>
                         <th scope="col" role="columnheader">{ smp_name.clone() }</th>
                         <th scope="col" role="columnheader">{ transplant_name.clone() }</th>
+                        if combined.is_some() {
+                            <th scope="col" role="columnheader">{ combined_name.clone() }</th>
+                        }
                     </tr>
                 </thead>
                 <tbody>
-                    { for rows.into_iter().map(|(label, key, smp, transplant)| {
+                    { for rows.into_iter().map(|(label, key, smp, transplant, combined)| {
                         let label = formats.f(label, &[("years", count(quote.lifetime.years))]);
                         html! {
                             <tr data-row={key} role="row">
                                 <th scope="row" role="rowheader">{ label }</th>
                                 <td data-label={smp_name.clone()} role="cell">{ smp }</td>
                                 <td data-label={transplant_name.clone()} role="cell">{ transplant }</td>
+                                if let Some(combined) = combined {
+                                    <td data-label={combined_name.clone()} role="cell">{ combined }</td>
+                                }
                             </tr>
                         }
                     }) }

@@ -26,7 +26,8 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
     let highest = lifetime
         .smp
         .iter()
-        .chain(&lifetime.transplant)
+        .chain(lifetime.transplant.iter().flatten())
+        .chain(lifetime.combined.iter().flatten())
         .copied()
         .max()
         .unwrap_or(0);
@@ -56,14 +57,24 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
     let last = lifetime.years as usize;
     let title_id = format!("{id}-chart-title");
     let description_id = format!("{id}-chart-description");
-    let description = formats.f(
-        Msg::ChartDescription,
-        &[
-            ("years", Figure::Count(lifetime.years.into())),
-            ("smp", Figure::Money(lifetime.smp[last])),
-            ("transplant", Figure::Money(lifetime.transplant[last])),
-        ],
-    );
+    let description = match &lifetime.transplant {
+        Some(transplant) => formats.f(
+            Msg::ChartDescription,
+            &[
+                ("years", Figure::Count(lifetime.years.into())),
+                ("smp", Figure::Money(lifetime.smp[last])),
+                ("transplant", Figure::Money(transplant[last])),
+            ],
+        ),
+        None => formats.f(
+            Msg::ChartDescriptionSmpOnly,
+            &[
+                ("years", Figure::Count(lifetime.years.into())),
+                ("smp", Figure::Money(lifetime.smp[last])),
+            ],
+        ),
+    };
+    let combined_name = formats.t(Msg::ChartLegendCombined).to_string();
     let (grid_from, grid_to) = (show(across(left)), show(across(WIDTH - RIGHT)));
     let label_x = show(across(left - 8.0));
     // "end" is the side towards the chart in either direction, because
@@ -75,7 +86,12 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
             <figcaption id={title_id.clone()} class="smp-subheading">{ formats.t(Msg::ChartTitle).to_string() }</figcaption>
             <ul class="smp-legend" aria-hidden="true">
                 <li class="smp-legend-smp">{ formats.t(Msg::ChartLegendSmp).to_string() }</li>
-                <li class="smp-legend-transplant">{ transplant_name.clone() }</li>
+                if lifetime.transplant.is_some() {
+                    <li class="smp-legend-transplant">{ transplant_name.clone() }</li>
+                }
+                if lifetime.combined.is_some() {
+                    <li class="smp-legend-combined">{ combined_name.clone() }</li>
+                }
             </ul>
             <svg
                 class="smp-chart-svg"
@@ -103,7 +119,12 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
                     </text>
                 }) }
                 <text class="smp-chart-label" x={show(across((left + WIDTH - RIGHT) / 2.0))} y={show(HEIGHT - 4.0)} text-anchor="middle">{ formats.t(Msg::ChartAxisYears).to_string() }</text>
-                <polyline class="smp-chart-line smp-chart-transplant" points={points(&lifetime.transplant)} />
+                if let Some(transplant) = &lifetime.transplant {
+                    <polyline class="smp-chart-line smp-chart-transplant" points={points(transplant)} />
+                }
+                if let Some(combined) = &lifetime.combined {
+                    <polyline class="smp-chart-line smp-chart-combined" points={points(combined)} />
+                }
                 <polyline class="smp-chart-line smp-chart-smp" points={points(&lifetime.smp)} />
             </svg>
             <p id={description_id} class="smp-small">{ description }</p>
@@ -115,7 +136,12 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
                             <tr>
                                 <th scope="col">{ formats.t(Msg::ChartTableYear).to_string() }</th>
                                 <th scope="col">{ smp_name }</th>
-                                <th scope="col">{ transplant_name }</th>
+                                if lifetime.transplant.is_some() {
+                                    <th scope="col">{ transplant_name }</th>
+                                }
+                                if lifetime.combined.is_some() {
+                                    <th scope="col">{ combined_name }</th>
+                                }
                             </tr>
                         </thead>
                         <tbody>
@@ -123,7 +149,12 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
                                 <tr>
                                     <th scope="row">{ formats.count(year as u64) }</th>
                                     <td>{ formats.money(lifetime.smp[year]) }</td>
-                                    <td>{ formats.money(lifetime.transplant[year]) }</td>
+                                    if let Some(transplant) = &lifetime.transplant {
+                                        <td>{ formats.money(transplant[year]) }</td>
+                                    }
+                                    if let Some(combined) = &lifetime.combined {
+                                        <td>{ formats.money(combined[year]) }</td>
+                                    }
                                 </tr>
                             }) }
                         </tbody>

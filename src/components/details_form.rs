@@ -96,12 +96,35 @@ pub fn details_form(
             dispatch,
         )
     };
+    let chosen_goal = state.pattern.map(|pattern| state.goal_for(pattern));
+    // Density under longer hair needs hair to hide the pigment among: not
+    // offered where none is left (the engine refuses it there).
+    let offers_density = state
+        .pattern
+        .is_none_or(|pattern| Goal::Density.suits(pattern));
+    let age_id = name("age");
+    let age_error_id = name("age-error");
+    let age_text = state.age_entry.as_ref().map_or_else(
+        || state.age.map(|age| age.to_string()).unwrap_or_default(),
+        |entry| entry.text.clone(),
+    );
+    let age_error = state
+        .age_entry
+        .as_ref()
+        .and_then(|entry| entry.error.clone());
+    let onage = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |event: InputEvent| {
+            let field: HtmlInputElement = event.target_unchecked_into();
+            dispatch.emit(Action::SetAge(field.value()));
+        })
+    };
     let goal = |choice: Goal, label, hint| {
         radio(
             formats,
             &name("goal"),
             choice.id(),
-            state.goal == choice,
+            chosen_goal == Some(choice),
             label,
             Some(hint),
             Action::SetGoal(choice),
@@ -152,7 +175,9 @@ pub fn details_form(
                 <fieldset class="smp-options">
                     <legend>{ text(Msg::GoalLegend) }</legend>
                     { goal(Goal::Shaved, Msg::GoalShaved, Msg::GoalShavedHint) }
-                    { goal(Goal::Density, Msg::GoalDensity, Msg::GoalDensityHint) }
+                    if offers_density {
+                        { goal(Goal::Density, Msg::GoalDensity, Msg::GoalDensityHint) }
+                    }
                 </fieldset>
                 <fieldset class="smp-options">
                     <legend>{ text(Msg::DonorLegend) }</legend>
@@ -160,6 +185,24 @@ pub fn details_form(
                     { donor(Donor::Average, Msg::DonorAverage, Msg::DonorAverageHint) }
                     { donor(Donor::Poor, Msg::DonorPoor, Msg::DonorPoorHint) }
                 </fieldset>
+                <div class="smp-inline-field">
+                    <label for={age_id.clone()}>{ text(Msg::AgeLabel) }</label>
+                    <input
+                        type="text"
+                        inputmode="numeric"
+                        autocomplete="off"
+                        id={age_id}
+                        class="smp-short-input"
+                        value={age_text}
+                        aria-invalid={if age_error.is_some() { "true" } else { "false" }}
+                        aria-describedby={age_error.as_ref().map(|_| AttrValue::from(age_error_id.clone()))}
+                        oninput={onage}
+                    />
+                </div>
+                <p class="smp-small">{ text(Msg::AgeHint) }</p>
+                if let Some(error) = &age_error {
+                    <p id={age_error_id} class="smp-field-error">{ formats.message(error) }</p>
+                }
                 <div class="smp-inline-field">
                     <label for={years_id.clone()}>{ text(Msg::YearsLabel) }</label>
                     <select id={years_id} class="smp-select" onchange={onyears}>

@@ -3,8 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    breakdown, candidacy_label, comparison, cost_chart, details_form, smp_card, transplant_card,
-    unique_prefix, AreaField, LeadForm, PatternPicker, VisitorTools,
+    breakdown, candidacy_label, combined_card, comparison, cost_chart, details_form, smp_card,
+    transplant_card, unique_prefix, AreaField, LeadForm, PatternPicker, VisitorTools,
 };
 use crate::format::Formats;
 use crate::model::json::Value;
@@ -127,12 +127,21 @@ fn dispatcher(
 /// new figures without the whole results area being read again.
 fn summary(quote: &Quote, formats: &Formats) -> String {
     let (smp, transplant) = (&quote.smp, &quote.transplant);
+    let Some(transplant_cost) = transplant.cost else {
+        return formats.f(
+            Msg::AnnouncementSmpOnly,
+            &[
+                ("smp_cost", Figure::Money(smp.cost.typical)),
+                ("sessions", Figure::Count(smp.sessions.typical.into())),
+            ],
+        );
+    };
     formats.f(
         Msg::Announcement,
         &[
             ("smp_cost", Figure::Money(smp.cost.typical)),
             ("sessions", Figure::Count(smp.sessions.typical.into())),
-            ("transplant_cost", Figure::Money(transplant.cost.typical)),
+            ("transplant_cost", Figure::Money(transplant_cost.typical)),
             ("grafts", Figure::Count(transplant.grafts.typical.into())),
             (
                 "candidacy",
@@ -263,6 +272,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                     <div class="smp-cards">
                         { smp_card(&quote.smp, &formats) }
                         { transplant_card(&quote.transplant, &formats) }
+                        { combined_card(quote, &formats) }
                     </div>
                     // Last in the widget, so adding them a task later moves
                     // nothing already shown.

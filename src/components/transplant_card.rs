@@ -13,34 +13,37 @@ pub fn candidacy_label(candidate: Candidacy) -> Msg {
 }
 
 /// A hair transplant: cost, grafts, surgeries, donor supply, downtime,
-/// time to the result and whether surgery suits the visitor.
+/// time to the result and whether surgery suits the visitor. Where surgery
+/// is not advised the engine gives no price, and neither does the card.
 pub fn transplant_card(transplant: &TransplantQuote, formats: &Formats) -> Html {
     let grafts = transplant.grafts.map(u64::from);
-    let capacity = ("capacity", Figure::Count(transplant.donor_capacity.into()));
-    let donor = if transplant.shortfall_grafts > 0 {
-        formats.f(
-            Msg::TransplantDonorShort,
-            &[
-                capacity,
-                ("short", Figure::Count(transplant.shortfall_grafts.into())),
-            ],
-        )
-    } else {
-        formats.f(Msg::TransplantDonorEnough, &[capacity])
-    };
     let count = |n: u32| Figure::Count(n.into());
+    let surgeries = transplant.surgeries;
     let candidate = format!("smp-candidacy smp-candidacy-{}", transplant.candidate.id());
     html! {
         <article class="smp-card smp-card-transplant">
             <h3>{ formats.t(Msg::TransplantTitle).to_string() }</h3>
-            { headline_price(formats, "transplant", formats.money(transplant.cost.typical), formats.money_range(transplant.cost.min, transplant.cost.max)) }
+            if let Some(cost) = transplant.cost {
+                { headline_price(formats, "transplant", formats.money(cost.typical), formats.money_range(cost.min, cost.max)) }
+            } else {
+                <p class="smp-price smp-not-advised">
+                    <strong data-figure="transplant-cost-typical">{ formats.t(Msg::TransplantNotAdvisedLabel).to_string() }</strong>
+                </p>
+            }
+            if let Some(note) = &transplant.cost_note {
+                <p class="smp-small" data-note={note.id.key()}>{ formats.note(note) }</p>
+            }
             <dl class="smp-facts">
                 { fact(formats, Msg::TransplantGrafts, "transplant-grafts", formats.f(Msg::TransplantGraftsValue, &[
                     ("grafts", Figure::Count(grafts.typical)),
                     ("range", Figure::Text(formats.number_range(grafts.min, grafts.max))),
                 ])) }
-                { fact(formats, Msg::TransplantSurgeries, "transplant-surgeries", formats.count(transplant.surgeries)) }
-                { fact(formats, Msg::TransplantDonor, "transplant-donor", donor) }
+                { fact(formats, Msg::TransplantSurgeries, "transplant-surgeries", formats.f(Msg::TransplantSurgeriesValue, &[
+                    ("surgeries", count(surgeries.typical)),
+                    ("min", count(surgeries.min)),
+                    ("max", count(surgeries.max)),
+                ])) }
+                { fact(formats, Msg::TransplantDonor, "transplant-donor", formats.note(&transplant.donor_summary)) }
                 { fact(formats, Msg::TransplantDowntime, "transplant-downtime", formats.f(Msg::TransplantDowntimeValue, &[
                     ("min", count(transplant.downtime_days.min)),
                     ("max", count(transplant.downtime_days.max)),

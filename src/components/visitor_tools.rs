@@ -54,28 +54,53 @@ fn summary(quote: &Quote, formats: &Formats, clinic: &str) -> String {
                 ("max", count(smp.sessions.max)),
             ],
         ),
-        formats.f(
-            Msg::SummaryTransplant,
-            &[
-                ("cost", Figure::Money(transplant.cost.typical)),
-                (
-                    "range",
-                    Figure::Text(formats.money_range(transplant.cost.min, transplant.cost.max)),
-                ),
-                ("grafts", count(transplant.grafts.typical)),
-                ("surgeries", count(transplant.surgeries)),
-            ],
-        ),
+        match transplant.cost {
+            Some(cost) => formats.f(
+                Msg::SummaryTransplant,
+                &[
+                    ("cost", Figure::Money(cost.typical)),
+                    (
+                        "range",
+                        Figure::Text(formats.money_range(cost.min, cost.max)),
+                    ),
+                    ("grafts", count(transplant.grafts.typical)),
+                    ("surgeries", count(transplant.surgeries.typical)),
+                ],
+            ),
+            None => formats.t(Msg::SummaryTransplantNotAdvised).to_string(),
+        },
+        match &quote.combined {
+            Some(plan) => formats.f(
+                Msg::SummaryCombined,
+                &[
+                    ("cost", Figure::Money(plan.cost.typical)),
+                    (
+                        "range",
+                        Figure::Text(formats.money_range(plan.cost.min, plan.cost.max)),
+                    ),
+                ],
+            ),
+            None => String::new(),
+        },
         formats.f(
             Msg::SummaryLifetime,
             &[
                 ("years", count(quote.lifetime.years)),
                 ("smp", Figure::Money(quote.lifetime.smp[last])),
-                ("transplant", Figure::Money(quote.lifetime.transplant[last])),
+                (
+                    "transplant",
+                    match &quote.lifetime.transplant {
+                        Some(costs) => Figure::Money(costs[last]),
+                        None => Figure::Text(formats.t(Msg::TransplantNotAdvisedLabel).to_string()),
+                    },
+                ),
             ],
         ),
         formats.t(Msg::SummaryDisclaimer).to_string(),
     ]
+    .into_iter()
+    .filter(|line| !line.is_empty())
+    .collect::<Vec<_>>()
     .join("\n")
 }
 
