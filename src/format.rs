@@ -9,6 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::messages::Writer;
 use crate::model::{number, thousands, Catalogue, Figure, Message, Msg, Note};
+use crate::state::Unit;
 
 /// The messages and formatters for one visitor's language and locale and
 /// the clinic's currency.
@@ -23,12 +24,15 @@ pub struct Formats {
     /// The locale numbers are written for: `en-US`, `de`, `ar`.
     pub locale: String,
     pub messages: Rc<Catalogue>,
+    /// The unit the visitor sees areas in.
+    pub unit: Unit,
 }
 
 impl PartialEq for Formats {
     fn eq(&self, other: &Self) -> bool {
         self.currency == other.currency
             && self.locale == other.locale
+            && self.unit == other.unit
             && Rc::ptr_eq(&self.messages, &other.messages)
     }
 }
@@ -98,7 +102,14 @@ impl Formats {
             currency: currency.to_string(),
             locale: locale.to_string(),
             messages,
+            unit: Unit::Cm2,
         }
+    }
+
+    /// The same formats, with areas in `unit`.
+    pub fn in_unit(mut self, unit: Unit) -> Self {
+        self.unit = unit;
+        self
     }
 
     /// A message without figures.
@@ -214,5 +225,18 @@ impl Writer for Formats {
             .and_then(|format| format.call1(&JsValue::NULL, &array).ok())
             .and_then(|text| text.as_string())
             .unwrap_or_else(|| items.join(", "))
+    }
+
+    /// An area in the visitor's unit, with the unit as their language
+    /// writes it (سم² in Arabic).
+    fn area(&self, cm2: f64) -> String {
+        format!(
+            "{} {}",
+            self.decimal(match self.unit {
+                Unit::Cm2 => cm2,
+                Unit::In2 => self.unit.rounded(cm2),
+            }),
+            self.t(self.unit.symbol())
+        )
     }
 }

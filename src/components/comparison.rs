@@ -167,7 +167,7 @@ pub fn comparison(quote: &Quote, formats: &Formats) -> Html {
         formats.t(Msg::CombinedShort).to_string(),
     );
     html! {
-        <div class="smp-table-wrap">
+        <div class="smp-table-wrap" tabindex="0" role="region" aria-label={formats.t(Msg::CompareCaption).to_string()}>
             // Explicit roles keep the table a table for screen readers when
             // narrow screens stack its rows (WebKit drops them otherwise).
             <table class="smp-compare" role="table">

@@ -130,7 +130,9 @@ pub fn cost_chart(id: &str, lifetime: &Lifetime, formats: &Formats) -> Html {
             <p id={description_id} class="smp-small">{ description }</p>
             <details class="smp-chart-table">
                 <summary>{ formats.t(Msg::ChartTableToggle).to_string() }</summary>
-                <div class="smp-table-wrap">
+                // Focusable, so that a keyboard can scroll it when three
+                // columns are wider than a phone (axe: scrollable-region-focusable).
+                <div class="smp-table-wrap" tabindex="0" role="region" aria-label={formats.t(Msg::ChartTitle).to_string()}>
                     <table>
                         <thead>
                             <tr>

@@ -213,8 +213,11 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
             locale.clone(),
             settings.currency.clone(),
             props.messages.clone(),
+            state.unit,
         ),
-        |(locale, currency, messages)| Formats::new(locale, currency, messages.clone()),
+        |(locale, currency, messages, unit)| {
+            Formats::new(locale, currency, messages.clone()).in_unit(*unit)
+        },
     );
 
     {

@@ -116,27 +116,39 @@ async function axeViolations(tab) {
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-test('the UK preset fills the form with its sources; a band price reaches the price sheet and the preview', async () => {
+test('the UK preset fills the form with its sources and per-session price; a band price of the euro preset reaches the price sheet and the preview', async () => {
   const { tab, errors } = await newTab();
   const requested = [];
   tab.on('request', (request) => requested.push(request.url()));
   await tab.goto(new URL(SETUP, server.url).href);
   await tab.locator('#setup-preview [data-figure="smp-cost-typical"]').waitFor();
 
-  const uk = await withEngine(tab, (smp) => smp.markets().find((market) => market.id === 'uk'));
+  const [uk, euro] = await withEngine(tab, (smp) =>
+    ['uk', 'euro'].map((id) => smp.markets().find((market) => market.id === id)),
+  );
   await tab.selectOption('#market', 'uk');
   assert.deepEqual(await tab.locator('#market-sources li').allInnerTexts(), uk.sources);
   await tab.click('button:has-text("Fill in these prices")');
   assert.equal(await tab.inputValue('#f-currency'), 'GBP');
   assert.equal(await tab.inputValue('#f-locale'), 'en-GB');
-  assert.equal(await tab.locator('#bands-body tr[data-field]').count(), uk.settings.smp.bands.length);
-  assert.equal(await tab.inputValue('#band-1-typical'), String(uk.settings.smp.bands[1].price.typical));
+  // UK clinics quote SMP per session (issue 14): no bands, a session price.
+  assert.equal(uk.settings.smp.bands.length, 0);
+  assert.equal(await tab.inputValue('#f-smp-price_per_session'), String(uk.settings.smp.price_per_session));
+  assert.equal(await tab.inputValue('#f-transplant-minimum_fee'), String(uk.settings.transplant.minimum_fee));
   assert.match(await tab.locator('#money-example').innerText(), /£2,800/);
+  const ukSheet = await withEngine(tab, (smp, settings) => smp.priceSheet(settings), uk.settings);
+  const ukNorwood4 = ukSheet.find((quote) => quote.input.pattern === 'norwood-4');
+  await waitForText(tab, null, sheetCell('norwood-4', 'transplant-cost'), money(ukNorwood4.transplant.cost.typical, 'en-GB', 'GBP'));
 
-  // The preview's pattern is in the second band: the engine says which
-  // patterns a change to that band moves.
-  const changed = { ...uk.settings, smp: { ...uk.settings.smp, bands: structuredClone(uk.settings.smp.bands) } };
-  changed.smp.bands[1].price.typical = 1300;
+  await tab.selectOption('#market', 'euro');
+  await tab.click('button:has-text("Fill in these prices")');
+  assert.equal(await tab.locator('#bands-body tr[data-field]').count(), euro.settings.smp.bands.length);
+  assert.equal(await tab.inputValue('#band-1-typical'), String(euro.settings.smp.bands[1].price.typical));
+
+  // The engine says which patterns a change to the second band moves.
+  const changed = { ...euro.settings, smp: { ...euro.settings.smp, bands: structuredClone(euro.settings.smp.bands) } };
+  const raised = euro.settings.smp.bands[1].price.typical + 200;
+  changed.smp.bands[1].price.typical = raised;
   const { before: was, after: now, moved } = await withEngine(
     tab,
     (smp, [original, changed]) => {
@@ -146,17 +158,18 @@ test('the UK preset fills the form with its sources; a band price reaches the pr
       const after = typical(changed);
       return { before, after, moved: Object.keys(after).filter((id) => after[id] !== before[id]) };
     },
-    [uk.settings, changed],
+    [euro.settings, changed],
   );
+  const locale = euro.settings.locale;
   assert.ok(moved.includes('norwood-4'), `the second band prices Norwood IV (moved: ${moved})`);
-  await waitForText(tab, null, sheetCell('norwood-4', 'smp-cost'), money(was['norwood-4'], 'en-GB', 'GBP'));
-  await waitForText(tab, '#setup-preview', '[data-figure="smp-cost-typical"]', money(was['norwood-4'], 'en-GB', 'GBP'));
+  await waitForText(tab, null, sheetCell('norwood-4', 'smp-cost'), money(was['norwood-4'], locale, 'EUR'));
+  await waitForText(tab, '#setup-preview', '[data-figure="smp-cost-typical"]', money(was['norwood-4'], locale, 'EUR'));
 
-  await tab.fill('#band-1-typical', '1300');
-  await waitForText(tab, null, sheetCell('norwood-4', 'smp-cost'), money(now['norwood-4'], 'en-GB', 'GBP'));
-  await waitForText(tab, '#setup-preview', '[data-figure="smp-cost-typical"]', money(now['norwood-4'], 'en-GB', 'GBP'));
+  await tab.fill('#band-1-typical', String(raised));
+  await waitForText(tab, null, sheetCell('norwood-4', 'smp-cost'), money(now['norwood-4'], locale, 'EUR'));
+  await waitForText(tab, '#setup-preview', '[data-figure="smp-cost-typical"]', money(now['norwood-4'], locale, 'EUR'));
   for (const pattern of moved) {
-    await waitForText(tab, null, sheetCell(pattern, 'smp-cost'), money(now[pattern], 'en-GB', 'GBP'));
+    await waitForText(tab, null, sheetCell(pattern, 'smp-cost'), money(now[pattern], locale, 'EUR'));
   }
 
   // Nothing is requested but the page's own files, from this folder.

@@ -40,22 +40,37 @@ async function figure(page, name) {
 
 async function assertShowsQuote(page, quote) {
   const { smp, transplant } = quote;
+  const range = ({ min, max }) => (min === max ? money(min) : `${money(min)} – ${money(max)}`);
   assert.equal(await figure(page, 'smp-cost-typical'), money(smp.cost.typical));
-  assert.equal(
-    await figure(page, 'smp-cost-range'),
-    `${money(smp.cost.min)} – ${money(smp.cost.max)}`,
-  );
+  assert.equal(await figure(page, 'smp-cost-range'), range(smp.cost));
   assert.equal(
     await figure(page, 'smp-sessions'),
     `${smp.sessions.typical} (usually ${smp.sessions.min} to ${smp.sessions.max})`,
   );
-  assert.equal(await figure(page, 'transplant-cost-typical'), money(transplant.cost.typical));
+  // Where a transplant is not advised the engine gives no price (null),
+  // and the card says so instead of showing one.
+  assert.equal(
+    await figure(page, 'transplant-cost-typical'),
+    transplant.cost ? money(transplant.cost.typical) : 'not advised',
+  );
+  if (quote.combined) {
+    assert.equal(await figure(page, 'combined-cost-typical'), money(quote.combined.cost.typical));
+    assert.equal(await figure(page, 'combined-cost-range'), range(quote.combined.cost));
+  } else {
+    assert.equal(await page.locator('.smp-card-combined').count(), 0);
+  }
   const grafts = new Intl.NumberFormat('en-US').format(transplant.grafts.typical);
   assert.ok((await figure(page, 'transplant-grafts')).startsWith(`${grafts} (usually`));
   const years = quote.lifetime.years;
+  const { smp: smpTotal, transplant: transplantTotal, combined: combinedTotal } = quote.lifetime;
+  const cells = [
+    money(smpTotal[years]),
+    transplantTotal ? money(transplantTotal[years]) : 'not advised',
+    ...(combinedTotal ? [money(combinedTotal[years])] : []),
+  ];
   assert.equal(
     plain(await page.locator('tr[data-row="lifetime"]').innerText()).replace(/\s+/g, ' '),
-    `Total over ${years} years ${money(quote.lifetime.smp[years])} ${money(quote.lifetime.transplant[years])}`,
+    `Total over ${years} years ${cells.join(' ')}`,
   );
 }
 
