@@ -283,8 +283,11 @@ fn candidacy(
         .treatment_regions()
         .iter()
         .any(|(region, _)| *region == Region::Crown);
+    // Crown work is advised only with an above-average donor (Bernstein;
+    // Rassman on ishrs-htforum.org): with any other, a plan that grafts the
+    // crown is a caution, not a plain yes.
     if covers_crown && input.donor != Donor::Good && kind == LossKind::Balding {
-        findings.push((Candidacy::Yes, note(Msg::CrownWork, &[])));
+        findings.push((Candidacy::Caution, note(Msg::CrownWork, &[])));
     }
     let candidate = findings
         .iter()
