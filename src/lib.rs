@@ -3,23 +3,21 @@
 //! an instant estimate of SMP sessions and cost, side by side with a hair
 //! transplant, entirely in the browser.
 //!
-//! - [`model`]: the pure estimation engine. Every figure comes from
-//!   [`model::estimate`]; nothing else computes one.
+//! The parts, each in its own folder:
+//! - [`model`]: the pure estimation engine, an input plus the clinic's
+//!   settings in and a quote out. Every figure comes from
+//!   [`model::estimate`]; nothing else computes one. Its types derive
+//!   serde, and [`model::read`] reads them with every problem at once.
+//! - [`widget`]: the Yew widget that presents a quote: its state and
+//!   actions as plain data, the chart's geometry, and (wasm32 only) the
+//!   components and the browser's `Intl` formatting.
+//! - [`embed`]: the embedding layer: the page's settings for a widget and
+//!   the visitor's answers in links and storage (pure), and (wasm32 only)
+//!   the Shadow DOM mounting, the events and the JavaScript API, where
+//!   values cross to JavaScript through serde-wasm-bindgen.
 //! - [`cli`]: the `smp-quote` tool clinic staff use to check their settings.
-//! - [`state`]: the widget's state and actions, as plain data.
-//! - `components` and `format` (wasm32 only): the Yew widget that presents a
-//!   quote, with numbers formatted by the browser's `Intl`.
 
-pub mod chart;
 pub mod cli;
-pub mod embed_config;
-pub mod model;
-pub mod state;
-pub mod visitor_state;
-
-#[cfg(target_arch = "wasm32")]
-pub mod components;
-#[cfg(target_arch = "wasm32")]
 pub mod embed;
-#[cfg(target_arch = "wasm32")]
-pub mod format;
+pub mod model;
+pub mod widget;

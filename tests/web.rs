@@ -5,13 +5,13 @@
 
 use std::rc::Rc;
 
-use smp_estimator::components::{mount, EstimatorProps};
 use smp_estimator::model::messages::Writer;
 use smp_estimator::model::{
     estimate, thousands, Catalogue, ClinicSettings, Donor, EstimateInput, Figure, Pattern, Quote,
     Region, Scar, ScarKind, CM2_PER_IN2,
 };
-use smp_estimator::state::Unit;
+use smp_estimator::widget::components::{mount, EstimatorProps};
+use smp_estimator::widget::state::Unit;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, InputEvent, InputEventInit};
@@ -45,7 +45,7 @@ async fn mounted(settings: ClinicSettings) -> Element {
 /// drawings, chart and closed details in the task after.
 async fn settle() {
     yew::scheduler::flush().await;
-    smp_estimator::components::next_task().await;
+    smp_estimator::widget::components::next_task().await;
     yew::scheduler::flush().await;
 }
 

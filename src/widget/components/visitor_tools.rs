@@ -3,9 +3,9 @@ use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::format::Formats;
+use crate::embed::visitor_state::{to_json, with_fragment_part};
 use crate::model::{Figure, Msg, Quote};
-use crate::visitor_state::{to_json, with_fragment_part};
+use crate::widget::format::Formats;
 
 #[derive(Properties, PartialEq)]
 pub struct VisitorToolsProps {

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::{fact, headline_price, notes_list};
-use crate::format::Formats;
 use crate::model::{Figure, Msg, SmpQuote};
+use crate::widget::format::Formats;
 
 /// SMP: cost, sessions, time in the chair, schedule and touch-ups.
 pub fn smp_card(smp: &SmpQuote, formats: &Formats) -> Html {

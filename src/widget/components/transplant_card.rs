@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::{fact, headline_price, notes_list};
-use crate::format::Formats;
 use crate::model::{Candidacy, Figure, Msg, TransplantQuote};
+use crate::widget::format::Formats;
 
 pub fn candidacy_label(candidate: Candidacy) -> Msg {
     match candidate {

@@ -1,9 +1,9 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::format::Formats;
 use crate::model::{Donor, Figure, Goal, Msg, MAX_YEARS, MIN_YEARS};
-use crate::state::{Action, EstimatorState, ScarChoice};
+use crate::widget::format::Formats;
+use crate::widget::state::{Action, EstimatorState, ScarChoice};
 
 /// One option of a radio group: a label, an optional line explaining it;
 /// choosing it dispatches `action`.

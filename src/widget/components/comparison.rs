@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
-use crate::format::Formats;
 use crate::model::{Figure, Msg, Quote};
+use crate::widget::format::Formats;
 
 /// SMP, a transplant and (where the engine offers one) the combined plan
 /// side by side, row by row. A transplant that is not advised shows no

@@ -3,8 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::notes_list;
-use crate::format::Formats;
 use crate::model::{Figure, Msg, Quote};
+use crate::widget::format::Formats;
 
 /// "How we estimated this", the disclaimer and the call to action, which
 /// tells `oncta` (the link still opens as usual).

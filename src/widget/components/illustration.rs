@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::format::Formats;
 use crate::model::number::show;
 use crate::model::{Figure, Msg, Pattern};
+use crate::widget::format::Formats;
 
 /// What a shape shows on the scalp.
 #[derive(Clone, Copy, PartialEq)]

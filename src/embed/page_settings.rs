@@ -10,7 +10,7 @@ use crate::model::number;
 
 use crate::model::messages::LANGUAGES;
 use crate::model::{ClinicSettings, EstimateInput, FieldError};
-use crate::state::Unit;
+use crate::widget::state::Unit;
 
 /// A setting that can be given as a data attribute: the attribute (without
 /// `data-`), its path in the settings JSON, and whether it is a number.

@@ -1,8 +1,8 @@
 use yew::prelude::*;
 
 use super::{fact, headline_price, notes_list};
-use crate::format::Formats;
 use crate::model::{Figure, Msg, Quote, Region};
+use crate::widget::format::Formats;
 
 fn regions(regions: &[Region]) -> Figure {
     Figure::List(regions.iter().map(|region| region.name()).collect())

@@ -3,9 +3,9 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::format::Formats;
 use crate::model::{Figure, Msg, Region, WHOLE_SCALP_CM2};
-use crate::state::{Action, Entry, Unit};
+use crate::widget::format::Formats;
+use crate::widget::state::{Action, Entry, Unit};
 
 #[derive(Properties, PartialEq)]
 pub struct AreaFieldProps {

@@ -6,11 +6,11 @@ use super::{
     breakdown, candidacy_label, combined_card, comparison, cost_chart, details_form, smp_card,
     transplant_card, unique_prefix, AreaField, LeadForm, PatternPicker, VisitorTools,
 };
-use crate::format::Formats;
+use crate::embed::visitor_state;
 use crate::model::json::Value;
 use crate::model::{estimate, Catalogue, ClinicSettings, EstimateInput, Figure, Msg, Quote};
-use crate::state::{Action, EstimatorState, Unit};
-use crate::visitor_state;
+use crate::widget::format::Formats;
+use crate::widget::state::{Action, EstimatorState, Unit};
 
 impl Reducible for EstimatorState {
     type Action = Action;

@@ -38,8 +38,8 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::format::Formats;
 use crate::model::{Msg, Note};
+use crate::widget::format::Formats;
 
 /// Mounts one widget into `element`, without the embedding layer's shadow
 /// root and settings (component tests use this).

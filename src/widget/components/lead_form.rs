@@ -5,9 +5,9 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::format::Formats;
 use crate::model::json::Value;
 use crate::model::{mailto, Figure, LeadRequest, LeadSettings, Message, Msg, Quote, CONTACT_TIMES};
+use crate::widget::format::Formats;
 
 #[derive(Properties, PartialEq)]
 pub struct LeadFormProps {

@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::model::messages::Writer;
 use crate::model::{number, thousands, Catalogue, Figure, Message, Msg, Note};
-use crate::state::Unit;
+use crate::widget::state::Unit;
 
 /// The messages and formatters for one visitor's language and locale and
 /// the clinic's currency.

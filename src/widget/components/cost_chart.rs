@@ -1,9 +1,9 @@
 use yew::prelude::*;
 
-use crate::chart::axis;
-use crate::format::Formats;
 use crate::model::number::{fixed, show};
 use crate::model::{Figure, Lifetime, Msg};
+use crate::widget::chart::axis;
+use crate::widget::format::Formats;
 
 // The drawing's coordinate system; CSS scales it to the card's width.
 const WIDTH: f64 = 640.0;

@@ -3,9 +3,9 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use super::head_illustration;
-use crate::format::Formats;
 use crate::model::{Msg, Pattern, Scale};
-use crate::state::Action;
+use crate::widget::format::Formats;
+use crate::widget::state::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct PatternPickerProps {

@@ -1,0 +1,12 @@
+//! The widget: a Yew 0.23 function component that presents the engine's
+//! quote and computes nothing of its own. `state` (its reducer) and `chart`
+//! (the chart's geometry) are plain Rust, tested natively; the components
+//! and `format` (numbers through the browser's `Intl`) are wasm32 only.
+
+pub mod chart;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod format;
