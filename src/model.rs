@@ -27,13 +27,13 @@ pub use input::{
 };
 pub use lead::{mailto, LeadRequest, LeadSettings, CONTACT_TIMES};
 pub use market::Market;
-pub use messages::{Catalogue, Message, Msg};
+pub use messages::{Catalogue, Figure, Message, Msg};
 pub use money::round_money;
 pub use pattern::{LossKind, Pattern, PatternInfo, Region, Scale, CM2_PER_IN2, WHOLE_SCALP_CM2};
 pub use problem::{describe_all, thousands, FieldError};
 pub use quote::{
-    Candidacy, CombinedQuote, Figure, FinancingTerms, Lifetime, MinMax, Note, Quote, SmpQuote,
-    Spread, TouchUpQuote, TransplantQuote,
+    Candidacy, CombinedQuote, FinancingTerms, Lifetime, MinMax, Note, Quote, SmpQuote, Spread,
+    TouchUpQuote, TransplantQuote,
 };
 pub use settings::{
     ClinicSettings, Financing, PriceBand, PriceRange, SmpPricing, Span, TouchUp, TransplantPricing,

@@ -6,10 +6,11 @@
 
 use super::donor;
 use super::input::EstimateInput;
+use super::messages::Figure;
 use super::messages::Msg;
 use super::money::round_money;
 use super::pattern::{LossKind, Region};
-use super::quote::{Candidacy, CombinedQuote, Figure, Note, Spread, TransplantQuote};
+use super::quote::{Candidacy, CombinedQuote, Note, Spread, TransplantQuote};
 use super::settings::ClinicSettings;
 use super::smp;
 use super::transplant;

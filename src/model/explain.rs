@@ -4,10 +4,11 @@
 //! writes it in the visitor's language and money in their locale.
 
 use super::input::{EstimateInput, Goal};
+use super::messages::Figure;
 use super::messages::Msg;
 use super::money::round_money;
 use super::pattern::{LossKind, Pattern, Region};
-use super::quote::{Figure, Note, Quote, Spread};
+use super::quote::{Note, Quote, Spread};
 use super::settings::ClinicSettings;
 use super::smp::{scar_size_factor, REFERENCE_SESSION_HOURS, SMALL_AREA_CM2};
 use super::transplant::coverage_of;

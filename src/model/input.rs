@@ -188,7 +188,7 @@ impl EstimateInput {
             root.choice("goal", &GOALS, &mut input.goal);
             root.choice("donor", &DONORS, &mut input.donor);
             root.whole_number("years", &mut input.years);
-            super::settings::optional_whole_number(&root, "age", &mut input.age);
+            root.optional_whole_number("age", &mut input.age);
             root.finish();
         }
         let mut problems = problems.into_vec();

@@ -434,6 +434,15 @@ impl<T: ToJson> ToJson for Vec<T> {
     }
 }
 
+impl ToJson for FieldError {
+    fn to_json(&self) -> Value {
+        object([
+            ("field", self.field.to_json()),
+            ("message", self.message.to_json()),
+        ])
+    }
+}
+
 /// An object from its fields, in order.
 pub fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
     Value::Object(
@@ -681,6 +690,22 @@ impl<'a> Object<'a> {
             other => {
                 self.wrong_type(key, "a list", other);
                 None
+            }
+        }
+    }
+
+    /// A whole number that may be switched off with `null` (an age, a
+    /// megasession's size).
+    pub fn optional_whole_number(&self, key: &'static str, target: &mut Option<u32>) {
+        match self.get(key) {
+            None => {}
+            Some(Value::Null) => *target = None,
+            Some(value) => {
+                let mut read = 0;
+                self.whole_number(key, &mut read);
+                if value.as_u32().is_some() {
+                    *target = Some(read);
+                }
             }
         }
     }

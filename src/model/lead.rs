@@ -4,9 +4,9 @@
 //! `smp-estimator:lead` event, the clinic's endpoint and (as text) email.
 
 use super::json::{object, ToJson, Value};
+use super::messages::Figure;
 use super::messages::{Catalogue, Msg, Writer};
 use super::problem::FieldError;
-use super::quote::Figure;
 use super::quote::Quote;
 
 /// Where a consultation request goes; `ClinicSettings::lead` is `None`

@@ -2,7 +2,6 @@
 
 use std::fmt;
 
-use super::json::{object, ToJson, Value};
 use super::number;
 
 /// One thing wrong with one field, named by its path in the JSON
@@ -19,15 +18,6 @@ impl FieldError {
             field: field.into(),
             message: message.into(),
         }
-    }
-}
-
-impl ToJson for FieldError {
-    fn to_json(&self) -> Value {
-        object([
-            ("field", self.field.to_json()),
-            ("message", self.message.to_json()),
-        ])
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::input::EstimateInput;
 use super::json::{object, ToJson, Value};
-use super::messages::{Catalogue, Message, Msg};
+use super::messages::{Catalogue, Figure, Message, Msg};
 use super::pattern::Region;
 
 /// A figure with its likely range and the value most visitors can expect.
@@ -30,32 +30,6 @@ impl<T: Copy> Spread<T> {
 pub struct MinMax<T> {
     pub min: T,
     pub max: T,
-}
-
-/// A figure inside a note, so each presenter can write it its own way (the
-/// widget formats money with the browser's `Intl` for the visitor's locale,
-/// and words in the visitor's language).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Figure {
-    /// Whole units of the clinic's currency.
-    Money(u64),
-    /// A unit price that may have cents, such as €0.65 per graft.
-    Price(f64),
-    /// A whole count: grafts, sessions, years.
-    Count(u64),
-    /// A measure that may have a decimal: hours, percent.
-    Decimal(f64),
-    /// An area in cm², which each presenter writes in the visitor's unit
-    /// with the unit's symbol.
-    Area(f64),
-    /// Text shown as it is: the clinic's name, what the visitor typed.
-    Text(String),
-    /// The keyword a `select` in the message chooses its wording by.
-    Word(&'static str),
-    /// Another message, in the same language: a pattern's name.
-    Message(Msg),
-    /// Messages listed the locale's way: the regions treated.
-    List(Vec<Msg>),
 }
 
 /// A sentence that explains a figure: its message id (the key of its
@@ -231,37 +205,6 @@ impl<T: ToJson> ToJson for Spread<T> {
 impl<T: ToJson> ToJson for MinMax<T> {
     fn to_json(&self) -> Value {
         object([("min", self.min.to_json()), ("max", self.max.to_json())])
-    }
-}
-
-impl Figure {
-    /// The figure's kind, as named in JSON.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Figure::Money(_) => "money",
-            Figure::Price(_) => "price",
-            Figure::Count(_) => "count",
-            Figure::Decimal(_) => "decimal",
-            Figure::Area(_) => "area",
-            Figure::Text(_) => "text",
-            Figure::Word(_) => "word",
-            Figure::Message(_) => "message",
-            Figure::List(_) => "list",
-        }
-    }
-}
-
-impl ToJson for Figure {
-    fn to_json(&self) -> Value {
-        let value = match self {
-            Figure::Money(v) | Figure::Count(v) => v.to_json(),
-            Figure::Price(v) | Figure::Decimal(v) | Figure::Area(v) => v.to_json(),
-            Figure::Text(text) => text.to_json(),
-            Figure::Word(word) => word.to_json(),
-            Figure::Message(id) => id.key().to_json(),
-            Figure::List(ids) => Value::Array(ids.iter().map(|id| id.key().to_json()).collect()),
-        };
-        object([("kind", self.kind().to_json()), ("value", value)])
     }
 }
 

@@ -273,11 +273,7 @@ impl ClinicSettings {
                 "later_grafts_per_surgery",
                 &mut pricing.later_grafts_per_surgery,
             );
-            optional_whole_number(
-                &transplant,
-                "megasession_grafts",
-                &mut pricing.megasession_grafts,
-            );
+            transplant.optional_whole_number("megasession_grafts", &mut pricing.megasession_grafts);
             transplant.optional_number("medication_per_month", &mut pricing.medication_per_month);
             transplant.finish();
         }
@@ -546,22 +542,6 @@ fn check_accent(accent: &str) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-/// A whole number that may be switched off with `null` (an age, a
-/// megasession's size).
-pub(super) fn optional_whole_number(object: &Object, key: &'static str, target: &mut Option<u32>) {
-    match object.get(key) {
-        None => {}
-        Some(Value::Null) => *target = None,
-        Some(value) => {
-            let mut read = 0;
-            object.whole_number(key, &mut read);
-            if value.as_u32().is_some() {
-                *target = Some(read);
-            }
-        }
-    }
 }
 
 /// A field a nested object cannot do without (a band needs its area).

@@ -6,10 +6,11 @@ use super::donor::{self, DonorPlan, PriorSurgery, YOUNG_BEFORE_AGE};
 use super::input::{
     strip_area_cm2, Donor, EstimateInput, ScarKind, STRIP_SCAR_WIDTH_CM, TYPICAL_STRIP_CM,
 };
+use super::messages::Figure;
 use super::messages::Msg;
 use super::money::round_money;
 use super::pattern::{LossKind, Pattern, Region};
-use super::quote::{Candidacy, Figure, MinMax, Note, Spread, TransplantQuote};
+use super::quote::{Candidacy, MinMax, Note, Spread, TransplantQuote};
 use super::settings::{ClinicSettings, TransplantPricing};
 
 /// Share of the bald-scalp implant density a pattern needs. Thinning scalps
