@@ -1203,3 +1203,86 @@ proptest! {
         }
     }
 }
+
+/// Women's transplants are typically 700–1,500 grafts
+/// (physicianhairtransplant.com [MD]): the Ludwig stages sit around that
+/// range, the middle one inside it.
+#[test]
+fn womens_transplants_sit_near_the_published_700_to_1500_grafts() {
+    let grafts = |pattern| {
+        estimate(&EstimateInput::new(pattern), &ClinicSettings::default())
+            .unwrap()
+            .transplant
+            .grafts
+            .typical
+    };
+    let (first, second, third) = (
+        grafts(Pattern::Ludwig1),
+        grafts(Pattern::Ludwig2),
+        grafts(Pattern::Ludwig3),
+    );
+    assert!(first < second && second < third);
+    assert!((700..=1500).contains(&second), "Ludwig II: {second}");
+    assert!(
+        (500..700).contains(&first) || (700..=1500).contains(&first),
+        "Ludwig I: {first}"
+    );
+    assert!(third <= 1700, "Ludwig III: {third}");
+}
+
+/// No course costs more than the clinic's whole-scalp course: the top US
+/// band is "extensive work with scars" (up to $7,000, DOMAIN.md).
+#[test]
+fn no_course_costs_more_than_the_whole_scalp_course() {
+    let settings = ClinicSettings::default();
+    let top = settings.smp.bands.last().unwrap().price;
+    let cases = [
+        EstimateInput {
+            area_cm2: Some(WHOLE_SCALP_CM2),
+            ..EstimateInput::new(Pattern::ScarOnly)
+        },
+        EstimateInput {
+            scar: Some(Scar {
+                kind: ScarKind::Fut,
+                length_cm: Some(40.0),
+            }),
+            ..EstimateInput::new(Pattern::Norwood7)
+        },
+    ];
+    for input in cases {
+        let cost = estimate(&input, &settings).unwrap().smp.cost;
+        assert!(cost.max as f64 <= top.max, "{:?}: {cost:?}", input.pattern);
+        assert!(
+            cost.typical as f64 <= top.typical,
+            "{:?}: {cost:?}",
+            input.pattern
+        );
+    }
+    // A typical 20 cm strip on its own still costs the published $1,200–2,500.
+    let strip = estimate(
+        &EstimateInput {
+            scar: Some(Scar {
+                kind: ScarKind::Fut,
+                length_cm: Some(20.0),
+            }),
+            ..EstimateInput::new(Pattern::ScarOnly)
+        },
+        &settings,
+    )
+    .unwrap();
+    assert_eq!((strip.smp.cost.min, strip.smp.cost.max), (1200, 2500));
+}
+
+/// The combined plan's time in the chair is its surgery's and its SMP
+/// sessions' together.
+#[test]
+fn the_combined_plan_counts_both_treatments_hours() {
+    let quote = estimate(
+        &EstimateInput::new(Pattern::Norwood5),
+        &ClinicSettings::default(),
+    )
+    .unwrap();
+    let plan = quote.combined.expect("Norwood V has a combined plan");
+    assert!(plan.chair_hours.min > 0.0 && plan.chair_hours.min <= plan.chair_hours.max);
+    assert!(plan.chair_hours.max < quote.transplant.chair_hours.max + quote.smp.total_hours.max);
+}

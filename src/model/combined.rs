@@ -10,7 +10,7 @@ use super::messages::Figure;
 use super::messages::Msg;
 use super::money::round_money;
 use super::pattern::{LossKind, Region};
-use super::quote::{Candidacy, CombinedQuote, Note, Spread, TransplantQuote};
+use super::quote::{Candidacy, CombinedQuote, MinMax, Note, Spread, TransplantQuote};
 use super::settings::ClinicSettings;
 use super::smp;
 use super::transplant;
@@ -168,6 +168,14 @@ fn finish(
     } = plan;
     let regions = input.treatment_regions();
     let scale = area_cm2 / input.regions_area_cm2();
+    let smp_sessions = smp::sessions(&smp_input, smp_area);
+    let smp_hours = smp::hours_per_session(smp_area);
+    let surgery_hours = transplant::chair_hours(grafts, surgeries);
+    // The surgery's hours and the SMP sessions' hours, added up.
+    let chair_hours = MinMax {
+        min: surgery_hours.min + f64::from(smp_sessions.min) * smp_hours.min,
+        max: surgery_hours.max + f64::from(smp_sessions.max) * smp_hours.max,
+    };
     let list = |regions: &[Region]| Figure::List(regions.iter().map(|r| r.name()).collect());
     let transplant_area: f64 = regions
         .iter()
@@ -189,7 +197,7 @@ fn finish(
         grafts,
         surgeries,
         smp_area_cm2: smp_area,
-        smp_sessions: smp::sessions(&smp_input, smp_area),
+        smp_sessions,
         smp_regions,
         cost,
         transplant_cost: surgery.map(|amount| round_money(amount, step)),
@@ -198,6 +206,7 @@ fn finish(
             typical: round_money(course.typical, step),
             max: round_money(course.max, step),
         },
+        chair_hours,
         downtime_days: transplant::downtime_days(surgeries),
         months_to_result: transplant::months_to_result(surgeries),
         notes: vec![note],

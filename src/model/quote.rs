@@ -153,6 +153,8 @@ pub struct CombinedQuote {
     pub cost: Spread<u64>,
     pub transplant_cost: Spread<u64>,
     pub smp_cost: Spread<u64>,
+    /// Hours in the chair: the surgery's and the SMP sessions' together.
+    pub chair_hours: MinMax<f64>,
     pub downtime_days: MinMax<u32>,
     pub months_to_result: MinMax<u32>,
     pub notes: Vec<Note>,
@@ -316,6 +318,7 @@ impl ToJson for CombinedQuote {
             ("cost", self.cost.to_json()),
             ("transplant_cost", self.transplant_cost.to_json()),
             ("smp_cost", self.smp_cost.to_json()),
+            ("chair_hours", self.chair_hours.to_json()),
             ("downtime_days", self.downtime_days.to_json()),
             ("months_to_result", self.months_to_result.to_json()),
             ("notes", self.notes.to_json()),

@@ -207,11 +207,23 @@ pub fn course_price(input: &EstimateInput, area_cm2: f64, settings: &ClinicSetti
         }
         _ => scale(pricing.scar_addon, 0.0),
     };
-    let fee = |price: f64, extra: f64| (price + extra).max(pricing.minimum_fee);
+    // No course costs more than the clinic's whole-scalp course: that top
+    // band is "extensive work with scars" in the published US list (up to
+    // $7,000, DOMAIN.md), so a long scar or a large scar-only area does not
+    // run past it (our assumption for other clinics' lists).
+    let top = match pricing.price_per_session {
+        None => pricing.bands.last().map(|band| band.price),
+        Some(_) => None,
+    };
+    let fee = |price: f64, extra: f64, most: Option<f64>| {
+        let price = price + extra;
+        most.map_or(price, |most| price.min(most))
+            .max(pricing.minimum_fee)
+    };
     PriceRange {
-        min: fee(base.min, addon.min),
-        typical: fee(base.typical, addon.typical),
-        max: fee(base.max, addon.max),
+        min: fee(base.min, addon.min, top.map(|top| top.min)),
+        typical: fee(base.typical, addon.typical, top.map(|top| top.typical)),
+        max: fee(base.max, addon.max, top.map(|top| top.max)),
     }
 }
 

@@ -20,7 +20,10 @@ use super::settings::{ClinicSettings, TransplantPricing};
 fn coverage(kind: LossKind) -> f64 {
     match kind {
         LossKind::None | LossKind::Balding | LossKind::Alopecia => 1.0,
-        LossKind::Thinning => 0.6,
+        // Women's transplants are typically 700–1,500 grafts
+        // (physicianhairtransplant.com [MD]): at 45% of the bald-scalp
+        // density, Ludwig I–III come to about 600, 1,100 and 1,650.
+        LossKind::Thinning => 0.45,
         LossKind::Scar => 0.5,
     }
 }

@@ -88,7 +88,15 @@ pub fn comparison(quote: &Quote, formats: &Formats) -> Html {
                     ("hours_max", Figure::Decimal(transplant.chair_hours.max)),
                 ],
             ),
-            plan(&|_| "–".to_string()),
+            plan(&|plan| {
+                formats.f(
+                    Msg::CompareSmpChair,
+                    &[(
+                        "hours",
+                        text(formats.decimal_range(plan.chair_hours.min, plan.chair_hours.max)),
+                    )],
+                )
+            }),
         ),
         (
             Msg::CompareDowntime,
