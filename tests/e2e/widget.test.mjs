@@ -117,6 +117,34 @@ test('one click gives the full quote: cards, comparison, chart and breakdown', a
   await page.close();
 });
 
+test('a transplant not advised shows no price, and the combined plan is a third option with its column and chart line', async () => {
+  const { page, errors } = await open(1280);
+  await page.click('button:text-is("Other")');
+  await page.click('label:has(input[value="alopecia-totalis"])');
+  const totalis = engineQuote({ pattern: 'alopecia-totalis' });
+  assert.equal(totalis.transplant.cost, null, 'the engine gives no transplant price');
+  await assertShowsQuote(page, totalis);
+  const card = plain(await page.locator('.smp-card-transplant').innerText());
+  assert.doesNotMatch(card, /\$/, 'no price anywhere on the transplant card');
+  assert.match(card, /not advised/);
+  assert.equal(await page.locator('.smp-chart-transplant').count(), 0);
+  assert.equal(await page.locator('.smp-combined-none').count(), 1, 'the engine says why there is no combined plan');
+
+  await page.click('button:text-is("Men")');
+  await page.click('label:has(input[value="norwood-5"])');
+  const norwood5 = engineQuote({ pattern: 'norwood-5' });
+  assert.ok(norwood5.combined, 'Norwood V has a combined plan');
+  await assertShowsQuote(page, norwood5);
+  assert.ok(await page.locator('.smp-card-combined').isVisible());
+  assert.deepEqual(
+    (await page.locator('.smp-compare thead th').allInnerTexts()).map(plain),
+    ['SMP', 'Hair transplant', 'Combined'],
+  );
+  assert.equal(await page.locator('.smp-chart-combined').count(), 1);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the whole quote can be reached with the keyboard alone', async () => {
   const { page, errors } = await open(1280);
   // Into the picker: Space chooses, arrow keys move along the radio group.
