@@ -1286,3 +1286,32 @@ fn the_combined_plan_counts_both_treatments_hours() {
     assert!(plan.chair_hours.min > 0.0 && plan.chair_hours.min <= plan.chair_hours.max);
     assert!(plan.chair_hours.max < quote.transplant.chair_hours.max + quote.smp.total_hours.max);
 }
+
+/// A surgery range of one value reads as one figure, not "1 to 1 surgeries".
+#[test]
+fn the_donor_note_gives_one_figure_for_a_one_value_range() {
+    let settings = ClinicSettings::default();
+    let donor_note = |pattern| {
+        let quote = estimate(&EstimateInput::new(pattern), &settings).unwrap();
+        let note = quote
+            .breakdown
+            .iter()
+            .find(|note| note.id.key() == "explain-donor")
+            .expect("the breakdown explains the donor plan")
+            .text
+            .clone();
+        (quote.transplant.surgeries, note)
+    };
+    let (surgeries, note) = donor_note(Pattern::Norwood3);
+    assert_eq!((surgeries.min, surgeries.max), (1, 1));
+    assert!(note.ends_with("that is 1 surgery."), "{note}");
+    let (surgeries, note) = donor_note(Pattern::Norwood6);
+    assert!(surgeries.min < surgeries.max);
+    assert!(
+        note.contains(&format!(
+            "that is {} to {} surgeries",
+            surgeries.min, surgeries.max
+        )),
+        "{note}"
+    );
+}

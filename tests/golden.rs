@@ -100,9 +100,12 @@ fn quotes_are_as_recorded() {
                 serde_json::from_str(&out).expect("valid JSON")
             })
             .collect();
-        let actual = serde_json::to_string_pretty(&quotes).unwrap();
-        check_or_record(&format!("{settings}.quotes.json"), &actual, |a, b| {
-            parse(a) == parse(b)
+        // One quote per line, in the order of inputs.json, so that a change
+        // shows as the lines of the inputs it changed.
+        let actual: String = quotes.iter().map(|quote| format!("{quote}\n")).collect();
+        check_or_record(&format!("{settings}.quotes.jsonl"), &actual, |a, b| {
+            let lines = |text: &str| text.lines().map(parse).collect::<Vec<_>>();
+            lines(a) == lines(b)
         });
     }
 }

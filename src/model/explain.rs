@@ -177,6 +177,16 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
             ("surgeries_min", Count(transplant.surgeries.min.into())),
             ("surgeries_max", Count(transplant.surgeries.max.into())),
             ("surgeries", Count(transplant.surgeries.typical.into())),
+            // "1 to 1 surgeries" reads as a slip: one figure when the range
+            // is one.
+            (
+                "range",
+                Word(if transplant.surgeries.min == transplant.surgeries.max {
+                    "no"
+                } else {
+                    "yes"
+                }),
+            ),
         ],
     ));
 
