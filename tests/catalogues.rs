@@ -171,3 +171,27 @@ fn every_message_is_used_by_the_code() {
         .collect();
     assert!(unused.is_empty(), "messages no code shows: {unused:?}");
 }
+
+/// Arabic names every pattern in Arabic; only the scale's Roman numerals
+/// (and their letter a) stay as they are written everywhere.
+#[test]
+fn arabic_pattern_names_have_no_english_words() {
+    for (key, value) in entries("ar") {
+        if !key.starts_with("pattern-") || key.ends_with("-description") {
+            continue;
+        }
+        let text = value.as_str().unwrap_or_default();
+        let latin: String = text
+            .split_whitespace()
+            .filter(|word| word.chars().any(|c| c.is_ascii_alphabetic()))
+            .filter(|word| {
+                !word
+                    .trim_end_matches('a')
+                    .chars()
+                    .all(|c| "IVX".contains(c))
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(latin.is_empty(), "ar.json {key}: {latin:?} in {text:?}");
+    }
+}

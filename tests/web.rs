@@ -747,3 +747,38 @@ async fn the_visitors_language_sets_the_words_numbers_direction_and_unit() {
     );
     assert!(text(&root, ".smp-area-size .smp-label").contains("سم²"));
 }
+
+#[wasm_bindgen_test]
+async fn another_group_never_leaves_the_last_patterns_description_and_quote() {
+    let root = mounted(ClinicSettings::default()).await;
+    pick(&root, "norwood-4").await;
+    assert!(root.query_selector(".smp-card-smp").unwrap().is_some());
+    click(&root, &group_button(Pattern::Ludwig1)).await;
+    settle().await;
+    // The women's pictures, none chosen: the prompt, and no quote.
+    assert_eq!(
+        text(&root, "[data-figure=pattern-description]"),
+        "Choose the picture closest to your hair today."
+    );
+    assert!(root.query_selector(".smp-card-smp").unwrap().is_none());
+    assert!(text(&root, ".smp-results").contains("Choose the pattern closest to yours"));
+    assert!(root
+        .query_selector("input[type=radio]:checked[value^=norwood]")
+        .unwrap()
+        .is_none());
+    pick(&root, "ludwig-2").await;
+    assert_shows_quote(&root, &engine(EstimateInput::new(Pattern::Ludwig2)));
+}
+
+#[wasm_bindgen_test]
+fn a_german_chart_axis_groups_thousands_as_the_rest_of_the_widget() {
+    let german = smp_estimator::widget::format::Formats::new(
+        "de-DE",
+        "USD",
+        Rc::new(Catalogue::english().clone()),
+    );
+    let plain = |text: String| text.replace(['\u{a0}', '\u{202f}'], " ");
+    assert_eq!(plain(german.money_compact(5000)), "5.000 $");
+    assert_eq!(plain(german.money_compact(10000)), "10.000 $");
+    assert_eq!(plain(german.money(2800)), "2.800 $");
+}

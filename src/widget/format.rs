@@ -83,9 +83,13 @@ impl Formats {
             ("maximumFractionDigits", 2.into()),
             ("minimumFractionDigits", 0.into()),
         ]);
+        // Grouped always, so a German axis writes "5.000 $" beside
+        // "10.000 $" (CLDR leaves four digits ungrouped in compact form).
         let compact_money = currency_format(&[
             ("notation", "compact".into()),
             ("maximumFractionDigits", 1.into()),
+            ("minimumFractionDigits", 0.into()),
+            ("useGrouping", "always".into()),
         ]);
         Formats {
             money,

@@ -281,7 +281,18 @@ impl EstimatorState {
     pub fn apply(&self, action: Action) -> Self {
         let mut next = self.clone();
         match action {
-            Action::ShowGroup(group) => next.group = group,
+            Action::ShowGroup(group) => {
+                next.group = group;
+                // A pattern of another group would leave its description and
+                // quote under pictures that do not show it: the picture, the
+                // description and the quote always agree (issue 16).
+                if self.pattern.is_some_and(|pattern| pattern.scale() != group) {
+                    next.pattern = None;
+                    next.regions = None;
+                    next.area_cm2 = None;
+                    next.area_entry = None;
+                }
+            }
             Action::SelectPattern(pattern) => {
                 #[cfg(feature = "panic-test")]
                 if pattern == Pattern::AlopeciaTotalis {
@@ -508,6 +519,21 @@ mod tests {
             state.apply(Action::ShowGroup(Scale::Other)).group,
             Scale::Other
         );
+    }
+
+    #[test]
+    fn another_group_clears_a_pick_it_does_not_show() {
+        let picked = with_pattern(Pattern::Norwood4).apply(Action::SetArea("90".into()));
+        let women = picked.apply(Action::ShowGroup(Scale::Ludwig));
+        assert_eq!((women.pattern, women.input()), (None, None));
+        assert_eq!(
+            women.area_cm2, None,
+            "the next pattern starts at its own area"
+        );
+        // The pick's own group keeps it.
+        let men = picked.apply(Action::ShowGroup(Scale::Norwood));
+        assert_eq!(men.pattern, Some(Pattern::Norwood4));
+        assert_eq!(men.input().unwrap().area_cm2, Some(90.0));
     }
 
     #[test]

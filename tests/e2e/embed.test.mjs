@@ -406,10 +406,17 @@ test('a share link restores the estimate; answers survive a reload until the vis
   assert.match(summary, /Muster: Norwood VI, 160 cm²/);
   assert.ok(summary.includes(money(expected.smp.cost.typical, 'de-DE', 'EUR')), summary);
 
-  // Start over: back to the clinic's preset, and a reload keeps it so.
+  // Start over: back to the clinic's preset, the widget's top in view and
+  // focus on the picker's groups (issue 16), and a reload keeps it so.
+  await tab.emulateMedia({ reducedMotion: 'reduce' });
   await tab.click('#eur button:has-text("Neu beginnen")');
   const norwood4 = money(preset.smp.cost.typical, 'de-DE', 'EUR');
   assert.equal(await shown(), norwood4);
+  await tab.waitForFunction(() => {
+    const host = document.querySelector('#eur');
+    const top = host.shadowRoot.querySelector('.smp-estimator').getBoundingClientRect().top;
+    return Math.abs(top) < 2 && host.shadowRoot.activeElement?.matches('.smp-group-button');
+  });
   await tab.reload();
   assert.equal(await shown(), norwood4);
   assert.deepEqual(errors, []);

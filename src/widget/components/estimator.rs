@@ -123,6 +123,34 @@ fn dispatcher(
     })
 }
 
+/// Brings the widget's top into view and focuses the chosen group's button.
+fn back_to_the_start(root: &NodeRef) {
+    let Some(section) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    let reduced = gloo::utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches());
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    options.set_behavior(if reduced {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    section.scroll_into_view_with_scroll_into_view_options(&options);
+    if let Ok(Some(button)) = section.query_selector(".smp-group-button[aria-pressed=true]") {
+        if let Some(button) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&button) {
+            let focus = web_sys::FocusOptions::new();
+            // The scroll above does the moving.
+            focus.set_prevent_scroll(true);
+            let _ = button.focus_with_options(&focus);
+        }
+    }
+}
+
 /// One sentence for the polite live region, so a screen reader hears the
 /// new figures without the whole results area being read again.
 fn summary(quote: &Quote, formats: &Formats) -> String {
@@ -229,8 +257,10 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
         });
     }
 
+    let root = use_node_ref();
     let start_over = {
         let state = state.clone();
+        let root = root.clone();
         let (key, preset) = (props.visitor_key.clone(), props.preset.clone());
         Callback::from(move |()| {
             if let Some(key) = &key {
@@ -244,6 +274,11 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
             // The effect above runs only if the answers change.
             *skip_save.borrow_mut() = start.input() != state.input();
             state.dispatch(Action::StartOver(Box::new(start)));
+            // Back to the start, calmly: once the shorter widget is drawn,
+            // its top comes into view (smoothly, unless the visitor asks
+            // for reduced motion) and focus goes to the picker's groups.
+            let root = root.clone();
+            super::after_this_task(move || back_to_the_start(&root));
         })
     };
 
@@ -332,6 +367,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
 
     html! {
         <section
+            ref={root}
             class="smp-estimator"
             part="widget"
             aria-labelledby={heading_id.clone()}
