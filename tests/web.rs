@@ -782,3 +782,40 @@ fn a_german_chart_axis_groups_thousands_as_the_rest_of_the_widget() {
     assert_eq!(plain(german.money_compact(10000)), "10.000 $");
     assert_eq!(plain(german.money(2800)), "2.800 $");
 }
+
+#[wasm_bindgen_test]
+async fn the_answer_under_the_picker_gives_each_options_typical_price() {
+    let root = mounted(ClinicSettings::default()).await;
+    assert!(root.query_selector(".smp-answer").unwrap().is_none());
+    pick(&root, "norwood-5").await;
+    let quote = engine(EstimateInput::new(Pattern::Norwood5));
+    assert_eq!(
+        text(&root, "[data-figure=answer-smp]"),
+        dollars(quote.smp.cost.typical)
+    );
+    assert_eq!(
+        text(&root, "[data-figure=answer-transplant]"),
+        dollars(quote.transplant.cost.unwrap().typical)
+    );
+    assert_eq!(
+        text(&root, "[data-figure=answer-combined]"),
+        dollars(quote.combined.unwrap().cost.typical)
+    );
+    // Right under the picker, before the area and the details.
+    let answer = find(&root, ".smp-answer");
+    let previous = answer.previous_element_sibling().unwrap();
+    assert!(
+        previous.class_name().contains("smp-picker"),
+        "{}",
+        previous.class_name()
+    );
+    pick(&root, "alopecia-totalis").await;
+    assert_eq!(
+        text(&root, "[data-figure=answer-transplant]"),
+        "not advised"
+    );
+    assert!(root
+        .query_selector("[data-figure=answer-combined]")
+        .unwrap()
+        .is_none());
+}

@@ -5,6 +5,7 @@
 //! that render what they are given: each component costs the WebAssembly a
 //! copy of Yew's lifecycle code, and functions cost none (issue 5).
 
+mod answer;
 mod area_field;
 mod breakdown;
 mod combined_card;
@@ -19,6 +20,7 @@ mod smp_card;
 mod transplant_card;
 mod visitor_tools;
 
+pub use answer::answer;
 pub use area_field::{AreaField, AreaFieldProps};
 pub use breakdown::breakdown;
 pub use combined_card::combined_card;

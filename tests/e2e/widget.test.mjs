@@ -145,6 +145,31 @@ test('a transplant not advised shows no price, and the combined plan is a third 
   await page.close();
 });
 
+test('on a 390 px phone one tap shows the answer and the one action on the screen', async () => {
+  const { page, errors } = await open(390, 844);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.click('label:has(input[value="norwood-4"])');
+  const quote = engineQuote({ pattern: 'norwood-4' });
+  // The visitor does not scroll: the answer comes into view by itself.
+  await page.waitForFunction(() => {
+    const root = document.querySelector('[data-smp-estimator], smp-estimator')?.shadowRoot ?? document;
+    const answer = root.querySelector('.smp-answer');
+    if (!answer) return false;
+    const box = answer.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight + 1;
+  });
+  assert.equal(await figure(page, 'answer-smp'), money(quote.smp.cost.typical));
+  assert.equal(await figure(page, 'answer-transplant'), money(quote.transplant.cost.typical));
+  assert.equal(await figure(page, 'answer-combined'), money(quote.combined.cost.typical));
+  const cta = await page.locator('.smp-answer [data-figure="booking-link"]').boundingBox();
+  assert.ok(cta.y >= 0 && cta.y + cta.height <= 845, `the action is on the screen: ${JSON.stringify(cta)}`);
+  // The picture that was tapped is still on the screen too.
+  const picked = await page.locator('label:has(input[value="norwood-4"])').boundingBox();
+  assert.ok(picked.y + picked.height > 0, `the picked picture stays in view: ${JSON.stringify(picked)}`);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the whole quote can be reached with the keyboard alone', async () => {
   const { page, errors } = await open(1280);
   // Into the picker: Space chooses, arrow keys move along the radio group.

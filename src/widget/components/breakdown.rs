@@ -27,8 +27,9 @@ pub fn breakdown(
                 { notes_list("smp-breakdown-notes", &quote.breakdown, formats) }
             </details>
             <p class="smp-disclaimer">{ formats.f(Msg::Disclaimer, &clinic) }</p>
+            // The same action as the answer's, for a visitor who read this far.
             if let Some(url) = &quote.booking_url {
-                <a class="smp-cta" part="cta" href={url.clone()} data-figure="booking-link" {onclick}>
+                <a class="smp-cta" part="cta" href={url.clone()} data-figure="booking-link-end" {onclick}>
                     { formats.f(Msg::Book, &clinic) }
                 </a>
             }

@@ -3,8 +3,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::{
-    breakdown, candidacy_label, combined_card, comparison, cost_chart, details_form, smp_card,
-    transplant_card, unique_prefix, AreaField, LeadForm, PatternPicker, VisitorTools,
+    answer, breakdown, candidacy_label, combined_card, comparison, cost_chart, details_form,
+    smp_card, transplant_card, unique_prefix, AreaField, LeadForm, PatternPicker, VisitorTools,
 };
 use crate::embed::visitor_state;
 use crate::model::json::Value;
@@ -114,13 +114,51 @@ fn starting_state(key: Option<&str>, preset: Option<&EstimateInput>, unit: Unit)
 fn dispatcher(
     dispatcher: UseReducerDispatcher<EstimatorState>,
     key: Option<AttrValue>,
+    root: NodeRef,
 ) -> Callback<Action> {
     Callback::from(move |action: Action| {
         if let Some(key) = &key {
             crate::embed::set_active(key);
         }
-        dispatcher.dispatch(action)
+        // A pick the visitor made shows its answer where they are: once
+        // drawn, the answer under the picker scrolls just into view if it
+        // is below the screen (never on a preset or stored answers).
+        let picked = matches!(action, Action::SelectPattern(_));
+        dispatcher.dispatch(action);
+        if picked {
+            let root = root.clone();
+            super::after_this_task(move || reveal_answer(&root));
+        }
     })
+}
+
+/// Scrolls the answer just into view, smoothly unless the visitor asks
+/// for reduced motion.
+fn reveal_answer(root: &NodeRef) {
+    let Some(answer) = root
+        .cast::<web_sys::Element>()
+        .and_then(|section| section.query_selector(".smp-answer").ok().flatten())
+    else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_behavior(scroll_behavior());
+    answer.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Smooth, unless the visitor asks for reduced motion.
+fn scroll_behavior() -> web_sys::ScrollBehavior {
+    let reduced = gloo::utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|query| query.matches());
+    if reduced {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    }
 }
 
 /// Brings the widget's top into view and focuses the chosen group's button.
@@ -128,18 +166,9 @@ fn back_to_the_start(root: &NodeRef) {
     let Some(section) = root.cast::<web_sys::Element>() else {
         return;
     };
-    let reduced = gloo::utils::window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|query| query.matches());
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Start);
-    options.set_behavior(if reduced {
-        web_sys::ScrollBehavior::Instant
-    } else {
-        web_sys::ScrollBehavior::Smooth
-    });
+    options.set_behavior(scroll_behavior());
     section.scroll_into_view_with_scroll_into_view_options(&options);
     if let Ok(Some(button)) = section.query_selector(".smp-group-button[aria-pressed=true]") {
         if let Some(button) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&button) {
@@ -286,8 +315,9 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     // drawings) re-renders only when its own props change.
     let dispatch = {
         let reducer = state.dispatcher();
+        let root = root.clone();
         use_memo(props.visitor_key.clone(), move |key| {
-            dispatcher(reducer, key.clone())
+            dispatcher(reducer, key.clone(), root)
         })
     };
     // The first render shows the answers and the two cards with their
@@ -385,6 +415,9 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                         drawings={drawn}
                         formats={formats.clone()}
                     />
+                    if let Some(Ok(quote)) = &*quote {
+                        { answer(quote, &formats, &settings.clinic_name, props.oncta.as_ref()) }
+                    }
                     if state.pattern.is_some() {
                         <AreaField
                             id={(*id).clone()}

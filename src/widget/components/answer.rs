@@ -1,0 +1,51 @@
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{Figure, Msg, Quote};
+use crate::widget::format::Formats;
+
+/// The answer at a glance, right under the picker: the typical price of
+/// each option the engine offers, side by side, and the one call to
+/// action. On a phone it is what the visitor sees after a tap; the cards
+/// and the comparison follow with the details (issue 16).
+pub fn answer(
+    quote: &Rc<Quote>,
+    formats: &Formats,
+    clinic_name: &str,
+    oncta: Option<&Callback<Rc<Quote>>>,
+) -> Html {
+    let onclick = oncta.cloned().map(|oncta| {
+        let quote = quote.clone();
+        // The link still opens as usual; the page only hears about it.
+        Callback::from(move |_: MouseEvent| oncta.emit(quote.clone()))
+    });
+    let price = |label: Msg, figure: &'static str, value: String| {
+        html! {
+            <div class="smp-answer-option">
+                <dt>{ formats.t(label).to_string() }</dt>
+                <dd data-figure={figure}>{ value }</dd>
+            </div>
+        }
+    };
+    let transplant = quote.transplant.cost.map_or_else(
+        || formats.t(Msg::TransplantNotAdvisedLabel).to_string(),
+        |cost| formats.money(cost.typical),
+    );
+    html! {
+        <div class="smp-answer">
+            <dl class="smp-answer-prices">
+                { price(Msg::SmpShort, "answer-smp", formats.money(quote.smp.cost.typical)) }
+                { price(Msg::TransplantTitle, "answer-transplant", transplant) }
+                if let Some(plan) = &quote.combined {
+                    { price(Msg::CombinedShort, "answer-combined", formats.money(plan.cost.typical)) }
+                }
+            </dl>
+            if let Some(url) = &quote.booking_url {
+                <a class="smp-cta" part="cta" href={url.clone()} data-figure="booking-link" {onclick}>
+                    { formats.f(Msg::Book, &[("clinic", Figure::Text(clinic_name.to_string()))]) }
+                </a>
+            }
+        </div>
+    }
+}
