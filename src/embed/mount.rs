@@ -498,11 +498,11 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
             Some(url) => match fetch_text(url, None).await {
                 Ok(text) => Some((url.clone(), text)),
                 Err(message) => {
-                    return show_problems(
-                        &element,
-                        &container,
-                        vec![FieldError::new(format!("data-config-url ({url})"), message)],
-                    )
+                    let problems =
+                        vec![FieldError::new(format!("data-config-url ({url})"), message)];
+                    let speech = visitor_speech(&page_languages, &browser_languages, "en");
+                    let messages = catalogue(&speech, &ClinicSettings::default()).await;
+                    return show_problems(&element, &container, problems, &messages);
                 }
             },
             None => None,
@@ -533,7 +533,9 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
                     .flatten()
                     .chain(preset.err().into_iter().flatten())
                     .collect();
-                show_problems(&element, &container, problems);
+                let speech = visitor_speech(&page_languages, &browser_languages, "en");
+                let messages = catalogue(&speech, &ClinicSettings::default()).await;
+                show_problems(&element, &container, problems, &messages);
             }
         }
     });
@@ -804,23 +806,16 @@ fn show_failure(element: &Element, container: &Element, messages: &Catalogue) {
     dispatch_event(element, "smp-estimator:error", None);
 }
 
-#[derive(Properties, PartialEq)]
-struct ProblemsProps {
+/// When the clinic's settings are wrong: the visitor reads a short, friendly
+/// line in their language; the clinic gets every problem by field in the
+/// console and in the `smp-estimator:error` event's `detail.problems`
+/// (the setup page shows them next to its fields) (issue 16).
+fn show_problems(
+    element: &Element,
+    container: &Element,
     problems: Vec<FieldError>,
-}
-
-/// What a clinic sees when its settings are wrong: every problem, by field.
-#[function_component]
-fn SettingsProblems(props: &ProblemsProps) -> Html {
-    html! {
-        <section class="smp-estimator smp-problems" part="widget" role="alert">
-            <p>{ "The SMP estimator cannot start because its settings have a problem:" }</p>
-            <ul>{ for props.problems.iter().map(|p| html! { <li>{ p.to_string() }</li> }) }</ul>
-        </section>
-    }
-}
-
-fn show_problems(element: &Element, container: &Element, problems: Vec<FieldError>) {
+    messages: &Catalogue,
+) {
     web_sys::console::error_1(
         &format!(
             "SMP estimator: invalid settings\n{}",
@@ -828,10 +823,15 @@ fn show_problems(element: &Element, container: &Element, problems: Vec<FieldErro
         )
         .into(),
     );
-    let app = yew::Renderer::<SettingsProblems>::with_root_and_props(
-        container.clone(),
-        ProblemsProps { problems },
-    )
-    .render();
-    register_app(element, Box::new(move || app.destroy()));
+    let document = gloo::utils::document();
+    if let Ok(message) = document.create_element("p") {
+        let _ = message.set_attribute("class", "smp-estimator smp-problems");
+        let _ = message.set_attribute("part", "widget");
+        let _ = message.set_attribute("lang", &messages.language);
+        let _ = message.set_attribute("dir", if messages.is_rtl() { "rtl" } else { "ltr" });
+        message.set_text_content(Some(messages.text(Msg::SettingsUnavailable)));
+        let _ = container.append_child(&message);
+    }
+    let detail = json::object([("problems", problems.to_json())]);
+    dispatch_event(element, "smp-estimator:error", Some(to_js(&detail)));
 }

@@ -282,8 +282,15 @@ test('it works under a strict Content-Security-Policy sent as a header', async (
   await tab.close();
 });
 
-test('settings come from attributes over inline JSON over the config file; bad and hostile ones are refused visibly', async () => {
-  const { tab, errors } = await open('/config.html');
+test('settings come from attributes over inline JSON over the config file; bad and hostile ones are refused, the visitor told kindly and the clinic exactly', async () => {
+  const tab = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+  const errors = watchErrors(tab);
+  // The error events fire as the widgets start: listen before the page loads.
+  await tab.addInitScript(() => {
+    window.__errorDetails = [];
+    document.addEventListener('smp-estimator:error', (event) => window.__errorDetails.push(event.detail));
+  });
+  await tab.goto(new URL('/config.html', server.url).href);
   // Currency from the file, locale from inline JSON, name from the attribute.
   const quote = engineQuote({ pattern: 'norwood-3' });
   assert.equal(
@@ -292,13 +299,19 @@ test('settings come from attributes over inline JSON over the config file; bad a
   );
   assert.match(await inside(tab, '#file', '.smp-disclaimer'), /From attribute's prices/);
 
-  const bad = await inside(tab, '#bad', '.smp-problems');
-  assert.match(bad, /data-rounding-step: must be a number, got "fifty"/);
-  assert.match(bad, /currency: must be a three-letter ISO 4217 code/, 'every problem at once');
-  assert.match(
-    await inside(tab, '#missing', '.smp-problems'),
-    /data-config-url \(\/missing.json\): could not be loaded: HTTP 404/,
-  );
+  // The visitor reads a short, friendly line, never the developer's message.
+  const kindly = "Sorry, the estimate can't be shown here right now.";
+  assert.equal(await inside(tab, '#bad', '.smp-problems'), kindly);
+  assert.equal(await inside(tab, '#missing', '.smp-problems'), kindly);
+  assert.doesNotMatch(await tab.evaluate(() => document.querySelector('#missing').shadowRoot.textContent), /HTTP 404|data-config-url/);
+  // The clinic gets every problem by field: in the error event and the console.
+  await tab.waitForFunction(() => window.__errorDetails.length >= 3);
+  const reported = (await tab.evaluate(() => window.__errorDetails))
+    .flatMap((detail) => detail.problems.map((problem) => `${problem.field}: ${problem.message}`))
+    .join('\n');
+  assert.match(reported, /data-rounding-step: must be a number, got "fifty"/);
+  assert.match(reported, /currency: must be a three-letter ISO 4217 code/, 'every problem at once');
+  assert.match(reported, /data-config-url \(\/missing.json\): could not be loaded: HTTP 404/);
   const badCurrency = await tab.evaluate(() =>
     document.querySelector('#bad').shadowRoot.textContent,
   );
@@ -308,7 +321,8 @@ test('settings come from attributes over inline JSON over the config file; bad a
   assert.match(await inside(tab, '#hostile', '.smp-disclaimer'), /<img src=x onerror="window.__pwned=1">'s prices/);
   const href = await tab.locator('#hostile [data-figure="booking-link"]').getAttribute('href');
   assert.ok(href.startsWith('https://clinic.example/book?a='), href);
-  assert.match(await inside(tab, '#js-url', '.smp-problems'), /booking_url: must start with https:\/\/ or http:\/\//);
+  assert.equal(await inside(tab, '#js-url', '.smp-problems'), kindly);
+  assert.match(reported, /booking_url: must start with https:\/\/ or http:\/\//);
   await tab.waitForLoadState('networkidle');
   assert.equal(await tab.evaluate(() => window.__pwned), undefined);
   // One console.error per broken widget, naming the problem.

@@ -170,14 +170,21 @@ test('a failing endpoint keeps what was typed and sends on retry', async () => {
   await tab.close();
 });
 
-test('an email-only clinic gets a mailto: link with a readable summary', async () => {
+test('an email-only clinic: the one action says it continues in the email app, and opens it with a readable summary', async () => {
   const { tab, errors } = await open('/email.html');
   await tab.getByRole('button', { name: 'Request a consultation' }).click();
   await fillRequest(tab, { name: 'Sam Lee', contact: 'sam@example.org', time: 'afternoon', consent: true });
-  await tab.getByRole('button', { name: 'Send request' }).click();
+  // No "Send request" and then a second button (issue 16).
+  assert.equal(await tab.getByRole('button', { name: 'Send request' }).count(), 0);
+  const opening = tab.waitForEvent('request', (request) => request.url().startsWith('mailto:'));
+  await tab.getByRole('button', { name: 'Continue in your email app' }).click();
   const link = tab.locator('[data-figure="lead-mailto"]');
   await link.waitFor();
   const href = await link.getAttribute('href');
+  // The email app was asked to open with that very message.
+  const asked = new URL((await opening).url());
+  assert.equal(asked.pathname, new URL(href).pathname);
+  assert.equal(asked.searchParams.get('body'), new URL(href).searchParams.get('body'));
   const url = new URL(href);
   assert.equal(url.protocol, 'mailto:');
   assert.equal(url.pathname, 'hello@northside-hair.example');

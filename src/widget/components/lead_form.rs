@@ -171,6 +171,10 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                     formats.t(Msg::LeadEmailSubject),
                     &typed.email_body(&quote, &formats.messages, &*formats),
                 );
+                // The one action does what it said: the email app opens with
+                // the request written (issue 16); the link below stays in
+                // case a browser opens nothing.
+                let _ = gloo::utils::window().location().set_href(&url);
                 status.set(Status::Emailed(url));
             } else {
                 status.set(Status::Sent);
@@ -222,14 +226,20 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
         }),
         Status::Emailed(url) => Some(html! {
             <p class="smp-lead-sent" role="status" data-figure="lead-status">
-                <a class="smp-cta" href={url.clone()} data-figure="lead-mailto">
+                { formats.f(Msg::LeadEmailOpened, &clinic) }
+                { " " }
+                <a href={url.clone()} data-figure="lead-mailto">
                     { formats.f(Msg::LeadOpenEmail, &clinic) }
                 </a>
             </p>
         }),
     };
+    // With only an email address, the one action says what it does.
+    let by_email = props.lead.endpoint.is_none() && props.lead.email.is_some();
     let submit_label = text(if matches!(*status, Status::Failed(_)) {
         Msg::LeadTryAgain
+    } else if by_email {
+        Msg::LeadContinueEmail
     } else {
         Msg::LeadSend
     });
