@@ -36,8 +36,8 @@ pub use quote::{
     TouchUpQuote, TransplantQuote,
 };
 pub use settings::{
-    ClinicSettings, Financing, PriceBand, PriceRange, SmpPricing, Span, TouchUp, TransplantPricing,
-    TOUCH_UP_SHARE,
+    clinic_figures, ClinicSettings, Financing, PriceBand, PriceRange, SmpPricing, Span, TouchUp,
+    TransplantPricing, TOUCH_UP_SHARE,
 };
 
 pub use json::{ToJson, Value};

@@ -1315,3 +1315,30 @@ fn the_donor_note_gives_one_figure_for_a_one_value_range() {
         "{note}"
     );
 }
+
+/// A clinic that set no name reads "the clinic's prices", never "Our
+/// clinic's prices" mid-sentence; one that did reads its own name.
+#[test]
+fn a_clinic_without_a_name_is_the_clinic_in_mid_sentence() {
+    let cost_note = |settings: &ClinicSettings| {
+        let quote = estimate(&EstimateInput::new(Pattern::Norwood4), settings).unwrap();
+        quote
+            .breakdown
+            .iter()
+            .find(|note| note.id.key() == "explain-smp-cost")
+            .unwrap()
+            .text
+            .clone()
+    };
+    let unnamed = cost_note(&ClinicSettings::default());
+    assert!(unnamed.contains("follows the clinic's prices"), "{unnamed}");
+    assert!(!unnamed.contains("Our clinic"), "{unnamed}");
+    let named = cost_note(&ClinicSettings {
+        clinic_name: "Northside Hair Studio".into(),
+        ..ClinicSettings::default()
+    });
+    assert!(
+        named.contains("follows Northside Hair Studio's prices"),
+        "{named}"
+    );
+}

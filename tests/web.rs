@@ -819,3 +819,31 @@ async fn the_answer_under_the_picker_gives_each_options_typical_price() {
         .unwrap()
         .is_none());
 }
+
+#[wasm_bindgen_test]
+async fn a_clinic_without_a_name_reads_the_clinic_and_one_with_a_name_its_own() {
+    let unnamed = mounted(ClinicSettings {
+        booking_url: Some("https://clinic.example/book".into()),
+        ..ClinicSettings::default()
+    })
+    .await;
+    pick(&unnamed, "norwood-4").await;
+    assert!(text(&unnamed, ".smp-disclaimer").contains("published figures and the clinic's prices"));
+    assert_eq!(
+        text(&unnamed, "[data-figure=booking-link]"),
+        "Book a consultation"
+    );
+    let named = mounted(ClinicSettings {
+        clinic_name: "Northside Hair Studio".into(),
+        booking_url: Some("https://clinic.example/book".into()),
+        ..ClinicSettings::default()
+    })
+    .await;
+    pick(&named, "norwood-4").await;
+    assert!(text(&named, ".smp-disclaimer")
+        .contains("published figures and Northside Hair Studio's prices"));
+    assert_eq!(
+        text(&named, "[data-figure=booking-link]"),
+        "Book a consultation with Northside Hair Studio"
+    );
+}

@@ -9,6 +9,7 @@ use super::messages::Msg;
 use super::money::round_money;
 use super::pattern::{LossKind, Pattern, Region};
 use super::quote::{Note, Quote, Spread};
+use super::settings::clinic_figures;
 use super::settings::ClinicSettings;
 use super::smp::{scar_size_factor, REFERENCE_SESSION_HOURS, SMALL_AREA_CM2};
 use super::transplant::coverage_of;
@@ -103,6 +104,7 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
             ),
             ("hours", Decimal(REFERENCE_SESSION_HOURS)),
             ("clinic", Figure::Text(settings.clinic_name.clone())),
+            clinic_figures(&settings.clinic_name)[1].clone(),
             (
                 "scar",
                 yes(input.scar.is_some() && input.pattern != Pattern::ScarOnly),

@@ -5,7 +5,7 @@
 
 use super::json::{self, object, Object, Problems, ToJson, Value};
 use super::lead::{self, LeadSettings};
-use super::messages::{self, Msg, LANGUAGES};
+use super::messages::{self, Figure, Msg, LANGUAGES};
 use super::pattern::WHOLE_SCALP_CM2;
 use super::problem::{merge_problems, show_number, FieldError};
 
@@ -124,12 +124,30 @@ const fn range(min: f64, typical: f64, max: f64) -> PriceRange {
     PriceRange { min, typical, max }
 }
 
+/// The clinic's name when the clinic gives none.
+pub const DEFAULT_CLINIC_NAME: &str = "Our clinic";
+
+/// The figures of a message that names the clinic: its name, and whether
+/// it has one (`named`), so that a clinic that set none reads "the
+/// clinic's prices", never "Our clinic's prices" mid-sentence (issue 16).
+pub fn clinic_figures(name: &str) -> [(&'static str, Figure); 2] {
+    let named = if name == DEFAULT_CLINIC_NAME {
+        "no"
+    } else {
+        "yes"
+    };
+    [
+        ("clinic", Figure::Text(name.to_string())),
+        ("named", Figure::Word(named)),
+    ]
+}
+
 impl Default for ClinicSettings {
     /// A US clinic at published mid-market prices (docs/model.md).
     fn default() -> Self {
         let band = |up_to_cm2, price| PriceBand { up_to_cm2, price };
         ClinicSettings {
-            clinic_name: "Our clinic".into(),
+            clinic_name: DEFAULT_CLINIC_NAME.into(),
             booking_url: None,
             currency: "USD".into(),
             locale: "en-US".into(),

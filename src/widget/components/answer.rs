@@ -2,7 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::{Figure, Msg, Quote};
+use crate::model::{Msg, Quote};
 use crate::widget::format::Formats;
 
 /// The answer at a glance, right under the picker: the typical price of
@@ -43,7 +43,7 @@ pub fn answer(
             </dl>
             if let Some(url) = &quote.booking_url {
                 <a class="smp-cta" part="cta" href={url.clone()} data-figure="booking-link" {onclick}>
-                    { formats.f(Msg::Book, &[("clinic", Figure::Text(clinic_name.to_string()))]) }
+                    { formats.f(Msg::Book, &crate::model::clinic_figures(clinic_name)) }
                 </a>
             }
         </div>

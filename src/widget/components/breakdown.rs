@@ -3,7 +3,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::notes_list;
-use crate::model::{Figure, Msg, Quote};
+use crate::model::{Msg, Quote};
 use crate::widget::format::Formats;
 
 /// "How we estimated this", the disclaimer and the call to action, which
@@ -19,7 +19,7 @@ pub fn breakdown(
         // The link still opens as usual; the page only hears about it.
         Callback::from(move |_: MouseEvent| oncta.emit(quote.clone()))
     });
-    let clinic = [("clinic", Figure::Text(clinic_name.to_string()))];
+    let clinic = crate::model::clinic_figures(clinic_name);
     html! {
         <div class="smp-explain">
             <details class="smp-breakdown">

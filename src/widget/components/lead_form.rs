@@ -78,7 +78,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
     let field_id = |name: &str| format!("{}-lead-{name}", props.id);
     let formats = &props.formats;
     let text = |id: Msg| formats.t(id).to_string();
-    let clinic = [("clinic", Figure::Text(props.clinic_name.to_string()))];
+    let clinic = crate::model::clinic_figures(&props.clinic_name);
     let error_of = |name: &str| {
         errors
             .iter()

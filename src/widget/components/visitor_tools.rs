@@ -27,10 +27,7 @@ fn summary(quote: &Quote, formats: &Formats, clinic: &str) -> String {
     let last = quote.lifetime.years as usize;
     let count = |n: u32| Figure::Count(n.into());
     [
-        formats.f(
-            Msg::SummaryTitle,
-            &[("clinic", Figure::Text(clinic.into()))],
-        ),
+        formats.f(Msg::SummaryTitle, &crate::model::clinic_figures(clinic)),
         formats.f(
             Msg::SummaryPattern,
             &[
