@@ -712,7 +712,7 @@ mod tests {
             read.skipped,
             [
                 "nope: is not a message id",
-                "book: {clinik} is not one of this message's figures ({clinic})"
+                "book: {clinik} is not one of this message's figures ({clinic}, {named})"
             ]
         );
     }

@@ -935,7 +935,7 @@ mod tests {
         assert_eq!(
             said,
             [
-                "messages.es.book: {clinica} is not one of this message's figures ({clinic})",
+                "messages.es.book: {clinica} is not one of this message's figures ({clinic}, {named})",
                 "messages.es.disclaimer: must be 1 to 1000 characters",
                 "messages.es.tool-print: must be text, got 3",
                 "messages.es.usually: a { is never closed",
