@@ -5,9 +5,10 @@
 
 use super::json::{object, ToJson, Value};
 use super::messages::Figure;
-use super::messages::{Catalogue, Msg, Writer};
+use super::messages::{Catalogue, Msg, Plain, Writer};
 use super::problem::FieldError;
 use super::quote::Quote;
+use super::settings::{clinic_figures, DEFAULT_CLINIC_NAME};
 
 /// Where a consultation request goes; `ClinicSettings::lead` is `None`
 /// (the default) when the clinic takes none.
@@ -24,12 +25,22 @@ pub struct LeadSettings {
     pub consent: String,
 }
 
+/// The default consent as the clinic's settings hold it: English, for a
+/// clinic without a name (the setup page shows it in its field).
+fn default_consent() -> String {
+    Catalogue::english().format(
+        Msg::LeadConsent,
+        &clinic_figures(DEFAULT_CLINIC_NAME),
+        &Plain { currency: "" },
+    )
+}
+
 impl Default for LeadSettings {
     fn default() -> Self {
         LeadSettings {
             endpoint: None,
             email: None,
-            consent: Catalogue::english().text(Msg::LeadConsent).into(),
+            consent: default_consent(),
         }
     }
 }
@@ -37,11 +48,18 @@ impl Default for LeadSettings {
 impl LeadSettings {
     /// The consent wording the visitor reads: the clinic's own, or the
     /// default in the visitor's language.
-    pub fn consent_in<'a>(&'a self, messages: &'a Catalogue) -> &'a str {
-        if self.consent == Catalogue::english().text(Msg::LeadConsent) {
-            messages.text(Msg::LeadConsent)
+    /// The default wording names the clinic when it has a name ("I agree
+    /// that Northside Hair Studio may contact me"), written by `writer`.
+    pub fn consent_in(
+        &self,
+        messages: &Catalogue,
+        clinic_name: &str,
+        writer: &dyn Writer,
+    ) -> String {
+        if self.consent == default_consent() {
+            messages.format(Msg::LeadConsent, &clinic_figures(clinic_name), writer)
         } else {
-            &self.consent
+            self.consent.clone()
         }
     }
 }
@@ -211,7 +229,13 @@ impl LeadRequest {
 
     /// A readable summary for an email to the clinic, in the visitor's
     /// language (they send it from their own email app).
-    pub fn email_body(&self, quote: &Quote, messages: &Catalogue, writer: &dyn Writer) -> String {
+    pub fn email_body(
+        &self,
+        quote: &Quote,
+        messages: &Catalogue,
+        clinic_name: &str,
+        writer: &dyn Writer,
+    ) -> String {
         let time = CONTACT_TIMES
             .iter()
             .find(|(id, _)| *id == self.contact_time)
@@ -245,6 +269,8 @@ impl LeadRequest {
                 ("transplant_min", Figure::Money(cost.min)),
                 ("transplant_max", Figure::Money(cost.max)),
                 ("grafts", Figure::Count(transplant.grafts.typical.into())),
+                clinic_figures(clinic_name)[0].clone(),
+                clinic_figures(clinic_name)[1].clone(),
             ],
             writer,
         )
@@ -411,9 +437,30 @@ mod tests {
         let body = request("Sam", "sam@example.org", "evening", true).email_body(
             &quote,
             Catalogue::english(),
+            "Northside Hair Studio",
             &crate::model::messages::Plain { currency: "USD" },
         );
         assert!(body.contains("Best time: Evenings"), "{body}");
+        // The default consent and its echo name the clinic that has a name.
+        assert!(
+            body.contains("I agreed that Northside Hair Studio may contact me"),
+            "{body}"
+        );
+        let plain = crate::model::messages::Plain { currency: "" };
+        let default = LeadSettings::default();
+        assert_eq!(
+            default.consent_in(Catalogue::english(), "Northside Hair Studio", &plain),
+            "I agree that Northside Hair Studio may contact me about this estimate and keep my details for that purpose."
+        );
+        assert!(default
+            .consent_in(Catalogue::english(), "Our clinic", &plain)
+            .starts_with("I agree that the clinic may contact me"));
+        // The clinic's own wording is kept as it is.
+        let own = LeadSettings {
+            consent: "Ja.".into(),
+            ..LeadSettings::default()
+        };
+        assert_eq!(own.consent_in(Catalogue::english(), "X", &plain), "Ja.");
         assert!(body.contains("SMP estimate: USD 2,800"), "{body}");
         assert_eq!(
             mailto("hello@clinic.example", "SMP consultation", "Line 1\nLine 2 & €"),

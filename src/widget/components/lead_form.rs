@@ -112,11 +112,12 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
             form.clone(),
         );
         let refusals = refusals.clone();
-        let (quote, lead, onlead, formats) = (
+        let (quote, lead, onlead, formats, clinic_name) = (
             props.quote.clone(),
             props.lead.clone(),
             props.onlead.clone(),
             props.formats.clone(),
+            props.clinic_name.clone(),
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
@@ -151,7 +152,8 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
             }
             errors.set(Vec::new());
             let page = gloo::utils::window().location().href().unwrap_or_default();
-            let payload = typed.payload(lead.consent_in(&formats.messages), &quote, &page);
+            let consent = lead.consent_in(&formats.messages, &clinic_name, &*formats);
+            let payload = typed.payload(&consent, &quote, &page);
             let body = payload.to_text();
             if let Some(onlead) = &onlead {
                 onlead.emit(Rc::new(payload));
@@ -169,7 +171,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                 let url = mailto(
                     email,
                     formats.t(Msg::LeadEmailSubject),
-                    &typed.email_body(&quote, &formats.messages, &*formats),
+                    &typed.email_body(&quote, &formats.messages, &clinic_name, &*formats),
                 );
                 // The one action does what it said: the email app opens with
                 // the request written (issue 16); the link below stays in
@@ -273,7 +275,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                 <label class="smp-option">
                     <input name="consent" type="checkbox" checked={typed.consent}
                         aria-invalid={invalid("consent")} aria-describedby={described("consent")} />
-                    <span>{ props.lead.consent_in(&formats.messages).to_string() }</span>
+                    <span>{ props.lead.consent_in(&formats.messages, &props.clinic_name, &**formats) }</span>
                 </label>
                 { message("consent") }
             </div>
