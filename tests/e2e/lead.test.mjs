@@ -173,6 +173,10 @@ test('a failing endpoint keeps what was typed and sends on retry', async () => {
 test('an email-only clinic: the one action says it continues in the email app, and opens it with a readable summary', async () => {
   const { tab, errors } = await open('/email.html');
   await tab.getByRole('button', { name: 'Request a consultation' }).click();
+  // The default consent names the clinic that has a name (issue 16).
+  await tab
+    .getByText('I agree that Northside Hair Studio may contact me about this estimate and keep my details for that purpose.')
+    .waitFor();
   await fillRequest(tab, { name: 'Sam Lee', contact: 'sam@example.org', time: 'afternoon', consent: true });
   // No "Send request" and then a second button (issue 16).
   assert.equal(await tab.getByRole('button', { name: 'Send request' }).count(), 0);
@@ -193,6 +197,7 @@ test('an email-only clinic: the one action says it continues in the email app, a
   const quote = engineQuote({ pattern: 'norwood-4' });
   assert.match(body, /Name: Sam Lee\nContact: sam@example\.org\nBest time: Afternoons/);
   assert.ok(body.includes(`SMP estimate: ${money(quote.smp.cost.typical)}`), body);
+  assert.match(body, /I agreed that Northside Hair Studio may contact me about this estimate\./);
   assert.equal((await tab.evaluate(() => window.leads)).length, 1);
   assert.deepEqual(errors, []);
   await tab.close();
