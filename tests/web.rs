@@ -847,3 +847,33 @@ async fn a_clinic_without_a_name_reads_the_clinic_and_one_with_a_name_its_own() 
         "Book a consultation with Northside Hair Studio"
     );
 }
+
+#[wasm_bindgen_test]
+async fn beside_square_inches_the_strip_length_is_in_inches() {
+    let root = fresh_root();
+    mount(
+        root.clone(),
+        EstimatorProps {
+            settings: Rc::new(ClinicSettings::default()),
+            unit: Some(Unit::In2),
+            ..EstimatorProps::default()
+        },
+    );
+    settle().await;
+    pick(&root, "scar-only").await;
+    click(&root, ".smp-option:nth-of-type(3) input").await; // FUT strip
+    assert_eq!(text(&root, ".smp-inline-field label"), "Strip length (in)");
+    let field: HtmlInputElement = find(&root, ".smp-short-input").unchecked_into();
+    assert_eq!(field.value(), "5.9", "the default 15 cm strip, in inches");
+    type_into(&root, ".smp-short-input", "8").await;
+    assert_shows_quote(
+        &root,
+        &engine(EstimateInput {
+            scar: Some(Scar {
+                kind: ScarKind::Fut,
+                length_cm: Some(8.0 * 2.54),
+            }),
+            ..EstimateInput::new(Pattern::ScarOnly)
+        }),
+    );
+}

@@ -43,6 +43,39 @@ impl Unit {
         }
     }
 
+    /// Centimetres in this unit's length: inches beside in², so a US
+    /// visitor gives a scar's length in inches too (issue 16).
+    pub fn length_from_cm(self, cm: f64) -> f64 {
+        match self {
+            Unit::Cm2 => cm,
+            Unit::In2 => cm / CM_PER_IN,
+        }
+    }
+
+    pub fn length_to_cm(self, value: f64) -> f64 {
+        match self {
+            Unit::Cm2 => value,
+            Unit::In2 => value * CM_PER_IN,
+        }
+    }
+
+    /// A length as the field shows it: cm to the half, inches to a tenth.
+    pub fn show_length(self, cm: f64) -> String {
+        let value = self.length_from_cm(cm);
+        number::show(match self {
+            Unit::Cm2 => (value * 2.0).round() / 2.0,
+            Unit::In2 => (value * 10.0).round() / 10.0,
+        })
+    }
+
+    /// The length unit's symbol, as a message.
+    pub fn length_symbol(self) -> Msg {
+        match self {
+            Unit::Cm2 => Msg::LengthUnitCm,
+            Unit::In2 => Msg::LengthUnitIn,
+        }
+    }
+
     /// An area in cm² shown in this unit.
     pub fn from_cm2(self, cm2: f64) -> f64 {
         match self {
@@ -72,6 +105,9 @@ impl Unit {
         }
     }
 }
+
+/// Centimetres in an inch.
+const CM_PER_IN: f64 = 2.54;
 
 /// Which scar, if any, the visitor also wants hidden.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -348,12 +384,14 @@ impl EstimatorState {
             }
             Action::SetUnit(unit) => {
                 next.unit = unit;
-                // Text in the other unit would now mean another area.
+                // Text in the other unit would now mean another area or
+                // length.
                 next.area_entry = None;
+                next.scar_length_entry = None;
             }
             Action::SetScar(scar) => next.scar = scar,
             Action::SetScarLength(text) => {
-                let parsed = parse_scar_length(&text);
+                let parsed = parse_scar_length(&text, self.unit);
                 let (entry, length) = Entry::from(text, parsed);
                 next.scar_length_entry = Some(entry);
                 if let Some(length) = length {
@@ -452,9 +490,13 @@ fn parse_age(text: &str) -> Result<Option<u32>, Message> {
     Ok(Some(years as u32))
 }
 
-fn parse_scar_length(text: &str) -> Result<f64, Message> {
-    let empty = Msg::ScarLengthErrorEmpty.into();
-    let length = parse_decimal(text, empty, Msg::ScarLengthErrorNumber)?;
+/// A strip scar's length as typed, in `unit`'s length (cm, or inches beside
+/// in²), as centimetres.
+fn parse_scar_length(text: &str, unit: Unit) -> Result<f64, Message> {
+    let symbol = || ("unit", Figure::Message(unit.length_symbol()));
+    let empty = Message::new(Msg::ScarLengthErrorEmpty, &[symbol()]);
+    let typed = parse_decimal(text, empty, Msg::ScarLengthErrorNumber)?;
+    let length = unit.length_to_cm(typed);
     let input = EstimateInput {
         scar: Some(Scar {
             kind: ScarKind::Fut,
@@ -463,9 +505,10 @@ fn parse_scar_length(text: &str) -> Result<f64, Message> {
         ..EstimateInput::new(Pattern::ScarOnly)
     };
     if engine_refuses(&input, "scar.length_cm") {
+        let max = (unit.length_from_cm(MAX_SCAR_LENGTH_CM) * 10.0).floor() / 10.0;
         return Err(Message::new(
             Msg::ScarLengthErrorRange,
-            &[("max", Figure::Decimal(MAX_SCAR_LENGTH_CM))],
+            &[("max", Figure::Decimal(max)), symbol()],
         ));
     }
     Ok(length)
@@ -519,6 +562,27 @@ mod tests {
             state.apply(Action::ShowGroup(Scale::Other)).group,
             Scale::Other
         );
+    }
+
+    #[test]
+    fn beside_square_inches_a_strip_is_given_in_inches() {
+        let state = EstimatorState::with_unit(Unit::In2)
+            .apply(Action::SelectPattern(Pattern::ScarOnly))
+            .apply(Action::SetScar(ScarChoice::Fut))
+            .apply(Action::SetScarLength("8".into()));
+        let length = state.input().unwrap().scar.unwrap().length_cm.unwrap();
+        assert!((length - 20.32).abs() < 1e-9, "{length}");
+        assert_eq!(Unit::In2.show_length(length), "8");
+        assert_eq!(Unit::In2.show_length(15.0), "5.9");
+        assert_eq!(Unit::Cm2.show_length(15.0), "15");
+        let state = state.apply(Action::SetScarLength("20".into()));
+        assert_eq!(
+            said(state.scar_length_entry.clone()),
+            "Strip length: enter more than 0 and at most 15.7 in."
+        );
+        // What was typed stays, the last usable length stays in force.
+        assert_eq!(state.scar_length_entry.as_ref().unwrap().text, "20");
+        assert!((state.input().unwrap().scar.unwrap().length_cm.unwrap() - 20.32).abs() < 1e-9);
     }
 
     #[test]

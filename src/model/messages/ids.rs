@@ -69,6 +69,8 @@ messages! {
     UnitLegend,
     UnitCm2,
     UnitIn2,
+    LengthUnitCm,
+    LengthUnitIn,
     AreaErrorEmpty,
     AreaErrorNumber,
     AreaErrorRange,

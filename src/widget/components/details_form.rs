@@ -73,7 +73,7 @@ pub fn details_form(
         })
     };
     let length_text = state.scar_length_entry.as_ref().map_or_else(
-        || crate::model::number::show(state.scar_length_cm),
+        || state.unit.show_length(state.scar_length_cm),
         |entry| entry.text.clone(),
     );
     let length_error = state
@@ -154,7 +154,7 @@ pub fn details_form(
                     { scar(ScarChoice::Fut, Msg::ScarFut, Some(Msg::ScarFutHint)) }
                     if state.scar == ScarChoice::Fut {
                         <div class="smp-inline-field">
-                            <label for={length_id.clone()}>{ text(Msg::ScarLengthLabel) }</label>
+                            <label for={length_id.clone()}>{ formats.f(Msg::ScarLengthLabel, &[("unit", Figure::Message(state.unit.length_symbol()))]) }</label>
                             <input
                                 type="text"
                                 inputmode="decimal"
