@@ -877,3 +877,36 @@ async fn beside_square_inches_the_strip_length_is_in_inches() {
         }),
     );
 }
+
+#[wasm_bindgen_test]
+async fn with_a_booking_link_and_requests_booking_is_the_one_next_step() {
+    let root = mounted(ClinicSettings {
+        clinic_name: "Northside Hair Studio".into(),
+        booking_url: Some("https://clinic.example/book".into()),
+        lead: Some(smp_estimator::model::LeadSettings {
+            email: Some("hello@clinic.example".into()),
+            ..smp_estimator::model::LeadSettings::default()
+        }),
+        ..ClinicSettings::default()
+    })
+    .await;
+    pick(&root, "norwood-4").await;
+    assert_eq!(
+        text(&root, ".smp-answer [data-figure=booking-link]"),
+        "Book a consultation with Northside Hair Studio"
+    );
+    // The form is the other way, not a second "consultation" button.
+    assert_eq!(
+        text(&root, ".smp-lead-open"),
+        "Prefer a call or an email? Leave your details"
+    );
+    let buttons = root.query_selector_all("button, a").unwrap();
+    let consultation = (0..buttons.length())
+        .filter_map(|index| buttons.item(index)?.text_content())
+        .filter(|label| label.contains("consultation"))
+        .count();
+    assert_eq!(
+        consultation, 2,
+        "the answer's and the breakdown's one booking action"
+    );
+}

@@ -191,6 +191,7 @@ messages! {
     SummaryLifetime,
     SummaryDisclaimer,
     LeadOpen,
+    LeadOpenOther,
     LeadIntro,
     LeadName,
     LeadContact,

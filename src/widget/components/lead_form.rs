@@ -185,10 +185,17 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
     };
 
     if !*open {
+        // With a booking link too, booking is the one next step: the form
+        // is offered as the other way, in other words (issue 16).
+        let (class, label) = if props.quote.booking_url.is_some() {
+            ("smp-tool smp-lead-open smp-lead-other", Msg::LeadOpenOther)
+        } else {
+            ("smp-tool smp-lead-open", Msg::LeadOpen)
+        };
         return html! {
             <div class="smp-lead">
-                <button type="button" class="smp-tool smp-lead-open" onclick={onopen}>
-                    { text(Msg::LeadOpen) }
+                <button type="button" {class} onclick={onopen}>
+                    { text(label) }
                 </button>
             </div>
         };
