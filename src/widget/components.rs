@@ -40,7 +40,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::model::{Msg, Note};
+use crate::model::{clinic_figures, Msg, Note, Quote};
 use crate::widget::format::Formats;
 
 /// Mounts one widget into `element`, without the embedding layer's shadow
@@ -82,6 +82,30 @@ pub(crate) fn fact(formats: &Formats, label: Msg, figure: &'static str, value: S
             <dt>{ formats.t(label).to_string() }</dt>
             <dd data-figure={figure}>{ value }</dd>
         </>
+    }
+}
+
+/// The call to action: the clinic's booking page with the visitor's
+/// answers, or nothing when the clinic has none. It tells `oncta`; the
+/// link still opens as usual, the page only hears about it.
+pub(crate) fn booking_link(
+    quote: &std::rc::Rc<Quote>,
+    formats: &Formats,
+    clinic_name: &str,
+    oncta: Option<&Callback<std::rc::Rc<Quote>>>,
+    figure: &'static str,
+) -> Html {
+    let Some(url) = &quote.booking_url else {
+        return html! {};
+    };
+    let onclick = oncta.cloned().map(|oncta| {
+        let quote = quote.clone();
+        Callback::from(move |_: MouseEvent| oncta.emit(quote.clone()))
+    });
+    html! {
+        <a class="smp-cta" part="cta" href={url.clone()} data-figure={figure} {onclick}>
+            { formats.f(Msg::Book, &clinic_figures(clinic_name)) }
+        </a>
     }
 }
 

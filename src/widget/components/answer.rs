@@ -2,6 +2,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::booking_link;
+
 use crate::model::{Msg, Quote};
 use crate::widget::format::Formats;
 
@@ -15,11 +17,6 @@ pub fn answer(
     clinic_name: &str,
     oncta: Option<&Callback<Rc<Quote>>>,
 ) -> Html {
-    let onclick = oncta.cloned().map(|oncta| {
-        let quote = quote.clone();
-        // The link still opens as usual; the page only hears about it.
-        Callback::from(move |_: MouseEvent| oncta.emit(quote.clone()))
-    });
     let price = |label: Msg, figure: &'static str, value: String| {
         html! {
             <div class="smp-answer-option">
@@ -41,11 +38,7 @@ pub fn answer(
                     { price(Msg::CombinedShort, "answer-combined", formats.money(plan.cost.typical)) }
                 }
             </dl>
-            if let Some(url) = &quote.booking_url {
-                <a class="smp-cta" part="cta" href={url.clone()} data-figure="booking-link" {onclick}>
-                    { formats.f(Msg::Book, &crate::model::clinic_figures(clinic_name)) }
-                </a>
-            }
+            { booking_link(quote, formats, clinic_name, oncta, "booking-link") }
         </div>
     }
 }
