@@ -46,8 +46,18 @@ fi
 
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   say "installing Debian's Chromium and ChromeDriver"
-  as_root apt-get update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
+  as_root apt-get -o DPkg::Lock::Timeout=300 update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y chromium chromium-driver
+fi
+
+# Firefox and WebKit for the journeys in every engine (tests/e2e/engines.mjs):
+# Debian's Firefox ESR (driven over WebDriver BiDi, no geckodriver) and
+# WebKitGTK's WebDriver with its MiniBrowser, on an Xvfb screen.
+if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null || ! command -v Xvfb >/dev/null; then
+  say "installing Debian's Firefox ESR, WebKitGTK's WebDriver and Xvfb"
+  as_root apt-get -o DPkg::Lock::Timeout=300 update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends \
+    firefox-esr webkit2gtk-driver xvfb xauth
 fi
 
 # A folder's npm packages, exactly as its package-lock.json has them; again
@@ -63,4 +73,4 @@ npm_packages() {
 npm_packages tests/e2e "the end-to-end tests' packages"
 npm_packages scripts "the package's minifiers (terser, csso)"
 
-say "ready (trunk $(trunk --version | awk '{print $2}'), wasm-bindgen ${bindgen_version}, wasm-opt ${wasm_opt_version:-new}, $(chromium --version 2>/dev/null | head -n 1))"
+say "ready (trunk $(trunk --version | awk '{print $2}'), wasm-bindgen ${bindgen_version}, wasm-opt ${wasm_opt_version:-new}, $(chromium --version 2>/dev/null | head -n 1), $(firefox-esr --version 2>/dev/null | head -n 1))"
