@@ -6,10 +6,10 @@
 //! - `visitor_state`: the visitor's answers in a share link and in
 //!   storage (pure).
 //! - `mount` (wasm32): a widget in every marked element, each in its own
-//!   Shadow DOM, with its events, its language file and panic recovery.
-//! - `api` (wasm32): the JavaScript API (`mount`, `estimate`, `priceSheet`,
-//!   `checkSettings`, `markets`, `patterns`) and the conversions of values
-//!   to and from JavaScript through serde-wasm-bindgen.
+//!   Shadow DOM, with its events, its language file and panic recovery;
+//!   and the JavaScript API (`mount`, `estimate`, `priceSheet`,
+//!   `checkSettings`, `markets`, `patterns`), whose values cross to and
+//!   from JavaScript as JSON text (`model::json`).
 
 pub mod page_settings;
 pub mod visitor_state;

@@ -6,15 +6,17 @@
 //! The parts, each in its own folder:
 //! - [`model`]: the pure estimation engine, an input plus the clinic's
 //!   settings in and a quote out. Every figure comes from
-//!   [`model::estimate`]; nothing else computes one. Its types derive
-//!   serde, and [`model::read`] reads them with every problem at once.
+//!   [`model::estimate`]; nothing else computes one. Its JSON is read
+//!   and written by `model::json`, which names every problem by its field
+//!   at once (serde was measured and not kept: see issue 13 and the
+//!   README's size history).
 //! - [`widget`]: the Yew widget that presents a quote: its state and
 //!   actions as plain data, the chart's geometry, and (wasm32 only) the
 //!   components and the browser's `Intl` formatting.
 //! - [`embed`]: the embedding layer: the page's settings for a widget and
 //!   the visitor's answers in links and storage (pure), and (wasm32 only)
 //!   the Shadow DOM mounting, the events and the JavaScript API, where
-//!   values cross to JavaScript through serde-wasm-bindgen.
+//!   values cross to JavaScript as JSON text.
 //! - [`cli`]: the `smp-quote` tool clinic staff use to check their settings.
 
 pub mod cli;
