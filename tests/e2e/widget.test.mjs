@@ -170,6 +170,30 @@ test('on a 390 px phone one tap shows the answer and the one action on the scree
   await page.close();
 });
 
+test('on a 1280 px desktop the answer and the action are in view, and the comparison and chart sit side by side below both columns', async () => {
+  const { page, errors } = await open(1280, 800);
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.click('label:has(input[value="norwood-5"])');
+  const quote = engineQuote({ pattern: 'norwood-5' });
+  assert.equal(await figure(page, 'answer-smp'), money(quote.smp.cost.typical));
+  await page.waitForFunction(() => {
+    const root = document.querySelector('[data-smp-estimator], smp-estimator').shadowRoot;
+    const box = root.querySelector('.smp-answer [data-figure="booking-link"]')?.getBoundingClientRect();
+    return box && box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+  const box = (selector) => page.locator(selector).first().boundingBox();
+  const [inputs, results, table, chart] = await Promise.all(
+    ['.smp-inputs', '.smp-results', '.smp-more > .smp-table-wrap', '.smp-more > .smp-chart'].map(box),
+  );
+  // Both columns end before the comparison starts, and it shares the
+  // width with the chart instead of running on in one column.
+  assert.ok(table.y >= Math.max(inputs.y + inputs.height, results.y + results.height) - 1);
+  assert.ok(chart.x >= table.x + table.width, `chart beside the table: ${JSON.stringify({ table, chart })}`);
+  assert.ok(Math.abs(chart.y - table.y) < 2, 'at the same height');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the whole quote can be reached with the keyboard alone', async () => {
   const { page, errors } = await open(1280);
   // Into the picker: Space chooses, arrow keys move along the radio group.

@@ -333,42 +333,46 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     }
     let drawn = *drawn;
     let heading_id = format!("{}-heading", *id);
+    // Below both columns on a wide screen (the comparison beside the chart,
+    // the rest across), after the cards on a phone; last in the widget, so
+    // adding them a task later moves nothing already shown.
+    let more = match &*quote {
+        Some(Ok(quote)) if drawn => html! {
+            <div class="smp-more">
+                { comparison(quote, &formats) }
+                { cost_chart(&id, &quote.lifetime, &formats) }
+                { breakdown(quote, &formats, &settings.clinic_name, props.oncta.as_ref()) }
+                if let Some(lead) = &settings.lead {
+                    <LeadForm
+                        id={(*id).clone()}
+                        quote={quote.clone()}
+                        formats={formats.clone()}
+                        lead={Rc::new(lead.clone())}
+                        clinic_name={settings.clinic_name.clone()}
+                        onlead={props.onlead.clone()}
+                    />
+                }
+                if let Some(key) = &props.visitor_key {
+                    <VisitorTools
+                        quote={quote.clone()}
+                        formats={formats.clone()}
+                        clinic_name={settings.clinic_name.clone()}
+                        share_key={key.clone()}
+                        onstart_over={start_over.clone()}
+                    />
+                }
+            </div>
+        },
+        _ => Html::default(),
+    };
     let (results, announcement) = match &*quote {
         Some(Ok(quote)) => (
             html! {
-                <>
-                    <div class="smp-cards">
-                        { smp_card(&quote.smp, &formats) }
-                        { transplant_card(&quote.transplant, &formats) }
-                        { combined_card(quote, &formats) }
-                    </div>
-                    // Last in the widget, so adding them a task later moves
-                    // nothing already shown.
-                    if drawn {
-                        { comparison(quote, &formats) }
-                        { cost_chart(&id, &quote.lifetime, &formats) }
-                        { breakdown(quote, &formats, &settings.clinic_name, props.oncta.as_ref()) }
-                        if let Some(lead) = &settings.lead {
-                            <LeadForm
-                                id={(*id).clone()}
-                                quote={quote.clone()}
-                                formats={formats.clone()}
-                                lead={Rc::new(lead.clone())}
-                                clinic_name={settings.clinic_name.clone()}
-                                onlead={props.onlead.clone()}
-                            />
-                        }
-                        if let Some(key) = &props.visitor_key {
-                            <VisitorTools
-                                quote={quote.clone()}
-                                formats={formats.clone()}
-                                clinic_name={settings.clinic_name.clone()}
-                                share_key={key.clone()}
-                                onstart_over={start_over.clone()}
-                            />
-                        }
-                    }
-                </>
+                <div class="smp-cards">
+                    { smp_card(&quote.smp, &formats) }
+                    { transplant_card(&quote.transplant, &formats) }
+                    { combined_card(quote, &formats) }
+                </div>
             },
             summary(quote, &formats),
         ),
@@ -433,6 +437,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                     { details_form(&id, &state, &dispatch, drawn, &formats) }
                 </div>
                 <div class="smp-results">{ results }</div>
+                { more }
             </div>
             <p class="smp-visually-hidden" aria-live="polite" data-figure="summary">{ announcement }</p>
         </section>
