@@ -204,7 +204,7 @@ $page = function ( $title, $content ) {
 	return wp_insert_post( array( 'post_type' => 'page', 'post_status' => 'publish', 'post_title' => $title, 'post_content' => $content ) );
 };
 echo wp_json_encode( array(
-	'shortcode' => $page( 'SMP price (shortcode)', "<!-- wp:paragraph --><p>What would it cost you?</p><!-- /wp:paragraph -->\\n<!-- wp:shortcode -->[smp_estimator pattern=\\"norwood-5\\" booking_url=\\"https://clinic.example/book\\"]<!-- /wp:shortcode -->" ),
+	'shortcode' => $page( 'SMP price (shortcode)', "<!-- wp:paragraph --><p>What would it cost you?</p><!-- /wp:paragraph -->\\n<!-- wp:shortcode -->[smp_estimator pattern=\\"norwood-5\\" booking_url=\\"https://clinic.example/book\\" colour=\\"red\\"]<!-- /wp:shortcode -->" ),
 	'block'     => $page( 'SMP price (block)', '<!-- wp:smp-estimator/estimator {"pattern":"norwood-4","currency":"EUR","lead_email":"hello@clinic.example"} /-->' ),
 	'plain'     => $page( 'About us', '<!-- wp:paragraph --><p>No estimator here.</p><!-- /wp:paragraph -->' ),
 ) );`,
@@ -361,6 +361,10 @@ for (const version of versions) {
       assert.equal(await visitor.evaluate(() => window.__pwned), undefined);
       const shown = await visitor.evaluate((selector) => document.querySelector(selector).shadowRoot.textContent, root);
       assert.ok(shown.includes('Studio </script><script>window.__pwned = 1</script> & "Co"'), 'the clinic name as text');
+      // The unknown attribute `colour`: a note for the page's editors only.
+      assert.equal(await visitor.locator('.smp-estimator-notice').count(), 0);
+      await tab.goto(`${wp.url}/?page_id=${wp.pages.shortcode}`);
+      assert.match(await tab.locator('.smp-estimator-notice').innerText(), /ignored colour \(not a setting/);
       const script = visitor.locator('script[src*="smp-estimator/widget/smp-estimator.js"]');
       assert.equal(await script.count(), 1);
       assert.equal(await script.getAttribute('type'), 'module');
