@@ -398,7 +398,7 @@ for (const version of versions) {
       await visitor.close();
     });
 
-    test('the block editor shows the block\'s settings in its sidebar', async () => {
+    test('the block editor shows the block\'s settings in its sidebar and saves a change made there', async () => {
       await tab.goto(`${wp.url}/wp-admin/post.php?post=${wp.pages.block}&action=edit`);
       // WordPress 6.5 may put the content in an iframe; 6.1 does not.
       const canvas = (await tab.locator('iframe[name="editor-canvas"]').count()) ? tab.frameLocator('iframe[name="editor-canvas"]') : tab;
@@ -412,6 +412,16 @@ for (const version of versions) {
       assert.equal(await tab.getByLabel('Hair-loss pattern').inputValue(), 'norwood-4');
       assert.match(await block.innerText(), /Currency: EUR/);
       await tab.screenshot({ path: shot('editor') });
+      // A change in the sidebar is saved with the page and reaches the widget.
+      await tab.getByLabel('Years compared').fill('15');
+      await tab.getByRole('button', { name: 'Update', exact: true }).click();
+      await until('the page saved with the new setting', async () =>
+        (await wpPhp(wp.site, `echo get_post( ${wp.pages.block} )->post_content;`)).includes('"years":"15"'),
+      );
+      const visitor = await browser.newPage();
+      await visitor.goto(`${wp.url}/?page_id=${wp.pages.block}`);
+      assert.equal(await visitor.locator('[data-smp-estimator]').getAttribute('data-years'), '15');
+      await visitor.close();
     });
   });
 }
