@@ -8,7 +8,7 @@ SHELL := bash
 CHROMEDRIVER ?= /usr/bin/chromedriver
 TARGET_DIR := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 
-.PHONY: setup serve test lint native-tests browser-tests release embed embed-panic-test readme-snippet e2e size-check baseline bench bench-sizes bench-timing bench-engine
+.PHONY: setup serve test lint native-tests browser-tests release embed embed-panic-test readme-snippet wordpress e2e-wordpress e2e size-check baseline bench bench-sizes bench-timing bench-engine
 
 setup:
 	@scripts/setup.sh
@@ -39,6 +39,10 @@ release:
 embed: release
 	node scripts/package-embed.mjs
 
+## The WordPress plugin, widget included: dist/smp-estimator-wordpress.zip.
+wordpress: embed
+	node scripts/package-wordpress.mjs
+
 ## After a change to the widget: put the new snippet hashes in the README.
 readme-snippet: release
 	node scripts/package-embed.mjs --update-readme
@@ -49,9 +53,16 @@ embed-panic-test:
 	CARGO_TARGET_DIR=target/panic-test trunk build --release --all-features --dist dist-panic-test
 	node scripts/package-embed.mjs --from dist-panic-test
 
-e2e: embed embed-panic-test
+e2e: embed embed-panic-test wordpress
 	cargo build --bin smp-quote
 	SMP_QUOTE=$(TARGET_DIR)/debug/smp-quote npm --prefix tests/e2e test
+
+## Only the WordPress plugin's end-to-end test (part of `e2e`): installed
+## through WordPress's upload form into a real WordPress (Debian's 6.1, and
+## 6.5 from npm) on MariaDB, and checked in Chromium.
+e2e-wordpress: wordpress
+	cargo build --bin smp-quote
+	SMP_QUOTE=$(TARGET_DIR)/debug/smp-quote node --test tests/e2e/wordpress.test.mjs
 
 ## The Yew counter every size and time is compared with, built with the
 ## same profile, wasm-opt level and minifier (its own lock file and target

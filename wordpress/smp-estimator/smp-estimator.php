@@ -1,0 +1,29 @@
+<?php
+/**
+ * Plugin Name:       SMP Estimator
+ * Description:       An instant quote for scalp micropigmentation (SMP), side by side with a hair transplant, from your clinic's own prices. Shortcode [smp_estimator] and the block "SMP estimator".
+ * Version:           0.1.0
+ * Requires at least: 6.1
+ * Requires PHP:      7.4
+ * Author:            SMP Estimator
+ * License:           GPL-2.0-or-later
+ * License URI:       https://www.gnu.org/licenses/gpl-2.0.html
+ * Text Domain:       smp-estimator
+ *
+ * @package SmpEstimator
+ */
+
+defined( 'ABSPATH' ) || exit;
+
+define( 'SMP_ESTIMATOR_VERSION', '0.1.0' );
+define( 'SMP_ESTIMATOR_FILE', __FILE__ );
+/** The option that holds the clinic's settings: one JSON object, as the setup page produced it. */
+define( 'SMP_ESTIMATOR_OPTION', 'smp_estimator_settings' );
+/** Settings larger than this are refused (the engine's own settings are a few kilobytes). */
+define( 'SMP_ESTIMATOR_MAX_SETTINGS_BYTES', 65536 );
+
+require_once __DIR__ . '/includes/render.php';
+require_once __DIR__ . '/includes/settings-page.php';
+
+add_action( 'init', 'smp_estimator_register' );
+add_action( 'admin_menu', 'smp_estimator_add_settings_page' );
