@@ -8,7 +8,7 @@ SHELL := bash
 CHROMEDRIVER ?= /usr/bin/chromedriver
 TARGET_DIR := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 
-.PHONY: setup serve test lint native-tests browser-tests release embed embed-panic-test readme-snippet wordpress e2e-wordpress e2e size-check baseline bench bench-sizes bench-timing bench-engine
+.PHONY: setup serve test lint native-tests browser-tests release embed embed-panic-test readme-snippet wordpress e2e-wordpress e2e size-check baseline bench bench-sizes bench-timing bench-throttled bench-engine
 
 setup:
 	@scripts/setup.sh
@@ -76,16 +76,23 @@ baseline:
 size-check: embed baseline
 	node bench/sizes.mjs --check
 
-## Benchmarks (issue 5): transfer sizes and browser timings against the Yew
-## counter built in the same run, then the engine alone. Reported, never
-## asserted: see the README's "Size and speed".
-bench: setup bench-sizes bench-timing bench-engine
+## Benchmarks (issues 5 and 15): transfer sizes and browser timings against
+## the Yew counter built in the same run, unthrottled and under Lighthouse's
+## mobile throttling, then the engine alone. Reported, never asserted: see
+## the README's "Size and speed".
+bench: setup bench-sizes bench-timing bench-throttled bench-engine
 
 bench-sizes: embed baseline
 	node bench/sizes.mjs
 
 bench-timing: embed baseline
 	node bench/timing.mjs
+
+## Issue 15's budget: the widget and the counter under a 4x slower CPU and a
+## slow 4G network, gzip-encoded, 9 interleaved cold loads each
+## (RUNS=N for more; TRACE=1 names the longest tasks from a trace).
+bench-throttled: embed baseline
+	node bench/throttled.mjs --runs $(or $(RUNS),9) $(if $(TRACE),--trace)
 
 ## The engine alone with criterion (one quote; the full price sheet).
 bench-engine:

@@ -13,7 +13,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const widget = {
@@ -39,69 +39,84 @@ async function measure(path) {
   };
 }
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
-const rows = [];
-const totals = { widget: { raw: 0, gzip: 0, brotli: 0 }, baseline: { raw: 0, gzip: 0, brotli: 0 } };
-for (const part of ['wasm', 'js', 'css']) {
-  const w = await measure(widget[part]);
-  const b = await measure(baseline[part]);
-  for (const kind of ['raw', 'gzip', 'brotli']) {
-    totals.widget[kind] += w[kind];
-    totals.baseline[kind] += b[kind];
+/**
+ * The package's and the counter's files measured (raw, gzip -9, brotli),
+ * part by part, and their totals. bench/throttled.mjs reports the same
+ * gzip total.
+ */
+export async function packageSizes() {
+  const rows = [];
+  const totals = { widget: { raw: 0, gzip: 0, brotli: 0 }, baseline: { raw: 0, gzip: 0, brotli: 0 } };
+  for (const part of ['wasm', 'js', 'css']) {
+    const w = await measure(widget[part]);
+    const b = await measure(baseline[part]);
+    for (const kind of ['raw', 'gzip', 'brotli']) {
+      totals.widget[kind] += w[kind];
+      totals.baseline[kind] += b[kind];
+    }
+    rows.push([part, w, b]);
   }
-  rows.push([part, w, b]);
-}
-rows.push(['total', totals.widget, totals.baseline]);
-
-console.log('| file | widget raw | gzip -9 | brotli | baseline raw | gzip -9 | brotli | gzip ratio |');
-console.log('|---|---|---|---|---|---|---|---|');
-for (const [part, w, b] of rows) {
-  console.log(
-    `| ${part} | ${kb(w.raw)} | ${kb(w.gzip)} | ${kb(w.brotli)} | ${kb(b.raw)} | ${kb(b.gzip)} | ${kb(b.brotli)} | ${ratio(w.gzip, b.gzip)} |`,
-  );
-}
-// Each language but English (compiled into the wasm) is a file of its own,
-// downloaded only by its visitors: what it adds to their transfer.
-const i18n = join(repo, 'dist/embed/i18n');
-const languages = (await readdir(i18n)).filter((file) => file.endsWith('.json')).sort();
-console.log('\n| language | raw | gzip -9 | brotli | its visitors\' gzip total |');
-console.log('|---|---|---|---|---|');
-console.log(`| en (in the wasm) | – | – | – | ${kb(totals.widget.gzip)} |`);
-let largestCatalogue = 0;
-for (const file of languages) {
-  const size = await measure(join(i18n, file));
-  largestCatalogue = Math.max(largestCatalogue, size.gzip);
-  console.log(
-    `| ${file.replace('.json', '')} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} | ${kb(totals.widget.gzip + size.gzip)} |`,
-  );
+  rows.push(['total', totals.widget, totals.baseline]);
+  return { rows, totals };
 }
 
-const limit = Math.min(1.6 * totals.baseline.gzip, 100 * 1024);
-const met = totals.widget.gzip <= limit;
-console.log(
-  `\nSize budget of issue 5 (gzip total ≤ 1.6 × baseline = ${kb(1.6 * totals.baseline.gzip)} and < 100 KB): ` +
-    `${kb(totals.widget.gzip)} — ${met ? 'met' : `NOT met (${kb(totals.widget.gzip - limit)} over)`}`,
-);
-const ceiling = JSON.parse(await readFile(join(repo, 'bench/size-ceiling.json'), 'utf8'));
-const underCeiling = totals.widget.gzip <= ceiling.gzip_total_bytes;
-console.log(
-  `Size ceiling (bench/size-ceiling.json, gzip total ≤ ${ceiling.gzip_total_bytes} bytes): ` +
-    `${totals.widget.gzip} bytes — ${underCeiling ? 'kept' : `EXCEEDED by ${totals.widget.gzip - ceiling.gzip_total_bytes} bytes`}`,
-);
-const catalogueKept = largestCatalogue <= ceiling.catalogue_gzip_bytes;
-console.log(
-  `Catalogue ceiling (largest language file, gzip ≤ ${ceiling.catalogue_gzip_bytes} bytes): ` +
-    `${largestCatalogue} bytes — ${catalogueKept ? 'kept' : `EXCEEDED by ${largestCatalogue - ceiling.catalogue_gzip_bytes} bytes`}`,
-);
-if (process.argv.includes('--check') && !catalogueKept) {
-  console.error('A language file grew past its ceiling: shorten it, or raise catalogue_gzip_bytes with the reason.');
-  process.exit(1);
-}
-if (process.argv.includes('--check') && !underCeiling) {
-  console.error(
-    'The widget grew past its size ceiling. Find what grew with `twiggy top` (see README, ' +
-      '"Size and speed") and cut it, or raise the ceiling in bench/size-ceiling.json with the reason.',
+// Run as a script: the report below. Imported (bench/throttled.mjs): only packageSizes().
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await report();
+
+async function report() {
+  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+  const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
+  const { rows, totals } = await packageSizes();
+
+  console.log('| file | widget raw | gzip -9 | brotli | baseline raw | gzip -9 | brotli | gzip ratio |');
+  console.log('|---|---|---|---|---|---|---|---|');
+  for (const [part, w, b] of rows) {
+    console.log(
+      `| ${part} | ${kb(w.raw)} | ${kb(w.gzip)} | ${kb(w.brotli)} | ${kb(b.raw)} | ${kb(b.gzip)} | ${kb(b.brotli)} | ${ratio(w.gzip, b.gzip)} |`,
+    );
+  }
+  // Each language but English (compiled into the wasm) is a file of its own,
+  // downloaded only by its visitors: what it adds to their transfer.
+  const i18n = join(repo, 'dist/embed/i18n');
+  const languages = (await readdir(i18n)).filter((file) => file.endsWith('.json')).sort();
+  console.log('\n| language | raw | gzip -9 | brotli | its visitors\' gzip total |');
+  console.log('|---|---|---|---|---|');
+  console.log(`| en (in the wasm) | – | – | – | ${kb(totals.widget.gzip)} |`);
+  let largestCatalogue = 0;
+  for (const file of languages) {
+    const size = await measure(join(i18n, file));
+    largestCatalogue = Math.max(largestCatalogue, size.gzip);
+    console.log(
+      `| ${file.replace('.json', '')} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} | ${kb(totals.widget.gzip + size.gzip)} |`,
+    );
+  }
+
+  const limit = Math.min(1.6 * totals.baseline.gzip, 100 * 1024);
+  const met = totals.widget.gzip <= limit;
+  console.log(
+    `\nSize budget of issue 5 (gzip total ≤ 1.6 × baseline = ${kb(1.6 * totals.baseline.gzip)} and < 100 KB): ` +
+      `${kb(totals.widget.gzip)} — ${met ? 'met' : `NOT met (${kb(totals.widget.gzip - limit)} over)`}`,
   );
-  process.exit(1);
+  const ceiling = JSON.parse(await readFile(join(repo, 'bench/size-ceiling.json'), 'utf8'));
+  const underCeiling = totals.widget.gzip <= ceiling.gzip_total_bytes;
+  console.log(
+    `Size ceiling (bench/size-ceiling.json, gzip total ≤ ${ceiling.gzip_total_bytes} bytes): ` +
+      `${totals.widget.gzip} bytes — ${underCeiling ? 'kept' : `EXCEEDED by ${totals.widget.gzip - ceiling.gzip_total_bytes} bytes`}`,
+  );
+  const catalogueKept = largestCatalogue <= ceiling.catalogue_gzip_bytes;
+  console.log(
+    `Catalogue ceiling (largest language file, gzip ≤ ${ceiling.catalogue_gzip_bytes} bytes): ` +
+      `${largestCatalogue} bytes — ${catalogueKept ? 'kept' : `EXCEEDED by ${largestCatalogue - ceiling.catalogue_gzip_bytes} bytes`}`,
+  );
+  if (process.argv.includes('--check') && !catalogueKept) {
+    console.error('A language file grew past its ceiling: shorten it, or raise catalogue_gzip_bytes with the reason.');
+    process.exit(1);
+  }
+  if (process.argv.includes('--check') && !underCeiling) {
+    console.error(
+      'The widget grew past its size ceiling. Find what grew with `twiggy top` (see README, ' +
+        '"Size and speed") and cut it, or raise the ceiling in bench/size-ceiling.json with the reason.',
+    );
+    process.exit(1);
+  }
 }
