@@ -561,3 +561,16 @@ test('with the settings in smp-settings.json, the page checks the file on the si
   assert.deepEqual(errors.filter((error) => !error.includes('404')), []);
   await tab.close();
 });
+
+test('a price range out of order is explained in plain words, with the figures the clinic typed', async () => {
+  const { tab, errors } = await openSetup();
+  await tab.fill('#f-smp-scar_addon-min', '400');
+  await tab.fill('#f-smp-scar_addon-typical', '1250');
+  await tab.fill('#f-smp-scar_addon-max', '850');
+  await tab.locator('#problem-summary').waitFor();
+  const summary = await tab.locator('#problem-summary-list').innerText();
+  assert.match(summary, /The typical price \(1,250\) must lie between the lowest \(400\) and the highest \(850\)\./);
+  assert.equal(await tab.inputValue('#f-smp-scar_addon-typical'), '1250', 'what was typed stays');
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
