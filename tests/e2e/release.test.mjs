@@ -99,6 +99,7 @@ test('npm pack publishes exactly the package files, with the version of Cargo.to
       'configure.html',
       'configure.js',
       'configure.css',
+      'configure-disk.js',
       'embed.html',
       'snippet.html',
       'frame-snippet.html',
