@@ -558,17 +558,23 @@ function suggestScheme() {
   }
 }
 
+/** The booking link as the engine accepts it, checked alone (whatever else the form holds), or null. */
+function acceptedBookingLink() {
+  const { settings, problems } = smp.checkSettings({ booking_url: optionalText(draft.fields.booking_url ?? '') });
+  return problems.length === 0 ? settings.booking_url : null;
+}
+
 function testBookingLink() {
-  const link = lastChecked?.problems.length === 0 ? lastChecked.settings.booking_url : null;
+  const link = acceptedBookingLink();
   if (link) window.open(link, '_blank', 'noopener');
 }
 
-/** Enabled only for a link the engine accepts, with every other setting valid too. */
-function showBookingTest(checked, problems) {
+/** Enabled only for a link the engine accepts. */
+function showBookingTest(problems) {
   const button = $('#test-booking');
-  const link = checked?.booking_url;
+  const link = acceptedBookingLink();
   const linkProblem = problems.some((problem) => problem.field === 'booking_url');
-  button.disabled = !link || linkProblem;
+  button.disabled = !link;
   $('#test-booking-hint').textContent = linkProblem
     ? 'Fix the booking link first.'
     : link
@@ -652,7 +658,7 @@ function update() {
   clearTimeout(updateTimer);
   const { settings: checked, problems } = smp.checkSettings(settingsFromDraft(draft));
   lastChecked = { settings: checked, problems };
-  showBookingTest(checked, problems);
+  showBookingTest(problems);
   let sheet = null;
   if (problems.length === 0) {
     try {
