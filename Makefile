@@ -8,7 +8,7 @@ SHELL := bash
 CHROMEDRIVER ?= /usr/bin/chromedriver
 TARGET_DIR := $(shell cargo metadata --format-version 1 --no-deps 2>/dev/null | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
 
-.PHONY: setup serve test lint native-tests browser-tests release embed embed-panic-test readme-snippet wordpress e2e-wordpress e2e size-check baseline bench bench-sizes bench-timing bench-throttled bench-engine
+.PHONY: setup serve test lint native-tests browser-tests build release embed embed-panic-test readme-snippet wordpress e2e-wordpress e2e size-check baseline bench bench-sizes bench-timing bench-throttled bench-engine
 
 setup:
 	@scripts/setup.sh
@@ -18,7 +18,7 @@ serve: setup
 	trunk serve
 
 ## Every test, in the order that fails fastest.
-test: setup lint native-tests browser-tests embed size-check embed-panic-test e2e
+test: setup lint native-tests browser-tests embed release size-check embed-panic-test e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -31,20 +31,27 @@ native-tests:
 browser-tests:
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test web
 
-release:
+## The release build of the demo page and the widget, in dist/.
+build:
 	trunk build --release
 
 ## The package a clinic hosts: dist/embed/ with stable names and the
 ## embed snippet (with Subresource Integrity hashes).
-embed: release
+embed: build
 	node scripts/package-embed.mjs
 
 ## The WordPress plugin, widget included: dist/smp-estimator-wordpress.zip.
 wordpress: embed
 	node scripts/package-wordpress.mjs
 
+## What a clinic downloads: dist/smp-estimator-<version>.zip, the package
+## folder as smp-estimator/ with its guide (README.md) and an npm layout
+## (package.json) for CDNs that mirror npm.
+release: embed
+	node scripts/package-release.mjs
+
 ## After a change to the widget: put the new snippet hashes in the README.
-readme-snippet: release
+readme-snippet: build
 	node scripts/package-embed.mjs --update-readme
 
 ## A package whose widget panics when alopecia totalis is chosen, for the
@@ -53,7 +60,7 @@ embed-panic-test:
 	CARGO_TARGET_DIR=target/panic-test trunk build --release --all-features --dist dist-panic-test
 	node scripts/package-embed.mjs --from dist-panic-test
 
-e2e: embed embed-panic-test wordpress
+e2e: release embed-panic-test wordpress
 	cargo build --bin smp-quote
 	SMP_QUOTE=$(TARGET_DIR)/debug/smp-quote npm --prefix tests/e2e test
 

@@ -55,7 +55,7 @@ for (const file of await readdir(join(repo, 'i18n'))) {
 }
 // The clinic's setup page: hosted with the package, it writes snippets for
 // the folder it is served from (setup/configure.*).
-for (const file of ['configure.html', 'configure.js', 'configure.css']) {
+for (const file of ['configure.html', 'configure.js', 'configure.css', 'configure-disk.js']) {
   await copyFile(join(repo, 'setup', file), join(out, file));
 }
 

@@ -74,6 +74,13 @@ if [ "${#missing[@]}" -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y --no-install-recommends "${missing[@]}"
 fi
 
+# `make release` zips the package; its test unzips it.
+if ! command -v zip >/dev/null || ! command -v unzip >/dev/null; then
+  say "installing zip and unzip"
+  as_root apt-get -o DPkg::Lock::Timeout=300 update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 install -y zip unzip
+fi
+
 # A folder's npm packages, exactly as its package-lock.json has them; again
 # only when the lock file changed since the last install.
 npm_packages() {

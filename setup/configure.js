@@ -277,6 +277,7 @@ function fillForm() {
   $('#financing-on').checked = draft.financing;
   $('#lead-on').checked = draft.lead;
   $('#config-file').checked = draft.configFile;
+  showSettingsFileCheck();
   syncAccentPicker();
   renderBands();
   showSections();
@@ -425,12 +426,12 @@ function wireEvents() {
   form.addEventListener('input', onEdit);
   form.addEventListener('change', onEdit);
   form.addEventListener('submit', (event) => event.preventDefault());
-  $('#market').addEventListener('change', () => {
-    draft.market = $('#market').value;
-    showSources();
-    saveDraft();
-  });
-  $('#use-market').addEventListener('click', useMarket);
+  // Choosing a market fills in its prices at once; "Undo" puts back the form as it was.
+  $('#market').addEventListener('change', useMarket);
+  $('#undo-market').addEventListener('click', undoMarket);
+  $('#test-booking').addEventListener('click', testBookingLink);
+  $('#f-booking_url').addEventListener('blur', suggestScheme);
+  $('#check-settings-file').addEventListener('click', checkSettingsFile);
   $('#start-again').addEventListener('click', startAgain);
   $('#add-band').addEventListener('click', addBand);
   $('#bands-body').addEventListener('click', (event) => {
@@ -449,6 +450,8 @@ function wireEvents() {
     draft.configFile = $('#config-file').checked;
     saveDraft();
     renderSnippets();
+    showSettingsFileCheck();
+    if (draft.configFile) checkSettingsFile();
   });
   for (const button of document.querySelectorAll('[data-copy]')) button.addEventListener('click', copySnippet);
   $('#problem-summary-list').addEventListener('click', (event) => {
@@ -506,6 +509,7 @@ function removeBand(index) {
 /** A market's prices, currency and number format; the clinic's own details stay. */
 function useMarket() {
   const market = engine.markets.find((m) => m.id === $('#market').value);
+  beforeMarket = structuredClone(draft);
   const prices = draftFromSettings(market.settings, market.id);
   const pricePaths = ['currency', 'locale', 'rounding_step', 'smp.', 'transplant.'];
   for (const path of Object.keys(prices.fields)) {
@@ -518,6 +522,121 @@ function useMarket() {
   saveDraft();
   update();
   $('#market-status').textContent = `Filled in the ${market.name} prices. Change them to your own below.`;
+  $('#undo-market').hidden = false;
+}
+
+/** Back to the form as it was before the last market was chosen. */
+function undoMarket() {
+  if (!beforeMarket) return;
+  draft = beforeMarket;
+  beforeMarket = null;
+  fillForm();
+  saveDraft();
+  update();
+  $('#undo-market').hidden = true;
+  $('#market-status').textContent = 'Put back the prices you had before.';
+  $('#market').focus();
+}
+
+// ---------------------------------------------------------------------------
+// The booking link: https:// offered in front of a bare address, and a test.
+
+/** "www.clinic.example/book" is offered as "https://www.clinic.example/book" (the engine still checks it). */
+function suggestScheme() {
+  const input = $('#f-booking_url');
+  const text = input.value.trim();
+  const note = $('#booking-note');
+  const bareHost = /^[\w-]+(\.[\w-]+)+(:\d+)?([/?#]\S*)?$/;
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && bareHost.test(text)) {
+    input.value = `https://${text}`;
+    draft.fields.booking_url = input.value;
+    note.textContent = `Added https:// in front of ${text}. Check the link with “Test my booking link”.`;
+    saveDraft();
+    update();
+  } else {
+    note.textContent = '';
+  }
+}
+
+/** The booking link as the engine accepts it, checked alone (whatever else the form holds), or null. */
+function acceptedBookingLink() {
+  const { settings, problems } = smp.checkSettings({ booking_url: optionalText(draft.fields.booking_url ?? '') });
+  return problems.length === 0 ? settings.booking_url : null;
+}
+
+function testBookingLink() {
+  const link = acceptedBookingLink();
+  if (link) window.open(link, '_blank', 'noopener');
+}
+
+/** Enabled only for a link the engine accepts. */
+function showBookingTest(problems) {
+  const button = $('#test-booking');
+  const link = acceptedBookingLink();
+  const linkProblem = problems.some((problem) => problem.field === 'booking_url');
+  button.disabled = !link;
+  $('#test-booking-hint').textContent = linkProblem
+    ? 'Fix the booking link first.'
+    : link
+      ? `Opens ${link} in a new tab.`
+      : 'Enter a booking link to test it.';
+}
+
+// ---------------------------------------------------------------------------
+// The hosted settings file: reachable, valid JSON, the same as the form?
+
+function showSettingsFileCheck() {
+  $('#settings-file-check').hidden = !draft.configFile;
+  $('#settings-file-url').textContent = new URL(SETTINGS_FILE, baseUrl()).href;
+}
+
+/** The settings paths (a.b[2].c) whose values differ between two settings objects. */
+function differences(a, b, path = '') {
+  if (JSON.stringify(a) === JSON.stringify(b)) return [];
+  const isObject = (value) => value !== null && typeof value === 'object';
+  if (!isObject(a) || !isObject(b) || Array.isArray(a) !== Array.isArray(b)) return [path || 'settings'];
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return keys.flatMap((key) => differences(a[key], b[key], Array.isArray(a) ? `${path}[${key}]` : path ? `${path}.${key}` : key));
+}
+
+async function checkSettingsFile() {
+  const status = $('#settings-file-status');
+  const url = new URL(SETTINGS_FILE, baseUrl()).href;
+  status.textContent = `Checking ${url}…`;
+  let response;
+  try {
+    response = await fetch(url, { cache: 'no-store' });
+  } catch {
+    status.textContent = `Not reachable: this browser could not load ${url}. Upload ${SETTINGS_FILE} into the same folder as this page, then check again.`;
+    return;
+  }
+  if (!response.ok) {
+    status.textContent = `Not found: ${url} answered “${response.status} ${response.statusText}”. Download ${SETTINGS_FILE} with the button below and upload it into the same folder as this page, then check again.`;
+    return;
+  }
+  let value;
+  try {
+    value = JSON.parse(await response.text());
+  } catch (error) {
+    status.textContent = `Found, but it is not a settings file: ${SETTINGS_FILE} is not valid JSON (${error.message}). Download it again and upload it unchanged.`;
+    return;
+  }
+  const { settings: hosted, problems } = smp.checkSettings(value);
+  if (problems.length) {
+    status.textContent = `Found, but the estimator will not start with it: ${problems.map((p) => `${p.field}: ${p.message}`).join(' ')}`;
+    return;
+  }
+  // The form as it is this moment, not as of the last (delayed) update.
+  const current = smp.checkSettings(settingsFromDraft(draft));
+  if (current.problems.length) {
+    status.textContent = `Found and valid. This form has ${current.problems.length === 1 ? 'one setting' : `${current.problems.length} settings`} to check first (see the top of the page); then check the file again.`;
+    return;
+  }
+  const changed = differences(hosted, current.settings);
+  status.textContent =
+    changed.length === 0
+      ? `Found and valid, and it matches this form: the estimator on your site uses these settings.`
+      : `Found and valid, but it differs from this form (${changed.slice(0, 5).join(', ')}${changed.length > 5 ? `, and ${changed.length - 5} more` : ''}): download ${SETTINGS_FILE} again and upload it to replace the old one.`;
 }
 
 function startAgain() {
@@ -528,6 +647,8 @@ function startAgain() {
   }
   const market = engine.markets.find((m) => m.id === $('#market').value) ?? engine.markets[0];
   draft = draftFromSettings(market.settings, market.id);
+  beforeMarket = null;
+  $('#undo-market').hidden = true;
   fillForm();
   update();
   $('#market-status').textContent = `Started again from the ${market.name} prices.`;
@@ -536,6 +657,8 @@ function startAgain() {
 function update() {
   clearTimeout(updateTimer);
   const { settings: checked, problems } = smp.checkSettings(settingsFromDraft(draft));
+  lastChecked = { settings: checked, problems };
+  showBookingTest(problems);
   let sheet = null;
   if (problems.length === 0) {
     try {
@@ -765,6 +888,11 @@ async function copySnippet(event) {
   const id = event.currentTarget.dataset.copy;
   const area = document.getElementById(id);
   const status = document.querySelector(`[data-copy-status="${id}"]`);
+  const count = lastChecked?.problems.length ?? 0;
+  if (count > 0 || !lastValid) {
+    status.textContent = `Not copied: ${count === 1 ? 'one setting needs' : `${count} settings need`} checking first (see the top of the page), so that the code holds your latest settings.`;
+    return;
+  }
   try {
     await navigator.clipboard.writeText(area.value);
     status.textContent = 'Copied. Paste it into your page.';
@@ -921,9 +1049,14 @@ let draft = restoreDraft() ?? draftFromSettings(engine.markets[0].settings, engi
 let lastValid = null;
 let mountedSettings = null;
 let updateTimer;
+/** The engine's answer to the form as it is now (valid or not). */
+let lastChecked = null;
+/** The form before the last market was chosen, for "Undo". */
+let beforeMarket = null;
 
 buildStaticOptions();
 fillForm();
 update();
 wireEvents();
 $('#page-status').hidden = true;
+if (draft.configFile) checkSettingsFile();

@@ -290,7 +290,7 @@ mod tests {
         assert_eq!((code, out.as_str()), (EXIT_INVALID, ""));
         assert_eq!(
             err,
-            "smp-quote: invalid input:\n  years: must be from 1 to 30, got 99\n"
+            "smp-quote: invalid input:\n  years: must be from 1 to 30, not 99\n"
         );
         let (code, _, err) = run_with(&["quote", "{oops"], "");
         assert_eq!(code, EXIT_INVALID);

@@ -84,13 +84,11 @@ fn an_invalid_config_names_every_bad_field_and_exits_non_zero() {
     assert_eq!(code, 1);
     assert_eq!(out, "");
     assert!(
-        err.contains("currency: must be a three-letter ISO 4217 code"),
+        err.contains("currency: must be a three-letter currency code (ISO 4217)"),
         "{err}"
     );
     assert!(
-        err.contains(
-            "smp.price_per_session: must be a positive number of at most 10000000, got -5"
-        ),
+        err.contains("smp.price_per_session: must be more than 0 and at most 10,000,000, not -5"),
         "{err}"
     );
 
@@ -119,7 +117,7 @@ fn a_bad_input_gets_field_messages_never_a_panic() {
     assert_eq!((code, out.as_str()), (1, ""));
     assert_eq!(
         err,
-        "smp-quote: invalid input:\n  donor: must be one of good, average, poor, got \"great\"\n  area_cm2: must be more than 0 and at most 775 (a whole scalp), got 0\n"
+        "smp-quote: invalid input:\n  donor: must be one of good, average, poor, not \"great\"\n  area_cm2: must be more than 0 and at most 775 (a whole scalp), not 0\n"
     );
     let (code, _, err) = smp_quote(&["quote", "-"], "\u{0}\u{ff}garbage");
     assert_eq!(code, 1);

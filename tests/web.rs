@@ -307,7 +307,7 @@ async fn invalid_settings_show_the_engines_messages_inside_the_widget() {
     pick(&root, "norwood-2").await;
     let shown = text(&root, ".smp-problems");
     assert!(
-        shown.contains("rounding_step: must be from 0.01 to 100000, got 0"),
+        shown.contains("rounding_step: must be from 0.01 to 100,000, not 0"),
         "{shown}"
     );
 }

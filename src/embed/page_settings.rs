@@ -123,7 +123,7 @@ pub fn resolve_settings(
                     problems.push(FieldError::new(
                         format!("data-{attribute}"),
                         format!(
-                            "must be a number, got \"{}\"",
+                            "must be a number, not \"{}\"",
                             value.chars().take(40).collect::<String>()
                         ),
                     ));
@@ -169,7 +169,7 @@ pub fn resolve_preset(attributes: &[(String, String)]) -> Result<Preset, Vec<Fie
                 Some(number) if number.is_finite() => input.insert(field, Value::Number(number)),
                 _ => problems.push(FieldError::new(
                     attribute,
-                    format!("must be a number, got \"{text}\""),
+                    format!("must be a number, not \"{text}\""),
                 )),
             }
         }
@@ -338,7 +338,7 @@ mod tests {
         );
         assert_eq!(
             shown[2],
-            "data-rounding-step: must be a number, got \"fifty\""
+            "data-rounding-step: must be a number, not \"fifty\""
         );
 
         let problems = resolve_settings(
@@ -381,7 +381,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             problems[0].to_string(),
-            "data-area-cm2: must be more than 0 and at most 775 (a whole scalp), got -4"
+            "data-area-cm2: must be more than 0 and at most 775 (a whole scalp), not -4"
         );
     }
 

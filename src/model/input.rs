@@ -209,7 +209,7 @@ impl EstimateInput {
                 problems.push(FieldError::new(
                     "area_cm2",
                     format!(
-                        "must be more than 0 and at most {} (a whole scalp), got {}",
+                        "must be more than 0 and at most {} (a whole scalp), not {}",
                         show_number(WHOLE_SCALP_CM2),
                         show_number(area)
                     ),
@@ -243,7 +243,7 @@ impl EstimateInput {
                     problems.push(FieldError::new(
                         "scar.length_cm",
                         format!(
-                            "must be more than 0 and at most {} cm, got {}",
+                            "must be more than 0 and at most {} cm, not {}",
                             show_number(MAX_SCAR_LENGTH_CM),
                             show_number(length)
                         ),
@@ -262,7 +262,7 @@ impl EstimateInput {
             if !(MIN_AGE..=MAX_AGE).contains(&age) {
                 problems.push(FieldError::new(
                     "age",
-                    format!("must be from {MIN_AGE} to {MAX_AGE} years, got {age}"),
+                    format!("must be from {MIN_AGE} to {MAX_AGE} years, not {age}"),
                 ));
             }
         }
@@ -270,7 +270,7 @@ impl EstimateInput {
             problems.push(FieldError::new(
                 "years",
                 format!(
-                    "must be from {MIN_YEARS} to {MAX_YEARS}, got {}",
+                    "must be from {MIN_YEARS} to {MAX_YEARS}, not {}",
                     self.years
                 ),
             ));
@@ -297,7 +297,7 @@ fn read_pattern(root: &Object, target: &mut Pattern) {
                 root.problem(
                     "pattern",
                     format!(
-                        "must be one of {}, got {}",
+                        "must be one of {}, not {}",
                         ids.join(", "),
                         super::json::describe(value)
                     ),
@@ -459,18 +459,18 @@ mod tests {
                 "colour": "red"
             })),
             [
-                "pattern: must be one of norwood-1, norwood-2, norwood-2a, norwood-3, norwood-3a, norwood-3v, norwood-4, norwood-4a, norwood-5, norwood-5a, norwood-6, norwood-7, ludwig-1, ludwig-2, ludwig-3, diffuse, alopecia-areata, alopecia-totalis, scar-only, got \"norwood-9\"",
-                "goal: must be one of shaved, density, got \"bald\"",
+                "pattern: must be one of norwood-1, norwood-2, norwood-2a, norwood-3, norwood-3a, norwood-3v, norwood-4, norwood-4a, norwood-5, norwood-5a, norwood-6, norwood-7, ludwig-1, ludwig-2, ludwig-3, diffuse, alopecia-areata, alopecia-totalis, scar-only, not \"norwood-9\"",
+                "goal: must be one of shaved, density, not \"bald\"",
                 "colour: unknown field (expected one of pattern, area_cm2, regions, scar, goal, donor, years, age)",
-                "area_cm2: must be more than 0 and at most 775 (a whole scalp), got -3",
-                "years: must be from 1 to 30, got 0",
+                "area_cm2: must be more than 0 and at most 775 (a whole scalp), not -3",
+                "years: must be from 1 to 30, not 0",
             ]
         );
         assert_eq!(
             problems(json!({"pattern": "diffuse", "area_cm2": 900, "years": 31})),
             [
-                "area_cm2: must be more than 0 and at most 775 (a whole scalp), got 900",
-                "years: must be from 1 to 30, got 31",
+                "area_cm2: must be more than 0 and at most 775 (a whole scalp), not 900",
+                "years: must be from 1 to 30, not 31",
             ]
         );
     }
@@ -491,7 +491,7 @@ mod tests {
         assert_eq!(
             problems(json!({"pattern": "norwood-3", "regions": ["crown", "crown", "nape"]})),
             [
-                "regions[2]: must be one of hairline, front, mid-scalp, crown, sides-back, got \"nape\"",
+                "regions[2]: must be one of hairline, front, mid-scalp, crown, sides-back, not \"nape\"",
                 "regions: lists crown more than once",
             ]
         );
@@ -509,7 +509,7 @@ mod tests {
         );
         assert_eq!(
             problems(json!({"pattern": "scar-only", "scar": {"kind": "fut", "length_cm": 0}})),
-            ["scar.length_cm: must be more than 0 and at most 40 cm, got 0"]
+            ["scar.length_cm: must be more than 0 and at most 40 cm, not 0"]
         );
         assert_eq!(
             problems(json!({"pattern": "scar-only", "scar": {"length_cm": 3}})),
@@ -522,11 +522,11 @@ mod tests {
         assert_eq!(problems(json!({})), ["pattern: is required"]);
         assert_eq!(
             problems(json!([1])),
-            ["input: must be an object, got a list"]
+            ["input: must be an object, not a list"]
         );
         assert_eq!(
             problems(json!({"pattern": "diffuse", "area_cm2": "big"})),
-            ["area_cm2: must be a number or null, got \"big\""]
+            ["area_cm2: must be a number or null, not \"big\""]
         );
     }
 }

@@ -512,7 +512,7 @@ impl<'a> Object<'a> {
                 known: RefCell::new(Vec::new()),
             }),
             other => {
-                problems.add(name, format!("must be an object, got {}", describe(other)));
+                problems.add(name, format!("must be an object, not {}", describe(other)));
                 None
             }
         }
@@ -548,7 +548,7 @@ impl<'a> Object<'a> {
             Value::String(text) if text.trim().is_empty() => {
                 self.problem(key, format!("is empty: it must be {expected}"))
             }
-            _ => self.problem(key, format!("must be {expected}, got {}", describe(value))),
+            _ => self.problem(key, format!("must be {expected}, not {}", describe(value))),
         }
     }
 
@@ -613,7 +613,7 @@ impl<'a> Object<'a> {
                 self.problem(
                     key,
                     format!(
-                        "must be one of {}, got {}",
+                        "must be one of {}, not {}",
                         names.join(", "),
                         describe(value)
                     ),
@@ -647,7 +647,7 @@ impl<'a> Object<'a> {
                     self.problems.add(
                         format!("{}[{index}]", self.path_of(key)),
                         format!(
-                            "must be one of {}, got {}",
+                            "must be one of {}, not {}",
                             names.join(", "),
                             describe(item)
                         ),
@@ -722,7 +722,7 @@ impl<'a> Object<'a> {
                 Some(n) => numbers.push(n),
                 None => self.problems.add(
                     format!("{}[{index}]", self.path_of(key)),
-                    format!("must be a whole number, got {}", describe(item)),
+                    format!("must be a whole number, not {}", describe(item)),
                 ),
             }
         }
@@ -820,8 +820,8 @@ mod tests {
         assert_eq!(
             shown,
             [
-                "a: must be a number, got \"x\"",
-                "b.c: must be a whole number of at least 0, got -1",
+                "a: must be a number, not \"x\"",
+                "b.c: must be a whole number of at least 0, not -1",
                 "b.d: unknown field (expected one of c)",
                 "e: unknown field (expected one of a, b)",
             ]

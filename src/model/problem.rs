@@ -61,6 +61,17 @@ pub fn show_number(value: f64) -> String {
     number::show(value)
 }
 
+/// A figure as a clinic would read it back in a message: whole numbers with
+/// their thousands grouped (`1,250`, `-5`), others as written (`2.5`).
+pub fn show_figure(value: f64) -> String {
+    if value.is_finite() && value.fract() == 0.0 && value.abs() < 1e15 {
+        let sign = if value < 0.0 { "-" } else { "" };
+        format!("{sign}{}", thousands(value.abs() as u64))
+    } else {
+        number::show(value)
+    }
+}
+
 /// A whole number with its thousands grouped, `1234567` as `1,234,567`, for
 /// the engine's English notes and the command line (the widget formats
 /// numbers with the browser's `Intl` instead).
@@ -79,6 +90,14 @@ pub fn thousands(value: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_read_as_a_clinic_typed_them() {
+        assert_eq!(show_figure(1250.0), "1,250");
+        assert_eq!(show_figure(-5.0), "-5");
+        assert_eq!(show_figure(2.5), "2.5");
+        assert_eq!(show_figure(0.0), "0");
+    }
 
     #[test]
     fn thousands_separates_groups_of_three() {

@@ -7,7 +7,7 @@ use super::json::{self, object, Object, Problems, ToJson, Value};
 use super::lead::{self, LeadSettings};
 use super::messages::{self, Figure, Msg, LANGUAGES};
 use super::pattern::WHOLE_SCALP_CM2;
-use super::problem::{merge_problems, show_number, FieldError};
+use super::problem::{merge_problems, show_figure, show_number, thousands, FieldError};
 
 /// A price or figure quoted as a range with a typical value inside it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -348,7 +348,7 @@ impl ClinicSettings {
             check.fail(
                 "currency",
                 format!(
-                    "must be a three-letter ISO 4217 code such as USD, EUR or GBP, got \"{}\"",
+                    "must be a three-letter currency code (ISO 4217) such as USD, EUR or GBP, not \"{}\"",
                     shorten(&self.currency)
                 ),
             );
@@ -357,7 +357,7 @@ impl ClinicSettings {
             check.fail(
                 "locale",
                 format!(
-                    "must be a language tag such as en-US, de-DE or en-GB, got \"{}\"",
+                    "must be a language and country code such as en-US, de-DE or en-GB, not \"{}\"",
                     shorten(&self.locale)
                 ),
             );
@@ -368,7 +368,7 @@ impl ClinicSettings {
         if step.is_nan() || !(0.01..=100_000.0).contains(&step) {
             check.fail(
                 "rounding_step",
-                format!("must be from 0.01 to 100000, got {}", show_number(step)),
+                format!("must be from 0.01 to 100,000, not {}", show_figure(step)),
             );
         }
 
@@ -380,7 +380,7 @@ impl ClinicSettings {
             ),
             (false, Some(_)) => check.fail(
                 "smp.price_per_session",
-                "must be null when smp.bands are set (price either by bands or by session)",
+                "must be empty when there are price bands (price either by bands or by session)",
             ),
             (true, Some(price)) => check.positive("smp.price_per_session", price, 1e7),
             (false, None) => {}
@@ -443,7 +443,7 @@ impl ClinicSettings {
                 check.fail(
                     format!("transplant.{name}"),
                     format!(
-                        "must be from {MIN_GRAFTS_PER_SURGERY} to {MAX_GRAFTS_PER_SURGERY}, got {grafts}"
+                        "must be from {MIN_GRAFTS_PER_SURGERY} to {MAX_GRAFTS_PER_SURGERY}, not {grafts}"
                     ),
                 );
             }
@@ -453,8 +453,9 @@ impl ClinicSettings {
                 check.fail(
                     "transplant.megasession_grafts",
                     format!(
-                        "must be at least transplant.grafts_per_surgery ({}), got {mega}",
-                        transplant.grafts_per_surgery
+                        "must be at least the grafts per surgery ({}), not {}",
+                        thousands(u64::from(transplant.grafts_per_surgery)),
+                        thousands(u64::from(mega))
                     ),
                 );
             }
@@ -468,7 +469,7 @@ impl ClinicSettings {
             if !(apr.is_finite() && (0.0..=100.0).contains(&apr)) {
                 check.fail(
                     "financing.apr_percent",
-                    format!("must be from 0 to 100, got {}", show_number(apr)),
+                    format!("must be from 0 to 100, not {}", show_number(apr)),
                 );
             }
             if financing.terms_months.is_empty() {
@@ -478,7 +479,7 @@ impl ClinicSettings {
                 if !(1..=MAX_TERM_MONTHS).contains(months) {
                     check.fail(
                         format!("financing.terms_months[{index}]"),
-                        format!("must be from 1 to {MAX_TERM_MONTHS} months, got {months}"),
+                        format!("must be from 1 to {MAX_TERM_MONTHS} months, not {months}"),
                     );
                 }
             }
@@ -548,14 +549,14 @@ pub fn contrast_with_white(rgb: [u8; 3]) -> f64 {
 fn check_accent(accent: &str) -> Result<(), String> {
     let rgb = parse_hex_colour(accent).ok_or_else(|| {
         format!(
-            "must be a colour such as #0b5c8a (# and 3 or 6 hex digits), got \"{}\"",
+            "must be a colour such as #0b5c8a (# and 3 or 6 hex digits), not \"{}\"",
             shorten(accent)
         )
     })?;
     let contrast = contrast_with_white(rgb);
     if contrast < 4.5 {
         return Err(format!(
-            "must be dark enough for white text on it (contrast 4.5:1 or more, WCAG AA); {accent} gives {}:1",
+            "is too light for white text on it: {accent} gives a contrast of {}:1, and the widget needs 4.5:1 or more (WCAG AA)",
             super::number::fixed(contrast, 1)
         ));
     }
@@ -589,7 +590,7 @@ fn read_messages(messages: Object) -> Vec<(String, Vec<(String, String)>)> {
             problems.add(
                 path,
                 format!(
-                    "must be an object of messages by id, got {}",
+                    "must be an object of messages by id, not {}",
                     json::describe(value)
                 ),
             );
@@ -610,7 +611,7 @@ fn read_messages(messages: Object) -> Vec<(String, Vec<(String, String)>)> {
                     Ok(()) => texts.push((key.clone(), text.to_string())),
                     Err(why) => problems.add(field, why),
                 },
-                None => problems.add(field, format!("must be text, got {}", json::describe(text))),
+                None => problems.add(field, format!("must be text, not {}", json::describe(text))),
             }
         }
         read.push((language.to_string(), texts));
@@ -654,8 +655,8 @@ impl Checker {
                 "is required".to_string()
             } else {
                 format!(
-                    "must be a number from 0 to 1000000000, got {}",
-                    show_number(value)
+                    "must be a number from 0 to 1,000,000,000, not {}",
+                    show_figure(value)
                 )
             };
             self.fail(field, message);
@@ -670,9 +671,9 @@ impl Checker {
             self.fail(
                 field,
                 format!(
-                    "must be a positive number of at most {}, got {}",
-                    show_number(max),
-                    show_number(value)
+                    "must be more than 0 and at most {}, not {}",
+                    show_figure(max),
+                    show_figure(value)
                 ),
             );
         }
@@ -692,10 +693,10 @@ impl Checker {
             self.fail(
                 field,
                 format!(
-                    "must have min ≤ typical ≤ max, got {}, {}, {}",
-                    show_number(range.min),
-                    show_number(range.typical),
-                    show_number(range.max)
+                    "the typical price ({}) must lie between the lowest ({}) and the highest ({})",
+                    show_figure(range.typical),
+                    show_figure(range.min),
+                    show_figure(range.max)
                 ),
             );
         }
@@ -708,9 +709,9 @@ impl Checker {
                 self.fail(
                     format!("{field}.{part}"),
                     format!(
-                        "must be a number from 0 to {}, got {}",
-                        show_number(max),
-                        show_number(value)
+                        "must be a number from 0 to {}, not {}",
+                        show_figure(max),
+                        show_figure(value)
                     ),
                 );
                 ok = false;
@@ -720,9 +721,9 @@ impl Checker {
             self.fail(
                 field,
                 format!(
-                    "must have min ≤ max, got {}, {}",
-                    show_number(span.min),
-                    show_number(span.max)
+                    "the lowest ({}) must not be more than the highest ({})",
+                    show_figure(span.min),
+                    show_figure(span.max)
                 ),
             );
         }
@@ -937,10 +938,10 @@ mod tests {
             [
                 "messages.es.book: {clinica} is not one of this message's figures ({clinic}, {named})",
                 "messages.es.disclaimer: must be 1 to 1000 characters",
-                "messages.es.tool-print: must be text, got 3",
+                "messages.es.tool-print: must be text, not 3",
                 "messages.es.usually: a { is never closed",
                 "messages.es.widget-tittle: is not a message id (see i18n/en.json)",
-                "messages.fr: must be an object of messages by id, got \"Votre estimation\"",
+                "messages.fr: must be an object of messages by id, not \"Votre estimation\"",
                 "messages.nl: is not a language the widget speaks (one of en, es, de, fr, pt, tr, ar)",
             ]
         );
@@ -998,11 +999,11 @@ mod tests {
                 "colours": {}
             })),
             [
-                "currency: must be text, got 5",
-                "smp.minimum_fee: must be a number, got \"cheap\"",
-                "smp.touch_up.every_years.min: must be a number, got \"3\"",
+                "currency: must be text, not 5",
+                "smp.minimum_fee: must be a number, not \"cheap\"",
+                "smp.touch_up.every_years.min: must be a number, not \"3\"",
                 "smp.colour: unknown field (expected one of bands, price_per_session, minimum_fee, scar_addon, scar_only, touch_up)",
-                "transplant.grafts_per_surgery: must be a whole number of at least 0, got 2.5",
+                "transplant.grafts_per_surgery: must be a whole number of at least 0, not 2.5",
                 "colours: unknown field (expected one of clinic_name, booking_url, currency, locale, rounding_step, smp, transplant, lead, messages, theme, financing)",
             ]
         );
@@ -1026,14 +1027,14 @@ mod tests {
             })),
             [
                 "booking_url: must start with https:// or http://",
-                "currency: must be a three-letter ISO 4217 code such as USD, EUR or GBP, got \"usd\"",
-                "locale: must be a language tag such as en-US, de-DE or en-GB, got \"english\"",
-                "rounding_step: must be from 0.01 to 100000, got 0",
-                "smp.price_per_session: must be a positive number of at most 10000000, got -5",
-                "smp.scar_addon: must have min ≤ typical ≤ max, got 900, 700, 1000",
-                "transplant.price_per_graft.min: must be a number from 0 to 1000000000, got -1",
-                "financing.apr_percent: must be from 0 to 100, got 120",
-                "financing.terms_months[0]: must be from 1 to 120 months, got 0",
+                "currency: must be a three-letter currency code (ISO 4217) such as USD, EUR or GBP, not \"usd\"",
+                "locale: must be a language and country code such as en-US, de-DE or en-GB, not \"english\"",
+                "rounding_step: must be from 0.01 to 100,000, not 0",
+                "smp.price_per_session: must be more than 0 and at most 10,000,000, not -5",
+                "smp.scar_addon: the typical price (700) must lie between the lowest (900) and the highest (1,000)",
+                "transplant.price_per_graft.min: must be a number from 0 to 1,000,000,000, not -1",
+                "financing.apr_percent: must be from 0 to 100, not 120",
+                "financing.terms_months[0]: must be from 1 to 120 months, not 0",
             ]
         );
     }
@@ -1069,7 +1070,7 @@ mod tests {
     fn settings_must_choose_one_way_to_price_smp() {
         assert_eq!(
             problems(json!({"smp": {"price_per_session": 800}})),
-            ["smp.price_per_session: must be null when smp.bands are set (price either by bands or by session)"]
+            ["smp.price_per_session: must be empty when there are price bands (price either by bands or by session)"]
         );
         assert_eq!(
             problems(json!({"smp": {"bands": []}})),
@@ -1087,13 +1088,13 @@ mod tests {
         assert_eq!(
             problems(json!({"theme": {"accent": "red; background: url(x)", "font": "x}{"}})),
             [
-                "theme.accent: must be a colour such as #0b5c8a (# and 3 or 6 hex digits), got \"red; background: url(x)\"",
+                "theme.accent: must be a colour such as #0b5c8a (# and 3 or 6 hex digits), not \"red; background: url(x)\"",
                 "theme.font: must be a list of font names such as \"Lato\", sans-serif (letters, digits, spaces, commas, hyphens and quotes)",
             ]
         );
         assert_eq!(
             problems(json!({"theme": {"accent": "#fc0"}})),
-            ["theme.accent: must be dark enough for white text on it (contrast 4.5:1 or more, WCAG AA); #fc0 gives 1.5:1"]
+            ["theme.accent: is too light for white text on it: #fc0 gives a contrast of 1.5:1, and the widget needs 4.5:1 or more (WCAG AA)"]
         );
         assert_eq!(parse_hex_colour("#0B5C8A"), Some([11, 92, 138]));
         assert!((contrast_with_white([0, 0, 0]) - 21.0).abs() < 1e-9);

@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { serve, launch, money, watchErrors, repo, artifacts } from './support.mjs';
 
 const dist = join(repo, 'dist');
@@ -126,9 +127,9 @@ test('the UK preset fills the form with its sources and per-session price; a ban
   const [uk, euro] = await withEngine(tab, (smp) =>
     ['uk', 'euro'].map((id) => smp.markets().find((market) => market.id === id)),
   );
+  // Choosing a market fills in its prices at once, with nothing else to press.
   await tab.selectOption('#market', 'uk');
   assert.deepEqual(await tab.locator('#market-sources li').allInnerTexts(), uk.sources);
-  await tab.click('button:has-text("Fill in these prices")');
   assert.equal(await tab.inputValue('#f-currency'), 'GBP');
   assert.equal(await tab.inputValue('#f-locale'), 'en-GB');
   // UK clinics quote SMP per session (issue 14): no bands, a session price.
@@ -141,7 +142,6 @@ test('the UK preset fills the form with its sources and per-session price; a ban
   await waitForText(tab, null, sheetCell('norwood-4', 'transplant-cost'), money(ukNorwood4.transplant.cost.typical, 'en-GB', 'GBP'));
 
   await tab.selectOption('#market', 'euro');
-  await tab.click('button:has-text("Fill in these prices")');
   assert.equal(await tab.locator('#bands-body tr[data-field]').count(), euro.settings.smp.bands.length);
   assert.equal(await tab.inputValue('#band-1-typical'), String(euro.settings.smp.bands[1].price.typical));
 
@@ -177,7 +177,7 @@ test('the UK preset fills the form with its sources and per-session price; a ban
   assert.deepEqual(
     [...new Set(requested)].filter((url) => !url.endsWith('/favicon.ico')).sort(),
     [
-      'configure.css', 'configure.html', 'configure.js', 'integrity.json',
+      'configure-disk.js', 'configure.css', 'configure.html', 'configure.js', 'integrity.json',
       'smp-estimator.css', 'smp-estimator.js', 'smp-estimator_bg.wasm',
     ].map((file) => new URL(`/embed/${file}`, server.url).href),
   );
@@ -243,7 +243,6 @@ test('the copied code, pasted into a blank page, gives the same figures; so does
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   const { tab, errors } = await openSetup(context);
   await tab.selectOption('#market', 'euro');
-  await tab.click('button:has-text("Fill in these prices")');
   // A name that would end an inline <script> early if it were not escaped.
   const name = 'Haar & Co </script><script>window.__pwned = 1</script>';
   await tab.fill('#f-clinic_name', name);
@@ -433,6 +432,145 @@ test('it runs under a strict Content-Security-Policy sent as a header', async ()
   });
   await tab.click('[data-copy="snippet-div"]');
   assert.deepEqual(violations, []);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('opened from disk (file://) it says what to do instead of loading forever', async () => {
+  const { tab } = await newTab(null, 390);
+  await tab.goto(pathToFileURL(join(dist, 'embed', 'configure.html')).href);
+  const status = tab.locator('#page-status');
+  await tab.waitForFunction(() => !document.getElementById('page-status').textContent.includes('Loading'));
+  const text = await status.innerText();
+  assert.match(text, /cannot run from your computer’s disk/);
+  assert.match(text, /WordPress/);
+  assert.equal(await tab.locator('.layout').isVisible(), false, 'the form that cannot work is hidden');
+  // The first step, putting the folder on a site, is what it points to.
+  const host = await tab.locator('#host-step').innerText();
+  for (const option of ['file manager or FTP', 'WordPress', 'Netlify', 'Cloudflare Pages', 'GitHub Pages', 'npm CDN']) {
+    assert.ok(host.includes(option), option);
+  }
+  await tab.screenshot({ path: join(artifacts, 'configure-file-390.png') });
+  await tab.close();
+});
+
+test('choosing a market fills in its prices at once, and "Undo" puts back what was typed', async () => {
+  const { tab, errors } = await openSetup();
+  const uk = await withEngine(tab, (smp) => smp.markets().find((market) => market.id === 'uk'));
+  await tab.fill('#f-clinic_name', 'Northside Hair Studio');
+  await tab.fill('#f-transplant-minimum_fee', '4321');
+  await tab.selectOption('#market', 'uk');
+  assert.equal(await tab.inputValue('#f-currency'), 'GBP');
+  assert.equal(await tab.inputValue('#f-transplant-minimum_fee'), String(uk.settings.transplant.minimum_fee));
+  assert.equal(await tab.inputValue('#f-clinic_name'), 'Northside Hair Studio', 'the clinic\'s own details stay');
+  assert.match(await tab.locator('#market-status').innerText(), /Filled in the .* prices/);
+  await tab.click('#undo-market');
+  assert.equal(await tab.inputValue('#f-transplant-minimum_fee'), '4321');
+  assert.equal(await tab.inputValue('#f-currency'), 'USD');
+  assert.equal(await tab.locator('#undo-market').isVisible(), false);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('a booking link without https:// is offered with it, and "Test my booking link" opens it in a new tab only when valid', async () => {
+  const context = await browser.newContext();
+  // The clinic's booking page, answered here: no test reaches the network.
+  await context.route('https://www.clinic.example/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Book</title><p>Booking page</p>' }),
+  );
+  const { tab, errors } = await openSetup(context, 390);
+  const button = tab.locator('#test-booking');
+  await tab.fill('#f-booking_url', '');
+  await tab.waitForFunction(() => document.getElementById('test-booking').disabled);
+  assert.match(await tab.locator('#test-booking-hint').innerText(), /Enter a booking link/);
+
+  await tab.fill('#f-booking_url', 'www.clinic.example/book');
+  await tab.locator('#f-booking_url').blur();
+  assert.equal(await tab.inputValue('#f-booking_url'), 'https://www.clinic.example/book');
+  assert.match(await tab.locator('#booking-note').innerText(), /Added https:\/\/ in front of www\.clinic\.example\/book/);
+  await tab.waitForFunction(() => !document.getElementById('test-booking').disabled);
+  await tab.locator('.field:has(#f-booking_url)').screenshot({ path: join(artifacts, 'configure-booking-390.png') });
+  const [popup] = await Promise.all([context.waitForEvent('page'), button.click()]);
+  await popup.waitForLoadState();
+  assert.equal(popup.url(), 'https://www.clinic.example/book');
+  assert.equal(await popup.evaluate(() => window.opener), null, 'opened without a link back to the setup page');
+  await popup.close();
+
+  // A link the engine refuses is not "fixed" and cannot be opened.
+  await tab.fill('#f-booking_url', 'javascript:alert(1)');
+  await tab.locator('#f-booking_url').blur();
+  assert.equal(await tab.inputValue('#f-booking_url'), 'javascript:alert(1)');
+  await tab.waitForFunction(() => document.getElementById('test-booking').disabled);
+  assert.equal((await problemsOf(tab, '#f-booking_url')).invalid, 'true');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('"Copy the code" copies only valid settings, and otherwise says why it did not', async () => {
+  const context = await browser.newContext();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const { tab, errors } = await openSetup(context);
+  await tab.evaluate(() => navigator.clipboard.writeText('before'));
+  await tab.fill('#f-rounding_step', 'fifty');
+  await tab.locator('#problem-summary').waitFor();
+  await tab.click('[data-copy="snippet-div"]');
+  const status = tab.locator('[data-copy-status="snippet-div"]');
+  assert.match(await status.innerText(), /^Not copied: one setting needs checking first/);
+  assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), 'before');
+
+  await tab.fill('#f-rounding_step', '50');
+  await tab.locator('#problem-summary').waitFor({ state: 'hidden' });
+  await tab.click('[data-copy="snippet-div"]');
+  assert.match(await status.innerText(), /^Copied/);
+  assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), await tab.inputValue('#snippet-div'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with the settings in smp-settings.json, the page checks the file on the site: missing, not JSON, different, the same', async () => {
+  const { tab, errors } = await openSetup();
+  const status = tab.locator('#settings-file-status');
+  const file = '/embed/smp-settings.json';
+  delete pages[file];
+  await tab.check('#config-file');
+  assert.equal(await tab.locator('#settings-file-url').innerText(), new URL(file, server.url).href);
+  await tab.waitForFunction(() => /^Not found/.test(document.getElementById('settings-file-status').textContent));
+  assert.match(await status.innerText(), /404/);
+
+  pages[file] = { headers: { 'content-type': 'application/json' }, body: '{"currency": "EUR",' };
+  await tab.click('#check-settings-file');
+  await tab.waitForFunction(() => /not valid JSON/.test(document.getElementById('settings-file-status').textContent));
+
+  pages[file] = { headers: { 'content-type': 'application/json' }, body: '{"rounding_step": 0}' };
+  await tab.click('#check-settings-file');
+  await tab.waitForFunction(() => /will not start/.test(document.getElementById('settings-file-status').textContent));
+  assert.match(await status.innerText(), /rounding_step/);
+
+  const [download] = await Promise.all([tab.waitForEvent('download'), tab.click('#export-again')]);
+  pages[file] = { headers: { 'content-type': 'application/json' }, body: await readFile(await download.path()) };
+  await tab.click('#check-settings-file');
+  await tab.waitForFunction(() => /matches this form/.test(document.getElementById('settings-file-status').textContent));
+
+  await tab.fill('#f-clinic_name', 'Another name');
+  await tab.click('#check-settings-file');
+  await tab.waitForFunction(() => /differs from this form/.test(document.getElementById('settings-file-status').textContent));
+  assert.match(await status.innerText(), /clinic_name/);
+  await tab.locator('#settings-file-check').screenshot({ path: join(artifacts, 'configure-file-check-1280.png') });
+  delete pages[file];
+  // The failed fetch of a missing file is the browser's own console line, not ours.
+  assert.deepEqual(errors.filter((error) => !error.includes('404')), []);
+  await tab.close();
+});
+
+test('a price range out of order is explained in plain words, with the figures the clinic typed', async () => {
+  const { tab, errors } = await openSetup();
+  await tab.fill('#f-smp-scar_addon-min', '400');
+  await tab.fill('#f-smp-scar_addon-typical', '1250');
+  await tab.fill('#f-smp-scar_addon-max', '850');
+  await tab.locator('#problem-summary').waitFor();
+  const summary = await tab.locator('#problem-summary-list').innerText();
+  assert.match(summary, /The typical price \(1,250\) must lie between the lowest \(400\) and the highest \(850\)\./);
+  assert.equal(await tab.inputValue('#f-smp-scar_addon-typical'), '1250', 'what was typed stays');
   assert.deepEqual(errors, []);
   await tab.close();
 });

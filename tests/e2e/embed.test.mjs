@@ -309,8 +309,8 @@ test('settings come from attributes over inline JSON over the config file; bad a
   const reported = (await tab.evaluate(() => window.__errorDetails))
     .flatMap((detail) => detail.problems.map((problem) => `${problem.field}: ${problem.message}`))
     .join('\n');
-  assert.match(reported, /data-rounding-step: must be a number, got "fifty"/);
-  assert.match(reported, /currency: must be a three-letter ISO 4217 code/, 'every problem at once');
+  assert.match(reported, /data-rounding-step: must be a number, not "fifty"/);
+  assert.match(reported, /currency: must be a three-letter currency code \(ISO 4217\)/, 'every problem at once');
   assert.match(reported, /data-config-url \(\/missing.json\): could not be loaded: HTTP 404/);
   const badCurrency = await tab.evaluate(() =>
     document.querySelector('#bad').shadowRoot.textContent,
