@@ -153,7 +153,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
             errors.set(Vec::new());
             let page = gloo::utils::window().location().href().unwrap_or_default();
             let consent = lead.consent_in(&formats.messages, &clinic_name, &*formats);
-            let payload = typed.payload(&consent, &quote, &page);
+            let payload = typed.payload(&consent, &quote, &page, &super::campaign());
             let body = payload.to_text();
             if let Some(onlead) = &onlead {
                 onlead.emit(Rc::new(payload));
