@@ -98,7 +98,7 @@ pub(crate) fn booking_link(
     let Some(url) = &quote.booking_url else {
         return html! {};
     };
-    let url = with_campaign(url, &campaign());
+    let url = crate::model::with_campaign(url, &campaign());
     let onclick = oncta.cloned().map(|oncta| {
         let quote = quote.clone();
         Callback::from(move |_: MouseEvent| oncta.emit(quote.clone()))
@@ -110,52 +110,10 @@ pub(crate) fn booking_link(
     }
 }
 
-/// The campaign parameters the widget carries from the page's address to
-/// the booking link and a consultation request. Click ids (`gclid`,
-/// `fbclid`) are left out: they identify one visitor's ad click.
-pub const CAMPAIGN: [&str; 5] = [
-    "utm_source",
-    "utm_medium",
-    "utm_campaign",
-    "utm_term",
-    "utm_content",
-];
-
-/// The page's campaign parameters that are set, as the browser decodes
-/// them (in the iframe mode frame-host.js copies the parent's to
-/// frame.html's address).
+/// The page's campaign parameters that are set (in the iframe mode
+/// frame-host.js copies the parent's to frame.html's address).
 pub(crate) fn campaign() -> Vec<(&'static str, String)> {
-    let search = gloo::utils::window()
-        .location()
-        .search()
-        .unwrap_or_default();
-    let Ok(query) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return Vec::new();
-    };
-    CAMPAIGN
-        .into_iter()
-        .filter_map(|key| {
-            let value = query.get(key)?;
-            (!value.is_empty()).then(|| (key, value.chars().take(200).collect()))
-        })
-        .collect()
-}
-
-/// `url` with each campaign parameter it does not have already, written
-/// by the browser's URL API (the scheme, already checked to be http(s),
-/// stays as it is).
-pub(crate) fn with_campaign(url: &str, campaign: &[(&str, String)]) -> String {
-    let parsed = match web_sys::Url::new(url) {
-        Ok(parsed) if !campaign.is_empty() => parsed,
-        _ => return url.to_string(),
-    };
-    let query = parsed.search_params();
-    for (key, value) in campaign {
-        if !query.has(key) {
-            query.append(key, value);
-        }
-    }
-    parsed.href()
+    crate::model::campaign_of(&gloo::utils::window().location().href().unwrap_or_default())
 }
 
 /// A card's headline price: the typical figure, then its usual range.
