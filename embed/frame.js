@@ -10,7 +10,6 @@ const ALLOWED = [
 // that point elsewhere are held to the clinic's own origins: a settings file
 // only from where this page is hosted, a booking link only to this page's
 // origin or the page framing it.
-const trusted = new Set([location.origin, ...(location.ancestorOrigins ?? [])]);
 const originOf = (value, base) => {
   try {
     return new URL(value, base).origin;
@@ -18,6 +17,14 @@ const originOf = (value, base) => {
     return null;
   }
 };
+// Firefox has no location.ancestorOrigins. There the framing page is known
+// by this page's referrer: the document that navigated the iframe, which
+// is its parent (through the src attribute), and its
+// origin even under the default referrer policy. Only when framed: opened
+// as a page of its own, a link's referrer is just whoever linked here. A
+// parent that sends no referrer (`no-referrer`) leaves only this origin.
+const framer = window.parent !== window && document.referrer ? [originOf(document.referrer)] : [];
+const trusted = new Set([location.origin, ...(location.ancestorOrigins ?? framer)]);
 const element = document.getElementById('smp-frame');
 const query = new URLSearchParams(location.search);
 for (const name of ALLOWED) {
@@ -47,5 +54,34 @@ const report = () => {
   }
 };
 new ResizeObserver(report).observe(document.documentElement);
+
+// The host page's campaign parameters (utm_*), which this page cannot read
+// across origins: frame-host.js answers a hello with them, and they join
+// this page's address, where the widget reads them. Asked until answered,
+// for at most a second (frame-host.js may load after this page); the
+// module downloads meanwhile (modulepreload in frame.html).
+const CAMPAIGN = /^utm_(source|medium|campaign|term|content)$/;
+const campaign = await new Promise((resolve) => {
+  if (window.parent === window) return resolve([]);
+  const hello = () => window.parent.postMessage({ type: 'smp-estimator:hello' }, '*');
+  const asking = setInterval(hello, 50);
+  const done = (pairs) => {
+    clearInterval(asking);
+    resolve(pairs);
+  };
+  addEventListener('message', (event) => {
+    if (event.source === window.parent && event.data?.type === 'smp-estimator:campaign') done(event.data.campaign);
+  });
+  hello();
+  setTimeout(done, 1000, []);
+});
+const address = new URL(location.href);
+for (const pair of Array.isArray(campaign) ? campaign : []) {
+  const [key, value] = Array.isArray(pair) ? pair : [];
+  if (CAMPAIGN.test(key) && typeof value === 'string' && !address.searchParams.has(key)) {
+    address.searchParams.append(key, value.slice(0, 200));
+  }
+}
+if (address.href !== location.href) history.replaceState(history.state, '', address);
 
 await import('./smp-estimator.js');

@@ -84,7 +84,11 @@ await writeFile(
 );
 const frameSnippet = (base) =>
   `<iframe data-smp-estimator-frame src="${base}frame.html?currency=USD&amp;locale=en-US" title="SMP cost estimate" width="100%" height="900" frameborder="0" allow="clipboard-write"></iframe>\n` +
-  `<script src="${base}frame-host.js" integrity="${sri(frameHost)}" crossorigin="anonymous"></script>`;
+  // No integrity or crossorigin: with them a browser loads a script from
+  // another origin only if its server sends Access-Control-Allow-Origin,
+  // which static hosts often do not (issue 17). The hash stays in
+  // integrity.json for hosts that do.
+  `<script src="${base}frame-host.js"></script>`;
 await writeFile(join(out, 'frame-snippet.html'), `${frameSnippet('https://YOUR-SITE/smp-estimator/')}\n`);
 await writeFile(
   join(out, 'embed.html'),
@@ -117,7 +121,7 @@ if (process.argv.includes('--update-readme')) {
       snippet('https://YOUR-SITE/smp-estimator/smp-estimator.js').split('\n')[1],
     )
     .replace(
-      /<script src="https:\/\/YOUR-SITE\/smp-estimator\/frame-host\.js" integrity="[^"]*" crossorigin="anonymous"><\/script>/,
+      /<script src="https:\/\/YOUR-SITE\/smp-estimator\/frame-host\.js"[^>]*><\/script>/,
       frameSnippet('https://YOUR-SITE/smp-estimator/').split('\n')[1],
     )
     .replace(/<iframe data-smp-estimator-frame [^\n]*<\/iframe>/, frameSnippet('https://YOUR-SITE/smp-estimator/').split('\n')[0]);

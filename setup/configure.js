@@ -881,7 +881,9 @@ function renderSnippets() {
   $('#snippet-element').value = element('<smp-estimator>', '</smp-estimator>');
   $('#snippet-frame').value =
     `<iframe data-smp-estimator-frame src="${escapeAttribute(`${baseUrl()}frame.html?config-url=${SETTINGS_FILE}`)}" title="SMP cost estimate" width="100%" height="900" frameborder="0" allow="clipboard-write"></iframe>\n` +
-    `<script ${scriptAttributes('frame-host.js')}></script>`;
+    // Without integrity and crossorigin, which would need CORS headers from
+    // the host of frame-host.js (issue 17).
+    `<script src="${escapeAttribute(`${baseUrl()}frame-host.js`)}"></script>`;
 }
 
 async function copySnippet(event) {

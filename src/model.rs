@@ -20,6 +20,7 @@ mod settings;
 mod smp;
 mod transplant;
 
+pub use explain::{campaign_of, with_campaign, CAMPAIGN};
 pub use input::{
     strip_area_cm2, typical_scar_area_cm2, Donor, EstimateInput, Goal, Scar, ScarKind,
     DEFAULT_YEARS, FUE_HARVEST_CM2, MAX_AGE, MAX_SCAR_LENGTH_CM, MAX_YEARS, MIN_AGE, MIN_YEARS,

@@ -718,6 +718,37 @@ fn dispatch(element: &Element, name: &str, quote: &Quote) {
     dispatch_event(element, name, Some(to_js(&detail)));
 }
 
+/// Tells Google Tag Manager, for a clinic that opted in (`datalayer`):
+/// pushes `{event, currency, value, smp_pattern}` onto `window.dataLayer`
+/// (made if the page has none; GTM's own `push` if it has). `value` is the
+/// SMP typical price; nothing the visitor typed is ever in it.
+fn push_datalayer(event: &str, quote: &Value) {
+    let figure = |path: &[&str]| {
+        path.iter()
+            .try_fold(quote, |value, key| value.get(key))
+            .cloned()
+            .unwrap_or(Value::Null)
+    };
+    let entry = json::object([
+        ("event", event.to_json()),
+        ("currency", figure(&["currency"])),
+        ("value", figure(&["smp", "cost", "typical"])),
+        ("smp_pattern", figure(&["input", "pattern"])),
+    ]);
+    let window: JsValue = gloo::utils::window().into();
+    let key = JsValue::from_str("dataLayer");
+    let mut layer = js_sys::Reflect::get(&window, &key).unwrap_or(JsValue::UNDEFINED);
+    if !layer.is_object() {
+        layer = js_sys::Array::new().into();
+        let _ = js_sys::Reflect::set(&window, &key, &layer);
+    }
+    if let Ok(push) = js_sys::Reflect::get(&layer, &JsValue::from_str("push")) {
+        if let Some(push) = push.dyn_ref::<js_sys::Function>() {
+            let _ = push.call1(&layer, &to_js(&entry));
+        }
+    }
+}
+
 /// The widget's name on the page, for its storage and share-link part: its
 /// element's id, else the value of `data-smp-estimator`, else its number in
 /// mounting order; letters, digits, `-` and `_` only.
@@ -763,10 +794,23 @@ fn render(
             let _ = style.set_property("--smp-font", font);
         }
     }
+    let datalayer = settings.datalayer;
     let on = |name: &'static str| {
         let element = element.clone();
+        // The pattern last pushed as `smp_estimate`: one entry per pattern
+        // picked, not one per step of the area slider.
+        let last = std::cell::Cell::new(None);
         Some(Callback::from(move |quote: Rc<Quote>| {
-            dispatch(&element, name, &quote)
+            dispatch(&element, name, &quote);
+            let pattern = quote.input.pattern;
+            let event = match name {
+                "smp-estimator:cta" => "smp_booking_click",
+                _ if last.replace(Some(pattern)) == Some(pattern) => return,
+                _ => "smp_estimate",
+            };
+            if datalayer {
+                push_datalayer(event, &quote.to_json());
+            }
         }))
     };
     set_active(&key);
@@ -779,6 +823,11 @@ fn render(
             let element = element.clone();
             Callback::from(move |payload: Rc<Value>| {
                 dispatch_event(&element, "smp-estimator:lead", Some(to_js(&*payload)));
+                if datalayer {
+                    if let Some(quote) = payload.get("quote") {
+                        push_datalayer("generate_lead", quote);
+                    }
+                }
             })
         }),
         visitor_key: Some(key.into()),

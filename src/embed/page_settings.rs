@@ -14,7 +14,7 @@ use crate::widget::state::Unit;
 
 /// A setting that can be given as a data attribute: the attribute (without
 /// `data-`), its path in the settings JSON, and whether it is a number.
-const SETTING_ATTRIBUTES: [(&str, &[&str], bool); 10] = [
+const SETTING_ATTRIBUTES: [(&str, &[&str], bool); 11] = [
     ("currency", &["currency"], false),
     ("locale", &["locale"], false),
     ("clinic-name", &["clinic_name"], false),
@@ -25,10 +25,11 @@ const SETTING_ATTRIBUTES: [(&str, &[&str], bool); 10] = [
     ("lead-endpoint", &["lead", "endpoint"], false),
     ("lead-email", &["lead", "email"], false),
     ("lead-consent", &["lead", "consent"], false),
+    ("datalayer", &["datalayer"], false),
 ];
 
 /// Every data attribute (without `data-`) that configures a widget.
-pub const ATTRIBUTES: [&str; 17] = [
+pub const ATTRIBUTES: [&str; 18] = [
     "lang",
     "currency",
     "locale",
@@ -40,6 +41,7 @@ pub const ATTRIBUTES: [&str; 17] = [
     "lead-endpoint",
     "lead-email",
     "lead-consent",
+    "datalayer",
     "config-url",
     "pattern",
     "area-cm2",
@@ -131,7 +133,13 @@ pub fn resolve_settings(
                 }
             }
         } else {
-            Value::String(value.clone())
+            // `data-datalayer="true"`; any other text is refused by the
+            // engine with the field's name.
+            match value.as_str() {
+                "true" if attribute == "datalayer" => Value::Bool(true),
+                "false" if attribute == "datalayer" => Value::Bool(false),
+                _ => Value::String(value.clone()),
+            }
         };
         set_path(&mut from_attributes, path, value);
     }
@@ -350,6 +358,28 @@ mod tests {
         assert_eq!(
             problems[0].to_string(),
             "booking_url: must start with https:// or http://"
+        );
+    }
+
+    #[test]
+    fn the_datalayer_is_off_unless_the_clinic_says_true() {
+        let on =
+            |pairs: &[(&str, &str)], inline| resolve_settings(&attributes(pairs), inline, None);
+        assert!(!on(&[], None).unwrap().datalayer);
+        assert!(on(&[("data-datalayer", "true")], None).unwrap().datalayer);
+        assert!(on(&[], Some(r#"{"datalayer": true}"#)).unwrap().datalayer);
+        assert!(
+            !on(
+                &[("data-datalayer", "false")],
+                Some(r#"{"datalayer": true}"#)
+            )
+            .unwrap()
+            .datalayer
+        );
+        let problems = on(&[("data-datalayer", "yes")], None).unwrap_err();
+        assert_eq!(
+            problems[0].to_string(),
+            "datalayer: must be true or false, not \"yes\""
         );
     }
 

@@ -257,3 +257,101 @@ pub fn booking_url(settings: &ClinicSettings, quote: &Quote) -> Option<String> {
     }
     Some(url)
 }
+
+/// The campaign parameters carried from the page's address to the booking
+/// link and a consultation request. Click ids (`gclid`, `fbclid`) are left
+/// out: they identify one visitor's ad click.
+pub const CAMPAIGN: [&str; 5] = [
+    "utm_source",
+    "utm_medium",
+    "utm_campaign",
+    "utm_term",
+    "utm_content",
+];
+
+/// The campaign parameters in an address's query, each value as written
+/// there (percent-encoded by the browser). A value with any byte outside
+/// `A-Za-z0-9-._~%+!*(),/:;@=?` is left out, so a value is only ever text
+/// in another URL's query.
+pub fn campaign_of(address: &str) -> Vec<(&'static str, String)> {
+    let address = address.split('#').next().unwrap_or_default();
+    let query = address.split_once('?').map_or("", |(_, query)| query);
+    let mut campaign = Vec::new();
+    for name in CAMPAIGN {
+        let value = query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix(name)?.strip_prefix('='));
+        if let Some(value) = value.filter(|value| {
+            !value.is_empty()
+                && value.bytes().all(|byte| {
+                    byte.is_ascii_alphanumeric() || b"-._~%+!*(),/:;@=?".contains(&byte)
+                })
+        }) {
+            campaign.push((name, value.to_string()));
+        }
+    }
+    campaign
+}
+
+/// `url` with each campaign parameter whose name its query lacks, before
+/// any `#fragment`: the clinic's own tags win.
+pub fn with_campaign(url: &str, campaign: &[(&str, String)]) -> String {
+    let (address, fragment) = url
+        .split_once('#')
+        .map_or((url, None), |(a, f)| (a, Some(f)));
+    let has = |name: &str| {
+        address.split_once('?').is_some_and(|(_, query)| {
+            query
+                .split('&')
+                .any(|pair| pair.split('=').next() == Some(name))
+        })
+    };
+    let mut out = address.to_string();
+    for (name, value) in campaign.iter().filter(|(name, _)| !has(name)) {
+        out.push(if out.contains('?') { '&' } else { '?' });
+        out.push_str(&format!("{name}={value}"));
+    }
+    if let Some(fragment) = fragment {
+        out.push('#');
+        out.push_str(fragment);
+    }
+    out
+}
+
+#[cfg(test)]
+mod campaign_tests {
+    use super::*;
+
+    #[test]
+    fn the_page_campaign_joins_the_booking_link_without_overriding_its_own() {
+        let campaign = campaign_of(
+            "https://clinic.example/smp?utm_source=news&x=1&utm_campaign=spring%20sale&gclid=abc&utm_term=#top",
+        );
+        assert_eq!(
+            campaign,
+            vec![
+                ("utm_source", "news".to_string()),
+                ("utm_campaign", "spring%20sale".to_string())
+            ]
+        );
+        assert_eq!(
+            with_campaign("https://book.example/a?utm_source=clinic#slots", &campaign),
+            "https://book.example/a?utm_source=clinic&utm_campaign=spring%20sale#slots"
+        );
+        assert_eq!(
+            with_campaign("https://book.example/a", &campaign),
+            "https://book.example/a?utm_source=news&utm_campaign=spring%20sale"
+        );
+        assert_eq!(
+            with_campaign("https://book.example/a", &[]),
+            "https://book.example/a"
+        );
+    }
+
+    #[test]
+    fn a_campaign_value_is_only_ever_text_in_the_query() {
+        let campaign =
+            campaign_of("https://x.example/?utm_source=\"><script>'`{|}&utm_medium=a%20b#c");
+        assert_eq!(campaign, vec![("utm_medium", "a%20b".to_string())]);
+    }
+}

@@ -583,6 +583,14 @@ impl<'a> Object<'a> {
         }
     }
 
+    pub fn bool(&self, key: &'static str, target: &mut bool) {
+        match self.get(key) {
+            None => {}
+            Some(Value::Bool(b)) => *target = *b,
+            Some(other) => self.wrong_type(key, "true or false", other),
+        }
+    }
+
     pub fn string(&self, key: &'static str, target: &mut String) {
         match self.get(key) {
             None => {}

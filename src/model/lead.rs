@@ -199,8 +199,15 @@ impl LeadRequest {
     }
 
     /// What is sent: the contact details, the consent as worded, the
-    /// answers and the quote, and the page the request came from.
-    pub fn payload(&self, consent_text: &str, quote: &Quote, page: &str) -> Value {
+    /// answers and the quote, the page the request came from and the
+    /// campaign (`utm_*`) parameters of its address.
+    pub fn payload(
+        &self,
+        consent_text: &str,
+        quote: &Quote,
+        page: &str,
+        campaign: &[(&str, String)],
+    ) -> Value {
         let contact = self.contact.trim();
         let (email, phone) = if contact.contains('@') {
             (Some(contact), None)
@@ -224,6 +231,15 @@ impl LeadRequest {
             ("input", quote.input.to_json()),
             ("quote", quote.to_json()),
             ("page", page.to_json()),
+            (
+                "campaign",
+                Value::Object(
+                    campaign
+                        .iter()
+                        .map(|(key, value)| (key.to_string(), value.to_json()))
+                        .collect(),
+                ),
+            ),
         ])
     }
 
@@ -416,7 +432,8 @@ mod tests {
         let payload = request("Sam Lee ", "sam@example.org", "evening", true).payload(
             "I agree.",
             &quote,
-            "https://clinic.example/smp",
+            "https://clinic.example/smp?utm_source=news",
+            &[("utm_source", "news".into())],
         );
         let contact = payload.get("contact").unwrap();
         assert_eq!(contact.get("name").and_then(Value::as_str), Some("Sam Lee"));
@@ -434,6 +451,10 @@ mod tests {
         );
         assert_eq!(payload.get("quote"), Some(&quote.to_json()));
         assert_eq!(payload.get("input"), Some(&quote.input.to_json()));
+        assert_eq!(
+            payload.get("campaign").map(Value::to_text).as_deref(),
+            Some(r#"{"utm_source":"news"}"#)
+        );
         let body = request("Sam", "sam@example.org", "evening", true).email_body(
             &quote,
             Catalogue::english(),

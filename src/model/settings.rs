@@ -108,6 +108,9 @@ pub struct ClinicSettings {
     /// The clinic's own wording of any message, by language then message
     /// id: `{"de": {"widget-title": "Ihr Angebot"}}`.
     pub messages: Vec<(String, Vec<(String, String)>)>,
+    /// Pushes the widget's events into `window.dataLayer` for Google Tag
+    /// Manager (never personal data); off by default.
+    pub datalayer: bool,
 }
 
 /// How the widget looks on the clinic's page; `None` keeps our default.
@@ -200,6 +203,7 @@ impl Default for ClinicSettings {
             financing: None,
             theme: Theme::default(),
             lead: None,
+            datalayer: false,
             messages: Vec::new(),
         }
     }
@@ -305,6 +309,7 @@ impl ClinicSettings {
                 read
             });
         }
+        root.bool("datalayer", &mut self.datalayer);
         if let Some(messages) = root.object("messages") {
             self.messages = read_messages(messages);
         }
@@ -857,6 +862,7 @@ impl ToJson for ClinicSettings {
                 ]),
             ),
             ("lead", self.lead.to_json()),
+            ("datalayer", self.datalayer.to_json()),
             (
                 "messages",
                 Value::Object(
@@ -1004,7 +1010,7 @@ mod tests {
                 "smp.touch_up.every_years.min: must be a number, not \"3\"",
                 "smp.colour: unknown field (expected one of bands, price_per_session, minimum_fee, scar_addon, scar_only, touch_up)",
                 "transplant.grafts_per_surgery: must be a whole number of at least 0, not 2.5",
-                "colours: unknown field (expected one of clinic_name, booking_url, currency, locale, rounding_step, smp, transplant, lead, messages, theme, financing)",
+                "colours: unknown field (expected one of clinic_name, booking_url, currency, locale, rounding_step, smp, transplant, lead, datalayer, messages, theme, financing)",
             ]
         );
     }

@@ -98,15 +98,22 @@ pub(crate) fn booking_link(
     let Some(url) = &quote.booking_url else {
         return html! {};
     };
+    let url = crate::model::with_campaign(url, &campaign());
     let onclick = oncta.cloned().map(|oncta| {
         let quote = quote.clone();
         Callback::from(move |_: MouseEvent| oncta.emit(quote.clone()))
     });
     html! {
-        <a class="smp-cta" part="cta" href={url.clone()} data-figure={figure} {onclick}>
+        <a class="smp-cta" part="cta" href={url} data-figure={figure} {onclick}>
             { formats.f(Msg::Book, &clinic_figures(clinic_name)) }
         </a>
     }
+}
+
+/// The page's campaign parameters that are set (in the iframe mode
+/// frame-host.js copies the parent's to frame.html's address).
+pub(crate) fn campaign() -> Vec<(&'static str, String)> {
+    crate::model::campaign_of(&gloo::utils::window().location().href().unwrap_or_default())
 }
 
 /// A card's headline price: the typical figure, then its usual range.

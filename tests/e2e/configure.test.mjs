@@ -276,7 +276,7 @@ test('the copied code, pasted into a blank page, gives the same figures; so does
   assert.match(fileSnippet, /^<div data-smp-estimator data-config-url="http:\/\/127\.0\.0\.1:\d+\/embed\/smp-settings\.json"><\/div>\n<script type="module"/);
   const frameSnippet = await tab.inputValue('#snippet-frame');
   assert.match(frameSnippet, /src="http:\/\/127\.0\.0\.1:\d+\/embed\/frame\.html\?config-url=smp-settings\.json"/);
-  assert.match(frameSnippet, /<script src="[^"]+\/embed\/frame-host\.js" integrity="sha384-[^"]+" crossorigin="anonymous"><\/script>$/);
+  assert.match(frameSnippet, /<script src="[^"]+\/embed\/frame-host\.js"><\/script>$/);
   const elementSnippet = await tab.inputValue('#snippet-element');
   assert.match(elementSnippet, /^<smp-estimator data-config-url="[^"]+\/embed\/smp-settings\.json"><\/smp-estimator>\n<script type="module"/);
   pages['/pasted.html'] = { body: page(snippet) };

@@ -27,9 +27,10 @@ const types = {
  * Serves `root` on 127.0.0.1 at a free port, plus `pages`: paths mapped to
  * `{ body, headers }` (a test's own host pages), `mounts` (path prefixes
  * served from other folders) and `endpoints` (POST handlers). Records every
- * request path.
+ * request path. `host` is another loopback address for a second site
+ * (127.0.0.2: a clinic's CDN).
  */
-export async function serve(root = join(repo, 'dist'), pages = {}, mounts = {}, endpoints = {}) {
+export async function serve(root = join(repo, 'dist'), pages = {}, mounts = {}, endpoints = {}, host = '127.0.0.1') {
   const requests = [];
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
@@ -73,10 +74,10 @@ export async function serve(root = join(repo, 'dist'), pages = {}, mounts = {}, 
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
+  await new Promise((ready) => server.listen(0, host, ready));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://${host}:${port}/`,
     requests,
     close: () => new Promise((done) => server.close(done)),
   };

@@ -153,7 +153,15 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
             errors.set(Vec::new());
             let page = gloo::utils::window().location().href().unwrap_or_default();
             let consent = lead.consent_in(&formats.messages, &clinic_name, &*formats);
-            let payload = typed.payload(&consent, &quote, &page);
+            // The campaign as the visitor's address means it, decoded.
+            let campaign: Vec<(&str, String)> = super::campaign()
+                .into_iter()
+                .map(|(name, value)| {
+                    let decoded = js_sys::decode_uri_component(&value).map(String::from);
+                    (name, decoded.unwrap_or(value))
+                })
+                .collect();
+            let payload = typed.payload(&consent, &quote, &page, &campaign);
             let body = payload.to_text();
             if let Some(onlead) = &onlead {
                 onlead.emit(Rc::new(payload));

@@ -1,0 +1,185 @@
+// The iframe mode as a clinic on a page builder meets it: the clinic's page
+// on one site (127.0.0.1:A) and the package on another (127.0.0.2:B, its
+// CDN), neither of which sends CORS headers, with the exact snippet that
+// `make embed` prints. The iframe follows its content's height, the figures
+// are the engine's, forged resize messages change nothing, and the page's
+// campaign (utm_*) parameters reach the booking link inside the iframe.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, engineQuote, money, watchErrors, repo, artifacts } from './support.mjs';
+
+let host;
+let cdn;
+let browser;
+let snippet;
+
+const page = (body) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Northside Hair Studio</title></head>
+<body><main><h1>Scalp micropigmentation</h1>${body}<p id="after">Opening hours: Mon–Fri 9–5.</p></main></body></html>`;
+
+before(async () => {
+  // The package's site also serves a page of its own that posts a forged
+  // resize message to whatever frames it: the right origin, the wrong window.
+  cdn = await serve(join(repo, 'dist'), {
+    '/forger.html': {
+      body: `<!doctype html><title>forger</title><script>parent.postMessage({ type: 'smp-estimator:resize', height: 5 }, '*');</script>`,
+    },
+  }, {}, {}, '127.0.0.2');
+  // The clinic's page: its pages are filled in once its address is known.
+  const pages = {};
+  host = await serve(join(repo, 'tests', 'e2e', 'artifacts'), pages);
+  const printed = (await readFile(join(repo, 'dist', 'embed', 'frame-snippet.html'), 'utf8')).trim();
+  // The printed snippet, pointed at the CDN, with a preset and a booking
+  // page on the clinic's own site (which already tags its own source).
+  const booking = `${host.url}book?utm_source=clinic`;
+  snippet = printed
+    .replaceAll('https://YOUR-SITE/smp-estimator/', `${cdn.url}embed/`)
+    .replace('frame.html?', `frame.html?pattern=norwood-4&amp;booking-url=${encodeURIComponent(booking)}&amp;`);
+  assert.match(snippet, /<script src="http:\/\/127\.0\.0\.2:\d+\/embed\/frame-host\.js"><\/script>/, 'no integrity, no crossorigin');
+  pages['/framed.html'] = { body: page(snippet) };
+  pages['/forged.html'] = { body: page(`${snippet}<iframe id="forger" title="other" src="${cdn.url}forger.html"></iframe>`) };
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await host?.close();
+  await cdn?.close();
+});
+
+async function open(path, width = 1280) {
+  const tab = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors = watchErrors(tab);
+  const corsHeaders = [];
+  tab.on('response', (response) => {
+    const allow = response.headers()['access-control-allow-origin'];
+    if (allow) corsHeaders.push(`${response.url()}: ${allow}`);
+  });
+  await tab.goto(new URL(path, host.url).href);
+  return { tab, errors, corsHeaders };
+}
+
+/** The iframe's height on the host page, and its document's. */
+const heights = (tab) =>
+  tab.evaluate(async () => {
+    const frame = document.querySelector('iframe[data-smp-estimator-frame]');
+    return { frame: frame.getBoundingClientRect().height, style: frame.style.height };
+  });
+
+async function settledHeight(tab, frame) {
+  // The host script has sized the iframe when its height equals its
+  // document's and stays so for a moment (no inner scrollbar).
+  // The widget's second render (drawings, closed details) comes first.
+  await frame.locator('.smp-details-body').waitFor({ state: 'attached' });
+  let previous = -1;
+  let steady = 0;
+  for (let i = 0; i < 100; i += 1) {
+    const inner = await frame.locator('html').evaluate((html) => ({
+      scroll: html.scrollHeight,
+      viewport: html.clientHeight,
+    }));
+    const { frame: outer } = await heights(tab);
+    const sized = inner.scroll <= inner.viewport && Math.abs(outer - inner.viewport) < 1;
+    steady = sized && outer === previous ? steady + 1 : 0;
+    if (steady === 3) return outer;
+    previous = outer;
+    await tab.waitForTimeout(100);
+  }
+  assert.fail('the iframe never settled at its content height');
+}
+
+test('across two origins without CORS the iframe follows its content, with the engine\'s figures', async () => {
+  for (const width of [390, 1280]) {
+    const { tab, errors, corsHeaders } = await open('/framed.html?utm_source=news&utm_medium=email&utm_campaign=spring%20sale&gclid=abc', width);
+    const frame = tab.frameLocator('iframe[data-smp-estimator-frame]');
+    const price = frame.locator('[data-figure="smp-cost-typical"]');
+    await price.waitFor();
+    const quote = engineQuote({ pattern: 'norwood-4' });
+    assert.equal((await price.innerText()).replace(/[\u00a0\u202f]/g, ' '), money(quote.smp.cost.typical, 'en-GB'));
+    assert.equal(
+      (await frame.locator('[data-figure="transplant-cost-typical"]').innerText()).replace(/[\u00a0\u202f]/g, ' '),
+      money(quote.transplant.cost.typical, 'en-GB'),
+    );
+    assert.deepEqual(corsHeaders, [], 'neither server sends CORS headers');
+
+    // The host script (loaded from the CDN) sized it from the snippet's 900 px.
+    const closed = await settledHeight(tab, frame);
+    assert.ok(closed > 900, `${closed} px`);
+    // Opening a part makes it taller, still without a scrollbar: on a phone
+    // the further details; on a desktop, where they sit beside the taller
+    // results, "How we estimated this".
+    const part = width < 768 ? '.smp-details' : '.smp-breakdown';
+    await frame.locator(`${part} > summary`).click();
+    await frame.locator(`${part}[open]`).waitFor();
+    const opened = await settledHeight(tab, frame);
+    assert.ok(opened > closed + 50, `${closed} → ${opened} px`);
+    // And closing them again gives the height back.
+    await frame.locator(`${part} > summary`).click();
+    assert.equal(await settledHeight(tab, frame), closed);
+    // (A full-page screenshot leaves a cross-origin iframe's lower part
+    // blank in Chromium: the end of the page, in the viewport, instead.)
+    await tab.evaluate(() => scrollTo(0, document.body.scrollHeight));
+    await tab.screenshot({ path: join(artifacts, `frame-cross-origin-${width}.png`) });
+    assert.deepEqual(errors, []);
+    await tab.close();
+  }
+});
+
+test('a forged resize message, from the host page or from another window of the same origin, is ignored', async () => {
+  const { tab, errors } = await open('/forged.html');
+  const frame = tab.frameLocator('iframe[data-smp-estimator-frame]');
+  await frame.locator('[data-figure="smp-cost-typical"]').waitFor();
+  const before = await settledHeight(tab, frame);
+  // The forger iframe (on the package's origin) posted on load; post from
+  // the host page too. Our listener runs after the host script's, so once
+  // it has heard both, the host script has handled them.
+  await tab.evaluate(
+    () =>
+      new Promise((resolve) => {
+        let heard = 0;
+        addEventListener('message', (event) => event.data?.height === 5 && ++heard === 2 && resolve());
+        document.getElementById('forger').src += '?again';
+        window.postMessage({ type: 'smp-estimator:resize', height: 5 }, '*');
+      }),
+  );
+  const after = await heights(tab);
+  assert.equal(after.frame, before);
+  assert.notEqual(after.style, '5px');
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test("the host page's utm_* reach the iframe and its booking link; the booking page's own ones stay", async () => {
+  const { tab, errors } = await open('/framed.html?utm_source=news&utm_medium=email&utm_campaign=spring%20sale&gclid=abc');
+  const frame = tab.frameLocator('iframe[data-smp-estimator-frame]');
+  const link = frame.locator('[data-figure="booking-link"]');
+  await link.waitFor();
+  // frame-host.js handed the five campaign parameters, not the click id,
+  // to the iframe, which put them in its own address.
+  const inner = new URL(await frame.locator('html').evaluate(() => location.href));
+  assert.equal(inner.origin, new URL(cdn.url).origin);
+  assert.equal(inner.searchParams.get('utm_source'), 'news');
+  assert.equal(inner.searchParams.get('utm_campaign'), 'spring sale');
+  assert.equal(inner.searchParams.get('gclid'), null);
+  // The engine's booking link (on the framing page's origin, so allowed),
+  // with the campaign parameters it did not have.
+  const dir = await mkdtemp(join(tmpdir(), 'smp-frame-'));
+  const settings = join(dir, 'clinic.json');
+  await writeFile(settings, JSON.stringify({ booking_url: `${host.url}book?utm_source=clinic` }));
+  const quote = engineQuote({ pattern: 'norwood-4' }, settings);
+  const href = new URL(await link.getAttribute('href'));
+  const engine = new URL(quote.booking_url);
+  assert.equal(`${href.origin}${href.pathname}`, `${engine.origin}${engine.pathname}`);
+  assert.deepEqual(
+    [...href.searchParams],
+    [...engine.searchParams, ['utm_medium', 'email'], ['utm_campaign', 'spring sale']],
+  );
+  assert.equal(href.searchParams.get('utm_source'), 'clinic', "the booking page's own source is kept");
+  assert.equal(await link.getAttribute('target'), null, 'opens in the top window through <base target="_top">');
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
