@@ -26,6 +26,7 @@ const widgetFiles = [
   'configure.html',
   'configure.js',
   'configure.css',
+  'configure-disk.js',
   'i18n',
 ];
 

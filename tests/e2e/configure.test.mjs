@@ -521,6 +521,11 @@ test('"Copy the code" copies only valid settings, and otherwise says why it did 
   await tab.fill('#f-rounding_step', '50');
   await tab.locator('#problem-summary').waitFor({ state: 'hidden' });
   await tab.click('[data-copy="snippet-div"]');
+  // The clipboard write is asynchronous: the earlier "Not copied" stays
+  // until it has succeeded.
+  await tab
+    .waitForFunction(() => document.querySelector('[data-copy-status="snippet-div"]').textContent.startsWith('Copied'), null, { timeout: 5000 })
+    .catch(() => {});
   assert.match(await status.innerText(), /^Copied/);
   assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), await tab.inputValue('#snippet-div'));
   assert.deepEqual(errors, []);
