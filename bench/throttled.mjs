@@ -61,18 +61,12 @@ import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import os from 'node:os';
-import { launch, watchErrors, repo } from '../tests/e2e/support.mjs';
+import { option, sorted, median, ratio } from './common.mjs';
+import { launch, watchErrors, repo, types } from '../tests/e2e/support.mjs';
 import { packageSizes } from './sizes.mjs';
 
 // --- Options -----------------------------------------------------------------
 
-function option(name, fallback) {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at === -1) return fallback;
-  const value = process.argv[at + 1];
-  if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value`);
-  return value;
-}
 const runs = Number(option('runs', 9));
 const changes = Number(option('changes', 4));
 const jsonFile = option('json', null);
@@ -113,15 +107,6 @@ const pages = { '/widget.html': widgetPage, '/counter.html': counterPage };
 
 // --- A static server that compresses, as a real host does ------------------------
 
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
 const mounts = [
   ['/baseline/', join(repo, 'bench/baseline/dist')],
   ['/embed/', join(repo, 'dist/embed')],
@@ -303,14 +288,7 @@ function instrument() {
 
 // --- Statistics and formatting ---------------------------------------------------
 
-const sorted = (values) => [...values].sort((a, b) => a - b);
-function median(values) {
-  const s = sorted(values);
-  const middle = Math.floor(s.length / 2);
-  return s.length % 2 ? s[middle] : (s[middle - 1] + s[middle]) / 2;
-}
 const ms = (value, digits = 0) => `${value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ms`;
-const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
 const range = (values) => `${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
 const blocking = (tasks) => tasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
 

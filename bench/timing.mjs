@@ -66,17 +66,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import os from 'node:os';
+import { option, sorted, median, ratio } from './common.mjs';
 import { serve, launch, watchErrors, repo } from '../tests/e2e/support.mjs';
 
 // --- Options -----------------------------------------------------------------
 
-function option(name, fallback) {
-  const at = process.argv.indexOf(`--${name}`);
-  if (at === -1) return fallback;
-  const value = process.argv[at + 1];
-  if (value === undefined || value.startsWith('--')) throw new Error(`--${name} needs a value`);
-  return value;
-}
 const runs = Number(option('runs', 20));
 const changes = Number(option('changes', 200));
 const jsonFile = option('json', null);
@@ -376,18 +370,11 @@ async function drive({ target, from, count, timings }) {
 
 // --- Statistics and formatting -------------------------------------------------
 
-const sorted = (values) => [...values].sort((a, b) => a - b);
-function median(values) {
-  const s = sorted(values);
-  const middle = Math.floor(s.length / 2);
-  return s.length % 2 ? s[middle] : (s[middle - 1] + s[middle]) / 2;
-}
 /** Nearest-rank percentile. */
 const percentile = (values, p) => sorted(values)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)];
 const ms = (value, digits = 1) => `${value.toFixed(digits)} ms`;
 const mib = (bytes) => `${(bytes / 1048576).toFixed(2)} MiB`;
 const signedKib = (bytes) => `${bytes >= 0 ? '+' : '−'}${(Math.abs(bytes) / 1024).toFixed(1)} KiB`;
-const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
 
 // --- Running ---------------------------------------------------------------------
 

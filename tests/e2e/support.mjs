@@ -13,7 +13,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const repo = resolve(here, '..', '..');
 export const artifacts = join(here, 'artifacts');
 
-const types = {
+/** The MIME types a static host sends (also bench/throttled.mjs's). */
+export const types = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
