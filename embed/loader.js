@@ -53,15 +53,25 @@ export const ready = (async () => {
   // data (12-30 ms here, whatever the locale; every later one is cheap), the
   // first list format about 1 ms more, and the first touch of storage (where
   // the widget keeps the visitor's answers) opens it. Only on a page with a
-  // widget already in it; see the README's "Size and speed".
+  // widget already in it; see the README's "Size and speed". Each in a
+  // task of its own, after this one: on a phone the first number format
+  // alone takes about 100 ms (4x slower CPU), and tasks of this module's
+  // evaluation, the number format and the rest one after another would
+  // block the page for longer than each does apart (issue 15).
   if (globalThis.document?.querySelector('[data-smp-estimator], smp-estimator')) {
-    try {
-      new Intl.NumberFormat().format(0);
+    const later = (warm) =>
+      setTimeout(() => {
+        try {
+          warm();
+        } catch {
+          // A browser without these, or storage denied: the widget copes.
+        }
+      });
+    later(() => new Intl.NumberFormat().format(0));
+    later(() => {
       new Intl.ListFormat(undefined, { type: 'unit' });
       void globalThis.localStorage?.length;
-    } catch {
-      // A browser without these, or storage denied: the widget copes.
-    }
+    });
   }
   await started;
 })();
