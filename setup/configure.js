@@ -998,6 +998,10 @@ const host = connectHost();
 
 function connectHost() {
   if (new URLSearchParams(location.search).get('host') !== 'wordpress' || window.parent === window) return null;
+  // The plugin hosts the files and puts the widget on pages (shortcode and
+  // block): the steps about hosting a folder and pasting code are not the
+  // clinic's to take here.
+  for (const part of document.querySelectorAll('#host-step, .card.embed')) part.hidden = true;
   let answered = false;
   const send = (message) => window.parent.postMessage(message, location.origin);
   window.addEventListener('message', (event) => {

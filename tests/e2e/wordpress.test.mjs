@@ -285,6 +285,10 @@ for (const version of versions) {
       const status = tab.locator('#smp-estimator-setup-status');
       await status.getByText('Ready to save').waitFor({ timeout: 20000 });
       const setup = tab.frameLocator('#smp-estimator-setup');
+      // Hosting a folder and pasting code are the plugin's job, not shown here.
+      assert.equal(await setup.locator('#host-step').isVisible(), false);
+      assert.equal(await setup.locator('.card.embed').isVisible(), false);
+      assert.equal(await setup.locator('#f-currency').isVisible(), true);
       const defaults = JSON.parse(await tab.inputValue('#smp-estimator-settings-json'));
       assert.equal(defaults.currency, 'USD', 'a fresh site starts from the first preset');
       const graft = defaults.transplant.price_per_graft;
