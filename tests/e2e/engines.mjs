@@ -9,7 +9,8 @@
 //
 // A tab offers only what journeys need, with CSS selectors that reach into
 // open shadow roots (the widget lives in one): `host >>> inner` scopes the
-// inner part to one host's shadow tree. Clicks and typing are the engine's
+// inner part to one host's shadow tree; `inFrame(iframe, fn)` runs `fn` in
+// an iframe's document, of any origin. Clicks and typing are the engine's
 // own input events, never synthetic ones.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -178,6 +179,7 @@ async function startChromium() {
         url: () => page.url(),
         click: async (selector) => (await handle(selector)).click(),
         fill: async (selector, text) => (await handle(selector)).fill(text),
+        inFrame: async (selector, fn, ...args) => (await (await handle(selector)).contentFrame()).evaluate(script(fn, args)),
         press: (key) => page.keyboard.press(key),
         screenshot: (path) => page.screenshot({ path, fullPage: true }),
         close: () => page.close(),
@@ -221,6 +223,7 @@ async function startFirefox() {
           if (text === '') await page.keyboard.press('Backspace');
           else await element.type(text);
         },
+        inFrame: async (selector, fn, ...args) => (await (await handle(selector)).contentFrame()).evaluate(script(fn, args)),
         press: (key) => page.keyboard.press(key),
         screenshot: (path) => page.screenshot({ path, fullPage: true }),
         close: () => context.close(),
@@ -320,6 +323,14 @@ async function startWebkit() {
           const target = await element(selector);
           await driver.executeScript('arguments[0].scrollIntoView({block: "center"}); arguments[0].focus(); arguments[0].select()', target);
           await target.sendKeys(text === '' ? Key.BACK_SPACE : text);
+        },
+        inFrame: async (selector, fn, ...args) => {
+          await driver.switchTo().frame(await element(selector));
+          try {
+            return await evaluate(fn, ...args);
+          } finally {
+            await driver.switchTo().parentFrame();
+          }
         },
         press: (key) => driver.actions().sendKeys(Key[key.toUpperCase()] ?? key).perform(),
         screenshot: async (path) => writeFile(path, Buffer.from(await driver.takeScreenshot(), 'base64')),

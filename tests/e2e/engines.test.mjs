@@ -13,6 +13,7 @@ import { ENGINES, ERROR_RECORDER, DRIVER_PAGES, start } from './engines.mjs';
 const BOOKING = 'https://northside-hair.example/book';
 const shots = join(artifacts, 'engines');
 let server;
+let cdn;
 const leads = [];
 
 const page = (lang, attributes, script) => `<!doctype html>
@@ -41,6 +42,19 @@ before(async () => {
       return { status: 201 };
     },
   });
+  // The iframe mode with the package on another site (127.0.0.2, as a CDN)
+  // that sends no CORS headers, and the exact snippet `make embed` prints,
+  // with a booking page on the clinic's own site.
+  cdn = await serve(join(repo, 'dist'), {}, {}, {}, '127.0.0.2');
+  const frameSnippet = (await readFile(join(repo, 'dist', 'embed', 'frame-snippet.html'), 'utf8'))
+    .trim()
+    .replaceAll('https://YOUR-SITE/smp-estimator/', `${cdn.url}embed/`)
+    .replace('frame.html?', `frame.html?lang=en&amp;pattern=norwood-4&amp;booking-url=${encodeURIComponent(`${server.url}book`)}&amp;`);
+  pages['/framed.html'] = {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8">${ERROR_RECORDER}
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Northside Hair Studio</title></head>
+<body><main><h1>Northside Hair Studio</h1>${frameSnippet}<p>Opening hours: Mon–Fri 9–5.</p></main></body></html>`,
+  };
   // The clinic's lead endpoint is an absolute address on the test server.
   pages['/lead.html'] = {
     body: page('en', `data-pattern="norwood-4" data-lead-endpoint="${server.url}leads"`, script),
@@ -48,7 +62,10 @@ before(async () => {
   await mkdir(shots, { recursive: true });
 });
 
-after(() => server?.close());
+after(async () => {
+  await server?.close();
+  await cdn?.close();
+});
 
 const url = (path) => new URL(path, server.url).href;
 const choice = (pattern) => `label:has(input[value="${pattern}"])`;
@@ -193,6 +210,47 @@ for (const name of ENGINES) {
       assert.equal(digits(await tab.text(figure('answer-transplant'))), quote.transplant.cost.typical);
       assert.equal(await sideways(tab), 0);
       await tab.screenshot(join(shots, `${name}-1280-ar.png`));
+      assert.deepEqual(await tab.errors(), []);
+      await tab.close();
+    });
+
+    test(`${name}: the iframe on another site, without CORS, follows its content and keeps the clinic's booking link`, async () => {
+      const tab = await engine.open(`${url('/framed.html')}?utm_source=newsletter`, { width: 1024, height: 800 });
+      const frame = 'iframe[data-smp-estimator-frame]';
+      const quote = engineQuote({ pattern: 'norwood-4' });
+      await tab.waitUntil(
+        () => {
+          const iframe = deep('iframe[data-smp-estimator-frame]');
+          return iframe.style.height && iframe.getBoundingClientRect().height > 1000;
+        },
+        [],
+        'the host script to size the iframe',
+        20_000,
+      );
+      // Inside, the engine's figures; the iframe as tall as its document
+      // (no scrollbar of its own), once the widget has settled.
+      const inside = () =>
+        tab.inFrame(frame, () => ({
+          smp: deep('[data-figure="smp-cost-typical"]')?.innerText.replace(/[\u00a0\u202f]/g, ' ').trim(),
+          height: Math.ceil(document.documentElement.getBoundingClientRect().height),
+          link: deep('.smp-answer [data-figure="booking-link"]')?.href ?? null,
+        }));
+      let seen;
+      for (let i = 0; i < 50; i += 1) {
+        seen = await inside();
+        const outer = await tab.evaluate(() => Math.round(deep('iframe[data-smp-estimator-frame]').getBoundingClientRect().height));
+        if (seen.smp && Math.abs(outer - seen.height) <= 1) break;
+        await new Promise((done) => setTimeout(done, 200));
+      }
+      const outer = await tab.evaluate(() => Math.round(deep('iframe[data-smp-estimator-frame]').getBoundingClientRect().height));
+      assert.equal(seen.smp, money(quote.smp.cost.typical));
+      assert.ok(Math.abs(outer - seen.height) <= 1, `iframe ${outer} px for a document of ${seen.height} px`);
+      // The booking page on the framing page's site is accepted (Firefox has
+      // no location.ancestorOrigins: the referrer stands in), and carries
+      // the page's campaign.
+      const link = new URL(seen.link);
+      assert.equal(link.origin + link.pathname, `${url('/book')}`);
+      assert.equal(link.searchParams.get('utm_source'), 'newsletter');
       assert.deepEqual(await tab.errors(), []);
       await tab.close();
     });
