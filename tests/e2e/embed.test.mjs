@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, engineQuote, money, watchErrors, repo } from './support.mjs';
+import { serve, launch, engineQuote, money, watchErrors, repo, snippetScript as printedScript } from './support.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let server;
@@ -70,10 +70,7 @@ before(async () => {
     },
   };
   // The panic-test package: its widget panics when alopecia totalis is chosen.
-  const panicSnippet = (await readFile(join(repo, 'dist-panic-test', 'embed', 'snippet.html'), 'utf8'))
-    .split('\n')
-    .find((line) => line.startsWith('<script'))
-    .replace('https://YOUR-SITE/smp-estimator/', '/panic-embed/');
+  const panicSnippet = await printedScript('/panic-embed/', join(repo, 'dist-panic-test', 'embed'));
   pages['/panic.html'] = {
     body: page(`<div id="a" data-smp-estimator data-pattern="norwood-4"></div>
       <div id="b" data-smp-estimator data-pattern="norwood-5" data-lang="de"></div>${panicSnippet}`),

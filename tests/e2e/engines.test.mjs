@@ -7,7 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, engineQuote, money, repo, artifacts } from './support.mjs';
+import { serve, engineQuote, money, repo, artifacts, snippetScript } from './support.mjs';
 import { ENGINES, ERROR_RECORDER, DRIVER_PAGES, start } from './engines.mjs';
 
 const BOOKING = 'https://northside-hair.example/book';
@@ -25,10 +25,7 @@ const page = (lang, attributes, script) => `<!doctype html>
 </main>${script}</body></html>`;
 
 before(async () => {
-  const script = (await readFile(join(repo, 'dist', 'embed', 'snippet.html'), 'utf8'))
-    .split('\n')
-    .find((line) => line.startsWith('<script'))
-    .replace('https://YOUR-SITE/smp-estimator/', '/embed/');
+  const script = await snippetScript();
   const pages = {
     ...DRIVER_PAGES,
     // Visitors in the United Kingdom on a page in English: dollars as the

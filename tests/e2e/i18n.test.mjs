@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { serve, launch, watchErrors, repo, artifacts } from './support.mjs';
+import { serve, launch, watchErrors, repo, artifacts, snippetScript } from './support.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const LANGUAGES = ['en', 'es', 'de', 'fr', 'pt', 'tr', 'ar'];
@@ -24,10 +24,7 @@ before(async () => {
   for (const language of LANGUAGES) {
     catalogues[language] = JSON.parse(await readFile(join(repo, 'i18n', `${language}.json`), 'utf8'));
   }
-  const script = (await readFile(join(repo, 'dist', 'embed', 'snippet.html'), 'utf8'))
-    .split('\n')
-    .find((line) => line.startsWith('<script'))
-    .replace('https://YOUR-SITE/smp-estimator/', '/embed/');
+  const script = await snippetScript();
   const widget = (attributes = '') =>
     `<div data-smp-estimator data-pattern="norwood-4" data-clinic-name="Northside Hair Studio" data-booking-url="https://clinic.example/book" data-lead-email="hello@clinic.example" ${attributes}></div>${script}`;
   const pages = {};

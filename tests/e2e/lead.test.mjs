@@ -6,10 +6,9 @@
 // link with a readable summary.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { serve, launch, engineQuote, money, watchErrors, repo } from './support.mjs';
+import { serve, launch, engineQuote, money, watchErrors, repo, snippetScript as printedScript } from './support.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let server;
@@ -23,10 +22,7 @@ const page = (body) => `<!doctype html>
 <script type="module" src="/listen.js"></script></body></html>`;
 
 before(async () => {
-  const snippetScript = (await readFile(join(repo, 'dist', 'embed', 'snippet.html'), 'utf8'))
-    .split('\n')
-    .find((line) => line.startsWith('<script'))
-    .replace('https://YOUR-SITE/smp-estimator/', '/embed/');
+  const snippetScript = await printedScript();
   const pages = {
     // The host page's own listener, as a clinic's CRM glue would be.
     '/listen.js': {

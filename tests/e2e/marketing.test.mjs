@@ -4,10 +4,10 @@
 // carried to the booking link and the consultation request.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, engineQuote, watchErrors, repo } from './support.mjs';
+import { serve, launch, engineQuote, watchErrors, repo, snippetScript } from './support.mjs';
 
 let server;
 let browser;
@@ -23,10 +23,7 @@ const page = (attributes, snippet) => `<!doctype html>
 <script src="/no-leave.js"></script></body></html>`;
 
 before(async () => {
-  const snippet = (await readFile(join(repo, 'dist', 'embed', 'snippet.html'), 'utf8'))
-    .split('\n')
-    .find((line) => line.startsWith('<script'))
-    .replace('https://YOUR-SITE/smp-estimator/', '/embed/');
+  const snippet = await snippetScript();
   const pages = {
     // The test stays on the page when the visitor follows the booking link.
     '/no-leave.js': {

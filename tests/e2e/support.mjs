@@ -109,6 +109,17 @@ export async function launch() {
   return browser;
 }
 
+/**
+ * The script line of the snippet `make embed` printed (dist/embed/ or
+ * another package folder), pointed at `base` where the test serves it.
+ */
+export async function snippetScript(base = '/embed/', folder = join(repo, 'dist', 'embed')) {
+  return (await readFile(join(folder, 'snippet.html'), 'utf8'))
+    .split('\n')
+    .find((line) => line.startsWith('<script'))
+    .replace('https://YOUR-SITE/smp-estimator/', base);
+}
+
 /** The engine's quote for `input` (and optional settings), from smp-quote. */
 export function engineQuote(input, settingsFile) {
   const config = settingsFile ? ['--config', settingsFile] : [];
