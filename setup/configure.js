@@ -102,6 +102,7 @@ function draftFromSettings(settings, market) {
     medication: settings.transplant?.medication_per_month !== null && settings.transplant?.medication_per_month !== undefined,
     financing: Boolean(settings.financing),
     lead: Boolean(settings.lead),
+    datalayer: settings.datalayer === true,
     // This page has no fields for reworded messages: an imported file's are
     // carried through to the code and the settings file unchanged.
     messages: messagesOf(settings.messages),
@@ -185,6 +186,7 @@ function settingsFromDraft(from) {
           consent: field['lead.consent'] ?? '',
         }
       : null,
+    datalayer: from.datalayer === true,
     messages: messagesOf(from.messages),
   };
 }
@@ -223,6 +225,7 @@ function restoreDraft() {
     medication: stored.medication === true,
     financing: stored.financing === true,
     lead: stored.lead === true,
+    datalayer: stored.datalayer === true,
     messages: messagesOf(stored.messages),
     configFile: stored.configFile === true,
   };
@@ -276,6 +279,7 @@ function fillForm() {
   $('#medication-on').checked = draft.medication;
   $('#financing-on').checked = draft.financing;
   $('#lead-on').checked = draft.lead;
+  $('#datalayer-on').checked = draft.datalayer;
   $('#config-file').checked = draft.configFile;
   showSettingsFileCheck();
   syncAccentPicker();
@@ -479,7 +483,7 @@ function onEdit(event) {
   } else if (target.name === 'pricing') {
     draft.pricing = target.value;
     showSections();
-  } else if (target.id === 'medication-on' || target.id === 'financing-on' || target.id === 'lead-on') {
+  } else if (target.id === 'medication-on' || target.id === 'financing-on' || target.id === 'lead-on' || target.id === 'datalayer-on') {
     draft[target.id.replace('-on', '')] = target.checked;
     showSections();
   } else {

@@ -579,3 +579,19 @@ test('a price range out of order is explained in plain words, with the figures t
   assert.deepEqual(errors, []);
   await tab.close();
 });
+
+test('the dataLayer switch puts "datalayer": true in the code, and survives a reload', async () => {
+  const context = await browser.newContext();
+  const { tab, errors } = await openSetup(context);
+  const inCode = async () => /"datalayer":\s*true/.test(await tab.inputValue('#snippet-div'));
+  assert.equal(await inCode(), false, 'off by default');
+  await tab.check('#datalayer-on');
+  await tab.waitForFunction(() => /"datalayer":\s*true/.test(document.querySelector('#snippet-div').value), null, { timeout: 5000 }).catch(() => {});
+  assert.equal(await inCode(), true);
+  await tab.reload();
+  await tab.locator('#setup-preview [data-figure="smp-cost-typical"]').waitFor();
+  assert.equal(await tab.isChecked('#datalayer-on'), true);
+  assert.equal(await inCode(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
