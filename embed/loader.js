@@ -53,11 +53,13 @@ export const ready = (async () => {
   // data (12-30 ms here, whatever the locale; every later one is cheap), the
   // first list format about 1 ms more, and the first touch of storage (where
   // the widget keeps the visitor's answers) opens it. Only on a page with a
-  // widget already in it; see the README's "Size and speed". Each in a
-  // task of its own, after this one: on a phone the first number format
-  // alone takes about 100 ms (4x slower CPU), and tasks of this module's
-  // evaluation, the number format and the rest one after another would
-  // block the page for longer than each does apart (issue 15).
+  // widget already in it; see the README's "Size and speed". On a phone the
+  // first number format alone blocks the page for 100-180 ms (4x slower
+  // CPU), in one piece (issue 15). So where it can, a worker pays it
+  // (smp-estimator-warm.js, needs the page's own origin and a CSP that
+  // allows it): the browser keeps that data for the whole process, and what
+  // is left to do here takes a few milliseconds. Then, or where no worker
+  // can run, each warm-up here in a task of its own, after this one.
   if (globalThis.document?.querySelector('[data-smp-estimator], smp-estimator')) {
     const later = (warm) =>
       setTimeout(() => {
@@ -67,11 +69,31 @@ export const ready = (async () => {
           // A browser without these, or storage denied: the widget copes.
         }
       });
-    later(() => new Intl.NumberFormat().format(0));
-    later(() => {
-      new Intl.ListFormat(undefined, { type: 'unit' });
-      void globalThis.localStorage?.length;
-    });
+    const warmHere = () => {
+      later(() => new Intl.NumberFormat().format(0));
+      later(() => {
+        new Intl.ListFormat(undefined, { type: 'unit' });
+        void globalThis.localStorage?.length;
+      });
+    };
+    const warmer = new URL('smp-estimator-warm.js', __smpBase);
+    if (warmer.origin === globalThis.location?.origin && typeof Worker === 'function') {
+      try {
+        const worker = new Worker(warmer, { name: 'smp-estimator-warm' });
+        const done = (event) => {
+          event.preventDefault?.();
+          worker.terminate();
+          warmHere();
+        };
+        worker.onmessage = done;
+        worker.onerror = done;
+        worker.postMessage([document.documentElement.lang, ...(navigator.languages ?? [])].filter(Boolean));
+      } catch {
+        warmHere();
+      }
+    } else {
+      warmHere();
+    }
   }
   await started;
 })();

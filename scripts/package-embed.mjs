@@ -41,6 +41,9 @@ const js = await minifyJs(`${glue}\n${loader}`);
 await writeFile(join(out, 'smp-estimator.js'), js);
 await copyFile(join(dist, 'smp-estimator_bg.wasm'), join(out, 'smp-estimator_bg.wasm'));
 await writeFile(join(out, 'smp-estimator.css'), css);
+// The worker the loader starts to pay the browser's Intl set-up off the
+// main thread (embed/warm.js).
+await writeFile(join(out, 'smp-estimator-warm.js'), await minifyJs(await readFile(join(repo, 'embed', 'warm.js'), 'utf8')));
 // The iframe mode: a standalone page and the host's resizing script.
 for (const file of ['frame.html', 'frame.css', 'frame.js', 'frame-host.js']) {
   await copyFile(join(repo, 'embed', file), join(out, file));

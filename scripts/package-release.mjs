@@ -58,6 +58,7 @@ const manifest = {
     './smp-estimator.js': './smp-estimator.js',
     './smp-estimator_bg.wasm': './smp-estimator_bg.wasm',
     './smp-estimator.css': './smp-estimator.css',
+    './smp-estimator-warm.js': './smp-estimator-warm.js',
     './frame-host.js': './frame-host.js',
     './integrity.json': './integrity.json',
     './i18n/*': './i18n/*',
@@ -151,6 +152,7 @@ The setup page writes these codes with your prices in them.
 | file | what it is |
 |---|---|
 | \`smp-estimator.js\`, \`smp-estimator_bg.wasm\`, \`smp-estimator.css\` | the estimator |
+| \`smp-estimator-warm.js\` | a worker that prepares the browser's number formats off the page's main thread, when the folder is on the page's own site |
 | \`i18n/\` | the other languages, each downloaded only by visitors who need it |
 | \`frame.html\`, \`frame.css\`, \`frame.js\`, \`frame-host.js\` | the iframe mode |
 | \`configure.html\`, \`configure.js\`, \`configure.css\` | the setup page |

@@ -22,6 +22,7 @@ const widgetFiles = [
   'smp-estimator.js',
   'smp-estimator_bg.wasm',
   'smp-estimator.css',
+  'smp-estimator-warm.js',
   'integrity.json',
   'configure.html',
   'configure.js',

@@ -135,11 +135,19 @@ test('the README snippet on a blank page gives a working, correctly priced widge
   assert.equal(await inside(tab, '[data-smp-estimator]', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical));
   await tab.click('label:has(input[value="norwood-7"])');
   await tab.waitForLoadState('networkidle');
-  // Nothing is fetched but the page and the widget's own three files, from
-  // this host only. (The browser's own favicon request is not the widget's.)
+  // Nothing is fetched but the page and the widget's own four files, from
+  // this host only: the module, its WebAssembly and stylesheet, and the
+  // worker that prepares the number formats off the main thread. (The
+  // browser's own favicon request is not the widget's.)
   assert.deepEqual(
     [...new Set(requested)].filter((url) => !url.endsWith('/favicon.ico')).sort(),
-    ['/blank.html', '/embed/smp-estimator.css', '/embed/smp-estimator.js', '/embed/smp-estimator_bg.wasm'].map(
+    [
+      '/blank.html',
+      '/embed/smp-estimator-warm.js',
+      '/embed/smp-estimator.css',
+      '/embed/smp-estimator.js',
+      '/embed/smp-estimator_bg.wasm',
+    ].map(
       (path) => new URL(path, server.url).href,
     ),
   );

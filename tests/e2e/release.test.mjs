@@ -92,6 +92,7 @@ test('npm pack publishes exactly the package files, with the version of Cargo.to
       'smp-estimator.js',
       'smp-estimator_bg.wasm',
       'smp-estimator.css',
+      'smp-estimator-warm.js',
       'frame.html',
       'frame.css',
       'frame.js',
