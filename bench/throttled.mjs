@@ -23,8 +23,10 @@
 // installed before the page's own (addInitScript) records, relative to
 // navigation start:
 //   - every 'longtask' entry (a PerformanceObserver, buffered);
-//   - the first quote: when the widget's shadow root holds the typical SMP
-//     cost and the summary and is no longer hidden (its stylesheet loaded),
+//   - the first quote: when the widget's shadow root holds the answer's
+//     typical SMP cost (the quote at a glance under the picker, the first
+//     part the widget renders) and the summary and is no longer hidden (its
+//     stylesheet loaded),
 //     and when that is on screen: the next frame after it (a
 //     requestAnimationFrame callback, then a message posted from it, which
 //     runs once that frame's style, layout and paint are done). For the
@@ -239,7 +241,7 @@ function instrument() {
     const observer = new MutationObserver(() => {
       const t = now();
       if (bench.quote === null &&
-        root.querySelector('[data-figure="smp-cost-typical"]')?.textContent.trim() &&
+        root.querySelector('[data-figure="answer-smp"]')?.textContent.trim() &&
         root.querySelector('[data-figure="summary"]')?.textContent.trim()) bench.quote = t;
       if (bench.quote !== null && bench.shown === null && root.querySelector('.smp-host:not([hidden])')) {
         reached(t);

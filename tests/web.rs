@@ -44,8 +44,7 @@ async fn mounted(settings: ClinicSettings) -> Element {
 /// Lets the widget finish its first renders: the figures at once, the
 /// drawings, chart and closed details in the task after.
 async fn settle() {
-    yew::scheduler::flush().await;
-    smp_estimator::widget::components::next_task().await;
+    smp_estimator::widget::components::rendered().await;
     yew::scheduler::flush().await;
 }
 

@@ -516,6 +516,8 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
             (Ok(settings), Ok(preset)) => {
                 let speech = visitor_speech(&page_languages, &browser_languages, &settings.locale);
                 let messages = catalogue(&speech, &settings).await;
+                warm_up(&settings, preset.input.as_ref(), &speech, &messages);
+                crate::widget::components::next_task().await;
                 render(
                     &element,
                     &container,
@@ -773,6 +775,29 @@ fn widget_key(element: &Element) -> String {
         .and_then(clean)
         .or_else(|| element.get_attribute("data-smp-estimator").and_then(clean))
         .unwrap_or_else(|| number.to_string())
+}
+
+/// The first quote's costs that need no page: the browser compiles each
+/// WebAssembly function on its first call, and makes a page's first number
+/// formats slowly (the loader's worker may not have done so yet). Paid here,
+/// in the task that read the settings, they leave the first render's task
+/// only the rendering (issue 15). What they compute is thrown away: the
+/// widget asks the engine again.
+fn warm_up(
+    settings: &ClinicSettings,
+    preset: Option<&EstimateInput>,
+    speech: &Speech,
+    messages: &Rc<Catalogue>,
+) {
+    if let Some(input) = preset {
+        let _ = crate::model::estimate(input, settings);
+    }
+    let locale = if messages.language == speech.language {
+        speech.locale.as_ref()
+    } else {
+        settings.locale.as_str()
+    };
+    let _ = crate::widget::format::Formats::new(locale, &settings.currency, messages.clone());
 }
 
 fn render(

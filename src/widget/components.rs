@@ -37,6 +37,7 @@ pub use visitor_tools::{VisitorTools, VisitorToolsProps};
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -56,8 +57,7 @@ pub(crate) fn unique_prefix() -> String {
     format!("smp{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
-/// Runs `then` in a task of its own after this one, so that the browser
-/// can paint in between.
+/// Runs `then` in a task of its own after this one.
 pub(crate) fn after_this_task(then: impl FnOnce() + 'static) {
     yew::platform::spawn_local(async move {
         next_task().await;
@@ -65,14 +65,91 @@ pub(crate) fn after_this_task(then: impl FnOnce() + 'static) {
     });
 }
 
-/// Resolves in a task of its own after this one (`setTimeout(0)`); tests
-/// await it to let the widget finish its second render.
+/// Runs `then` in a task of its own after the next frame ([`next_paint`]).
+pub(crate) fn after_next_paint(then: impl FnOnce() + 'static) {
+    yew::platform::spawn_local(async move {
+        next_paint().await;
+        then();
+    });
+}
+
+/// Resolves in a task of its own after this one (`setTimeout(0)`).
 pub async fn next_task() {
     let timeout = js_sys::Promise::new(&mut |resolve, _| {
         let _ = gloo::utils::window()
             .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(timeout).await;
+}
+
+/// Resolves in a task of its own after the browser has drawn the next
+/// frame (`requestAnimationFrame`, then `setTimeout(0)`), so that the
+/// style, layout and paint of what was just rendered run in the frame's
+/// task, not in one with the next part's. A hidden tab draws no frames: a
+/// 100 ms timer resolves it then. Tests await [`rendered`] instead.
+pub async fn next_paint() {
+    let after_paint = js_sys::Promise::new(&mut |resolve, _| {
+        let window = gloo::utils::window();
+        let fallback = resolve.clone();
+        let then = wasm_bindgen::closure::Closure::once_into_js(move || {
+            let _ = gloo::utils::window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        let _ = window.request_animation_frame(then.unchecked_ref());
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_1(
+            &fallback,
+            100,
+            &wasm_bindgen::JsValue::UNDEFINED,
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(after_paint).await;
+}
+
+/// Resolves once a widget mounted before it has rendered every part (see
+/// [`Stage`]): what tests await before they look.
+pub async fn rendered() {
+    // Yew renders in microtasks after each change, all done by the time
+    // a task after the next frame runs.
+    for _ in 0..=Stage::ALL.len() {
+        next_paint().await;
+    }
+}
+
+/// How much of the widget is rendered. A widget is rendered in parts, each
+/// in a task of its own after the frame that drew the one before, so no
+/// task on the clinic's page is long (issue 15) and the answer shows
+/// first. Each part adds only what comes after everything already shown,
+/// in its column, so nothing shown ever moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// The title and the picker (its drawings' empty canvases): a phone's
+    /// first screen.
+    Picker,
+    /// The answer under the picker: the quote at a glance and the call to
+    /// action.
+    Answer,
+    /// The area, the further details' closed summary and the three cards.
+    Cards,
+    /// The picker's drawings and the further details' fields.
+    Drawings,
+    /// The comparison, the chart, the breakdown, the consultation form and
+    /// the tools, below both columns.
+    More,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 5] = [
+        Stage::Picker,
+        Stage::Answer,
+        Stage::Cards,
+        Stage::Drawings,
+        Stage::More,
+    ];
+
+    /// The part after this one, if any.
+    pub fn next(self) -> Option<Stage> {
+        Stage::ALL.get(self as usize + 1).copied()
+    }
 }
 
 /// One row of a card's facts: `<dt>label</dt><dd data-figure=…>value</dd>`.

@@ -4,7 +4,8 @@ use yew::prelude::*;
 
 use super::{
     answer, breakdown, candidacy_label, combined_card, comparison, cost_chart, details_form,
-    smp_card, transplant_card, unique_prefix, AreaField, LeadForm, PatternPicker, VisitorTools,
+    smp_card, transplant_card, unique_prefix, AreaField, LeadForm, PatternPicker, Stage,
+    VisitorTools,
 };
 use crate::embed::visitor_state;
 use crate::model::json::Value;
@@ -320,24 +321,26 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
             dispatcher(reducer, key.clone(), root)
         })
     };
-    // The first render shows the answers and the two cards with their
-    // figures; the drawings, the further details, the comparison, the chart,
-    // the breakdown and the tools follow in the next task, so no task on the
-    // clinic's page is long and the quote shows sooner (issue 5).
-    let drawn = use_state_eq(|| false);
+    // Rendered in parts (see `Stage`): the answer first, then the cards,
+    // the drawings and the rest, each after the frame that drew the one
+    // before.
+    let stage = use_state_eq(|| Stage::Picker);
     {
-        let drawn = drawn.clone();
-        use_effect_with((), move |()| {
-            super::after_this_task(move || drawn.set(true))
+        let stage = stage.clone();
+        use_effect_with(*stage, move |now| {
+            if let Some(next) = now.next() {
+                super::after_next_paint(move || stage.set(next));
+            }
         });
     }
-    let drawn = *drawn;
+    let stage = *stage;
+    let drawn = stage >= Stage::Drawings;
     let heading_id = format!("{}-heading", *id);
     // Below both columns on a wide screen (the comparison beside the chart,
     // the rest across), after the cards on a phone; last in the widget, so
     // adding them a task later moves nothing already shown.
     let more = match &*quote {
-        Some(Ok(quote)) if drawn => html! {
+        Some(Ok(quote)) if stage >= Stage::More => html! {
             <div class="smp-more">
                 { comparison(quote, &formats) }
                 { cost_chart(&id, &quote.lifetime, &formats) }
@@ -367,12 +370,16 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     };
     let (results, announcement) = match &*quote {
         Some(Ok(quote)) => (
-            html! {
+            if stage < Stage::Cards {
+                Html::default()
+            } else {
+                html! {
                 <div class="smp-cards">
                     { smp_card(&quote.smp, &formats) }
                     { transplant_card(&quote.transplant, &formats) }
                     { combined_card(quote, &formats) }
                 </div>
+                }
             },
             summary(quote, &formats),
         ),
@@ -391,6 +398,12 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
             },
             String::new(),
         ),
+    };
+    // Heard when the answer is there to be seen.
+    let announcement = if stage >= Stage::Answer {
+        announcement
+    } else {
+        String::new()
     };
     let area_cm2 = match &*quote {
         Some(Ok(quote)) => quote.area_cm2,
@@ -419,10 +432,10 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                         drawings={drawn}
                         formats={formats.clone()}
                     />
-                    if let Some(Ok(quote)) = &*quote {
+                    if let (Some(Ok(quote)), true) = (&*quote, stage >= Stage::Answer) {
                         { answer(quote, &formats, &settings.clinic_name, props.oncta.as_ref()) }
                     }
-                    if state.pattern.is_some() {
+                    if state.pattern.is_some() && stage >= Stage::Cards {
                         <AreaField
                             id={(*id).clone()}
                             {area_cm2}
@@ -434,7 +447,9 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                             formats={formats.clone()}
                         />
                     }
-                    { details_form(&id, &state, &dispatch, drawn, &formats) }
+                    if stage >= Stage::Cards {
+                        { details_form(&id, &state, &dispatch, drawn, &formats) }
+                    }
                 </div>
                 <div class="smp-results">{ results }</div>
                 { more }
