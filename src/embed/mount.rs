@@ -219,6 +219,15 @@ pub fn start(
         }
     });
     install_panic_recovery();
+    // In a task of its own, after the one that instantiated the WebAssembly
+    // (on a phone that alone takes about 50 ms; issue 15). A widget the page
+    // mounts itself before then is not mounted twice.
+    crate::widget::components::after_this_task(watch_page);
+}
+
+/// Mounts a widget into every marked element on the page, now and whenever
+/// one is added later.
+fn watch_page() {
     let document = gloo::utils::document();
     mount_within(&document.document_element());
     OBSERVER.with(|observer| {
