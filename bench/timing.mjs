@@ -116,14 +116,14 @@ const wasmPreload = '<link rel="preload" href="/embed/smp-estimator_bg.wasm" as=
 const integrityIgnored = /integrity` attribute is currently ignored for preload destinations/;
 // The rule a clinic can put in its own stylesheet (so under a strict CSP) to
 // reserve a preset widget's height (with data-pattern, which shows a full
-// quote at once) until it renders. The values are the tallest preset widget
-// (norwood-3 or -5) measured on these pages, where the widget is as wide as
-// the viewport less 32 px, at most 896 px, in DejaVu Sans, rounded up: 2320
-// px from 768 px wide, 2810 px from 577 to 767 px (the widget's own layout
-// changes at 36rem), 3641 px from 360 to 576 px (4070 px at 320 px).
-const reservation = `[data-smp-estimator][data-pattern], smp-estimator[data-pattern] { display: block; min-height: 2330px; }
-@media (max-width: 47.99rem) { [data-smp-estimator][data-pattern], smp-estimator[data-pattern] { min-height: 2820px; } }
-@media (max-width: 36rem) { [data-smp-estimator][data-pattern], smp-estimator[data-pattern] { min-height: 3650px; } }`;
+// quote at once) until it renders: the README's. The values are a norwood-4
+// widget with all its parts drawn (2026-12-02), where the widget is as wide
+// as the viewport less 32 px, at most 896 px, in DejaVu Sans, rounded up:
+// 3241 px from 768 px wide, 3600 px from 577 to 767 px (the widget's own
+// layout changes at 36rem), 5141 px from 360 to 576 px (5728 px at 320 px).
+const reservation = `[data-smp-estimator][data-pattern], smp-estimator[data-pattern] { display: block; min-height: 3260px; }
+@media (max-width: 47.99rem) { [data-smp-estimator][data-pattern], smp-estimator[data-pattern] { min-height: 3620px; } }
+@media (max-width: 36rem) { [data-smp-estimator][data-pattern], smp-estimator[data-pattern] { min-height: 5160px; } }`;
 
 const page = (body, head = '') => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Host page</title>${head}
@@ -298,7 +298,12 @@ async function drive({ target, from, count, timings }) {
     ? [
         ['pattern', () => nextOf('input.smp-choice-input').click()],
         ['area (number)', (k) => setArea(q('.smp-area-number'), k)],
-        ['goal', () => nextOf('input[type="radio"][name$="-goal"]').click()],
+        // Patterns without a density look offer one goal only (issue 14):
+        // then the donor changes instead.
+        ['goal', () => {
+          const goals = root.querySelectorAll('input[type="radio"][name$="-goal"]').length;
+          nextOf(`input[type="radio"][name$="-${goals > 1 ? 'goal' : 'donor'}"]`).click();
+        }],
         ['area (slider)', (k) => setArea(q('.smp-area-slider'), k + 5)],
         ['donor', () => nextOf('input[type="radio"][name$="-donor"]').click()],
         ['region', () => q('.smp-region input[value="crown"]').click()],
@@ -391,6 +396,19 @@ function shown(tab, count) {
       return n === 0 ? b.firstRender !== null : b.roots.length === n && b.roots.every((r) => r.shown !== null);
     },
     count,
+    { polling: 50, timeout: 30000 },
+  );
+}
+
+/**
+ * Waits until every widget on the page has rendered all of its parts (the
+ * comparison and the rest come last, a few frames after the quote), so that
+ * every control a session drives is there.
+ */
+function drawn(tab) {
+  return tab.waitForFunction(
+    () => [...document.querySelectorAll('[data-smp-estimator]')].every((host) => host.shadowRoot?.querySelector('.smp-more')),
+    null,
     { polling: 50, timeout: 30000 },
   );
 }
@@ -495,6 +513,7 @@ async function session(target) {
   await tab.goto(new URL(widget ? '/widget-isolated.html' : '/baseline-isolated.html', server.url).href);
   if (!(await tab.evaluate(() => crossOriginIsolated))) problems.push(`${target}: the latency page is not cross-origin isolated`);
   await shown(tab, widget ? 1 : 0);
+  if (widget) await drawn(tab);
   const failures = [];
   const run = async (from, count, timings) => {
     const result = await tab.evaluate(drive, { target, from, count, timings });
@@ -514,6 +533,7 @@ async function session(target) {
   const latency = await run(0, changes, true);
   await tab.reload();
   await shown(tab, widget ? 1 : 0);
+  if (widget) await drawn(tab);
   // Memory on the reloaded page: after 10 changes, then after 1,000.
   const memory = {};
   let made = 0;
