@@ -170,6 +170,30 @@ fn remount(element: &Element) {
     }
 }
 
+/// The WebAssembly's entry point (`src/main.rs`): `start` with what the
+/// package's loader put in `globalThis.__smpEstimatorStylesheet` (the
+/// stylesheet's address and SRI hash, the language files' hashes, the
+/// page's language already on its way), or with the stylesheet next to the
+/// page (the demo page of `make serve`).
+pub fn start_from_page() {
+    let given = js_sys::Reflect::get(&js_sys::global(), &"__smpEstimatorStylesheet".into())
+        .ok()
+        .filter(|value| value.is_object());
+    let field = |name: &str| {
+        given
+            .as_ref()
+            .and_then(|value| js_sys::Reflect::get(value, &name.into()).ok())
+    };
+    let text = |name: &str| field(name).and_then(|value| value.as_string());
+    let object = |name: &str| field(name).filter(|value| value.is_object());
+    start(
+        text("href").unwrap_or_else(|| "smp-estimator.css".into()),
+        text("integrity"),
+        object("catalogues"),
+        object("prefetched"),
+    );
+}
+
 /// Mounts a widget into every marked element on the page, now and whenever
 /// one is added later. `stylesheet` is the address of `smp-estimator.css`,
 /// `integrity` its SRI hash if known; `catalogues` the SRI hash of each
