@@ -19,6 +19,14 @@
 //!   values cross to JavaScript as JSON text.
 //! - [`cli`]: the `smp-quote` tool clinic staff use to check their settings.
 
+// Talc instead of Rust's default dlmalloc: the same job in fewer bytes of
+// WebAssembly (issue 15; README, "Size and speed"). Declared here rather
+// than in a binary, so that both modules (the visitor's and the setup
+// page's) and the browser tests run on it.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod cli;
 pub mod embed;
 pub mod model;

@@ -2,12 +2,6 @@
 //! element of the page, started by the package's loader
 //! (`embed::start_from_page`).
 
-// Talc instead of Rust's default dlmalloc: the same job in fewer bytes of
-// WebAssembly (issue 15; README, "Size and speed").
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 #[cfg(target_arch = "wasm32")]
 fn main() {
     smp_estimator::embed::start_from_page();
