@@ -31,7 +31,8 @@ native-tests:
 browser-tests:
 	CHROMEDRIVER=$(CHROMEDRIVER) cargo test --target wasm32-unknown-unknown --test web
 
-## The release build of the demo page and the widget, in dist/.
+## The release build of the demo page and the widget, in dist/, with the
+## setup page's module (smp-estimator-setup: the widget plus the setup API).
 build:
 	trunk build --release
 
@@ -56,8 +57,9 @@ readme-snippet: build
 
 ## A package whose widget panics when alopecia totalis is chosen, for the
 ## end-to-end test of panic recovery (own target folder: no rebuild churn).
+## Only panic-test: the setup-api feature stays in the setup page's module.
 embed-panic-test:
-	CARGO_TARGET_DIR=target/panic-test trunk build --release --all-features --dist dist-panic-test
+	CARGO_TARGET_DIR=target/panic-test trunk build --release --features panic-test --dist dist-panic-test
 	node scripts/package-embed.mjs --from dist-panic-test
 
 e2e: release embed-panic-test wordpress

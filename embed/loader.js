@@ -4,7 +4,8 @@
 // scripts/package-embed.mjs. It loads the WebAssembly next to this file
 // (checked against its Subresource Integrity hash), mounts a widget into
 // every <div data-smp-estimator> and <smp-estimator> on the page, now and
-// later, and offers the API: `ready`, `estimate`, `mount`.
+// later, and offers the API: `ready`, `estimate`, `mount`. The setup page's
+// module (smp-estimator-setup.js) is the same loader on its own WebAssembly.
 const __smpBase = new URL('./', import.meta.url);
 
 /** Resolves once the widget can run; rejects if the WebAssembly cannot load. */
@@ -43,7 +44,7 @@ export const ready = (async () => {
     preload.setAttribute('data-smp-estimator-preload', '');
     document.head.append(preload);
   }
-  const wasm = fetch(new URL('smp-estimator_bg.wasm', __smpBase), {
+  const wasm = fetch(new URL('__WASM_FILE__', __smpBase), {
     integrity: '__WASM_INTEGRITY__',
   });
   const started = __wbg_init({ module_or_path: wasm });

@@ -2,7 +2,9 @@
 // Builds dist/embed/ from the release build in dist/: the files a clinic
 // hosts, under stable names, and the embed snippet with Subresource
 // Integrity hashes, printed here and written to dist/embed/embed.html and
-// dist/embed/snippet.html. Run by `make embed` after `trunk build --release`.
+// dist/embed/snippet.html. Run by `make embed` after `trunk build --release`,
+// which builds two modules: the visitor's (smp-estimator) and the setup
+// page's (smp-estimator-setup, with the setup API).
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -17,14 +19,9 @@ const out = join(dist, 'embed');
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 await mkdir(out, { recursive: true });
-const wasm = await readFile(join(dist, 'smp-estimator_bg.wasm'));
 // Minified (issue 5): what every visitor downloads. The demo page of
 // `make serve` keeps the readable sources.
 const css = Buffer.from(minifyCss(await readFile(join(dist, 'smp-estimator.css'), 'utf8')));
-const glue = await readFile(join(dist, 'smp-estimator.js'), 'utf8');
-if (!glue.includes('async function __wbg_init(')) {
-  throw new Error('wasm-bindgen output changed: __wbg_init not found; update embed/loader.js');
-}
 // Every language but English (compiled in), with its integrity hash.
 const catalogues = {};
 for (const file of (await readdir(join(repo, 'i18n'))).sort()) {
@@ -32,14 +29,35 @@ for (const file of (await readdir(join(repo, 'i18n'))).sort()) {
     catalogues[file.replace('.json', '')] = sri(await readFile(join(repo, 'i18n', file)));
   }
 }
-const loader = (await readFile(join(repo, 'embed', 'loader.js'), 'utf8'))
-  .replace('__WASM_INTEGRITY__', sri(wasm))
-  .replace('__CSS_INTEGRITY__', sri(css))
-  .replace('/*__CATALOGUES__*/ {}', JSON.stringify(catalogues));
-const js = await minifyJs(`${glue}\n${loader}`);
+const loader = await readFile(join(repo, 'embed', 'loader.js'), 'utf8');
 
-await writeFile(join(out, 'smp-estimator.js'), js);
-await copyFile(join(dist, 'smp-estimator_bg.wasm'), join(out, 'smp-estimator_bg.wasm'));
+/**
+ * One module of the package: `${name}.js` (wasm-bindgen's glue and the
+ * loader, minified) and its `${name}_bg.wasm`, both built by trunk
+ * (index.html). Returns the module's text and the WebAssembly.
+ */
+async function packageModule(name) {
+  const wasm = await readFile(join(dist, `${name}_bg.wasm`));
+  const glue = await readFile(join(dist, `${name}.js`), 'utf8');
+  if (!glue.includes('async function __wbg_init(')) {
+    throw new Error(`wasm-bindgen output changed: __wbg_init not found in ${name}.js; update embed/loader.js`);
+  }
+  const filled = loader
+    .replace('__WASM_FILE__', `${name}_bg.wasm`)
+    .replace('__WASM_INTEGRITY__', sri(wasm))
+    .replace('__CSS_INTEGRITY__', sri(css))
+    .replace('/*__CATALOGUES__*/ {}', JSON.stringify(catalogues));
+  const js = await minifyJs(`${glue}\n${filled}`);
+  await writeFile(join(out, `${name}.js`), js);
+  await copyFile(join(dist, `${name}_bg.wasm`), join(out, `${name}_bg.wasm`));
+  return { js, wasm };
+}
+
+// What visitors download.
+const { js, wasm } = await packageModule('smp-estimator');
+// The setup page's (configure.html): the same widget, for its preview, and
+// the setup API.
+const setup = await packageModule('smp-estimator-setup');
 await writeFile(join(out, 'smp-estimator.css'), css);
 // The worker the loader starts to pay the browser's Intl set-up off the
 // main thread (embed/warm.js).
@@ -79,6 +97,8 @@ await writeFile(
     {
       'smp-estimator.js': sri(Buffer.from(js)),
       'smp-estimator_bg.wasm': sri(wasm),
+      // For clinics' own tools that load the setup API with a hash.
+      'smp-estimator-setup.js': sri(Buffer.from(setup.js)),
       'frame-host.js': sri(frameHost),
     },
     null,
@@ -134,6 +154,7 @@ if (process.argv.includes('--update-readme')) {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log(`dist/embed: smp-estimator.js ${kb(js.length)}, smp-estimator_bg.wasm ${kb(wasm.length)}, smp-estimator.css ${kb(css.length)}`);
+console.log(`The setup page's module: smp-estimator-setup.js ${kb(setup.js.length)}, smp-estimator-setup_bg.wasm ${kb(setup.wasm.length)}`);
 console.log('Embed snippet (replace YOUR-SITE with where you host dist/embed/):\n');
 console.log(snippet('https://YOUR-SITE/smp-estimator/smp-estimator.js'));
 console.log('\nOr, for pages that allow no scripts of ours, as an iframe (frame-host.js only resizes it):\n');

@@ -59,6 +59,8 @@ const manifest = {
     './smp-estimator_bg.wasm': './smp-estimator_bg.wasm',
     './smp-estimator.css': './smp-estimator.css',
     './smp-estimator-warm.js': './smp-estimator-warm.js',
+    './smp-estimator-setup.js': './smp-estimator-setup.js',
+    './smp-estimator-setup_bg.wasm': './smp-estimator-setup_bg.wasm',
     './frame-host.js': './frame-host.js',
     './integrity.json': './integrity.json',
     './i18n/*': './i18n/*',
@@ -156,6 +158,7 @@ The setup page writes these codes with your prices in them.
 | \`i18n/\` | the other languages, each downloaded only by visitors who need it |
 | \`frame.html\`, \`frame.css\`, \`frame.js\`, \`frame-host.js\` | the iframe mode |
 | \`configure.html\`, \`configure.js\`, \`configure.css\` | the setup page |
+| \`smp-estimator-setup.js\`, \`smp-estimator-setup_bg.wasm\` | the setup page's module: the estimator plus \`priceSheet\`, \`checkSettings\`, \`markets\` and \`patterns\`, for the setup page and your own tools; visitors never download it |
 | \`embed.html\` | a working example page |
 | \`snippet.html\`, \`frame-snippet.html\`, \`preload.html\`, \`integrity.json\` | the codes and hashes of this release |
 | \`package.json\` | for npm and the CDNs that mirror it |

@@ -16,14 +16,16 @@ const zip = join(repo, 'dist', 'smp-estimator-wordpress.zip');
 
 // What the plugin needs of the package: the module, the WebAssembly, the
 // stylesheet, the languages, the hashes and the setup page (its settings
-// page). The example pages and snippets are for hand-made pages, and the
-// iframe mode for hosts without plugins.
+// page) with its own module. The example pages and snippets are for
+// hand-made pages, and the iframe mode for hosts without plugins.
 const widgetFiles = [
   'smp-estimator.js',
   'smp-estimator_bg.wasm',
   'smp-estimator.css',
   'smp-estimator-warm.js',
   'integrity.json',
+  'smp-estimator-setup.js',
+  'smp-estimator-setup_bg.wasm',
   'configure.html',
   'configure.js',
   'configure.css',

@@ -8,10 +8,13 @@
 // text itself otherwise, so that the engine names it and nothing typed is
 // lost). Nothing leaves the browser: the form is kept in localStorage.
 //
-// It runs from the hosted package folder, where ./smp-estimator.js is the
-// module with its loader (`ready`), and from the development build, where
-// it is wasm-bindgen's plain output and we start it ourselves.
-import * as smp from './smp-estimator.js';
+// Its module is the setup page's own, ./smp-estimator-setup.js: the widget
+// (for the preview) plus the setup API (`checkSettings`, `priceSheet`,
+// `markets`, `patterns`), which the visitor's smp-estimator.js leaves out.
+// It runs from the hosted package folder, where that is the module with its
+// loader (`ready`), and from the development build, where it is
+// wasm-bindgen's plain output and we start it ourselves.
+import * as smp from './smp-estimator-setup.js';
 
 const STORAGE_KEY = 'smp-estimator:setup';
 /** The stored form's shape; a stored form of another version is ignored. */

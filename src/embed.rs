@@ -7,15 +7,21 @@
 //!   storage (pure).
 //! - `mount` (wasm32): a widget in every marked element, each in its own
 //!   Shadow DOM, with its events, its language file and panic recovery;
-//!   and the JavaScript API (`mount`, `estimate`, `priceSheet`,
-//!   `checkSettings`, `markets`, `patterns`), whose values cross to and
-//!   from JavaScript as JSON text (`model::json`).
+//!   and the visitor's JavaScript API (`mount`, `estimate`), whose values
+//!   cross to and from JavaScript as JSON text (`model::json`).
+//! - `setup_api` (wasm32): the setup page's API (`priceSheet`,
+//!   `checkSettings`, `markets`, `patterns`), for the setup page's own
+//!   module (`smp-estimator-setup.js`).
 
 pub mod page_settings;
 pub mod visitor_state;
 
 #[cfg(target_arch = "wasm32")]
 mod mount;
+#[cfg(target_arch = "wasm32")]
+mod setup_api;
 
 #[cfg(target_arch = "wasm32")]
 pub use mount::*;
+#[cfg(target_arch = "wasm32")]
+pub use setup_api::*;

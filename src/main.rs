@@ -1,6 +1,7 @@
 //! The visitor's module (`smp-estimator.js`): a widget in every marked
 //! element of the page, started by the package's loader
-//! (`embed::start_from_page`).
+//! (`embed::start_from_page`). The setup page has a module of its own,
+//! `src/bin/smp-estimator-setup.rs`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {

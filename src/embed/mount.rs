@@ -170,11 +170,12 @@ fn remount(element: &Element) {
     }
 }
 
-/// The WebAssembly's entry point (`src/main.rs`): `start` with what the
-/// package's loader put in `globalThis.__smpEstimatorStylesheet` (the
-/// stylesheet's address and SRI hash, the language files' hashes, the
-/// page's language already on its way), or with the stylesheet next to the
-/// page (the demo page of `make serve`).
+/// The entry point of both modules (`src/main.rs`, and the setup page's
+/// `src/bin/smp-estimator-setup.rs`): `start` with what the package's loader
+/// put in `globalThis.__smpEstimatorStylesheet` (the stylesheet's address and
+/// SRI hash, the language files' hashes, the page's language already on its
+/// way), or with the stylesheet next to the page (the demo page of `make
+/// serve`).
 pub fn start_from_page() {
     let given = js_sys::Reflect::get(&js_sys::global(), &"__smpEstimatorStylesheet".into())
         .ok()
@@ -358,60 +359,9 @@ pub fn estimate(input: JsValue, settings: JsValue) -> Result<JsValue, JsValue> {
         .map_err(|problems| problems_error(&problems))
 }
 
-/// The clinic's price sheet: a quote for every pattern at its usual area
-/// (the figures `smp-quote sheet` prints), or an `Error` like `estimate`'s.
-#[wasm_bindgen(js_name = priceSheet)]
-pub fn price_sheet(settings: JsValue) -> Result<JsValue, JsValue> {
-    ClinicSettings::from_json(&from_js(&settings))
-        .and_then(|settings| crate::model::price_sheet(&settings))
-        .map(|quotes| to_js(&quotes))
-        .map_err(|problems| problems_error(&problems))
-}
-
-/// Checks a clinic's settings with the engine's own rules: `{settings,
-/// problems}`, where `settings` is the whole settings (defaults filled in)
-/// or `null`, and `problems` every problem as `{field, message}`.
-#[wasm_bindgen(js_name = checkSettings)]
-pub fn check_settings(settings: JsValue) -> JsValue {
-    let (settings, problems) = match ClinicSettings::from_json(&from_js(&settings)) {
-        Ok(settings) => (settings.to_json(), Vec::new()),
-        Err(problems) => (Value::Null, problems),
-    };
-    to_js(&json::object([
-        ("settings", settings),
-        ("problems", problems.to_json()),
-    ]))
-}
-
-/// The markets a clinic can start from: `[{id, name, sources, settings}]`.
-#[wasm_bindgen]
-pub fn markets() -> JsValue {
-    to_js(&crate::model::Market::ALL.to_vec())
-}
-
-/// The patterns a visitor can pick, in the picker's order: `[{id, name,
-/// scale, description, usual_area_cm2}]` (for the setup page's price sheet).
-#[wasm_bindgen]
-pub fn patterns() -> JsValue {
-    let english = crate::model::Catalogue::english();
-    let list: Vec<Value> = crate::model::Pattern::all()
-        .map(|pattern| {
-            let info = pattern.info();
-            json::object([
-                ("id", info.id.to_json()),
-                // The setup page is in English.
-                ("name", english.text(info.name).to_json()),
-                ("description", english.text(info.description).to_json()),
-                ("usual_area_cm2", info.default_area_cm2().to_json()),
-            ])
-        })
-        .collect();
-    to_js(&list)
-}
-
 /// A plain object from JavaScript as the engine's JSON (`undefined` and
 /// `null` as `{}`: the defaults).
-fn from_js(value: &JsValue) -> Value {
+pub(super) fn from_js(value: &JsValue) -> Value {
     if value.is_undefined() || value.is_null() {
         return Value::Object(Vec::new());
     }
@@ -422,14 +372,14 @@ fn from_js(value: &JsValue) -> Value {
 }
 
 /// An `Error` listing every problem, with `problems` as `{field, message}`.
-fn problems_error(problems: &[FieldError]) -> JsValue {
+pub(super) fn problems_error(problems: &[FieldError]) -> JsValue {
     let error = js_sys::Error::new(&describe_all(problems));
     let _ = js_sys::Reflect::set(&error, &"problems".into(), &to_js(&problems.to_vec()));
     error.into()
 }
 
 /// Plain data as a plain JavaScript object, through the browser's own JSON.
-fn to_js(value: &impl ToJson) -> JsValue {
+pub(super) fn to_js(value: &impl ToJson) -> JsValue {
     js_sys::JSON::parse(&value.to_json().to_text()).unwrap_or(JsValue::NULL)
 }
 

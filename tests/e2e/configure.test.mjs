@@ -84,7 +84,7 @@ const sheetCell = (pattern, column) =>
 function withEngine(tab, body, arg) {
   return tab.evaluate(
     async ([source, arg]) => {
-      const smp = await import('/embed/smp-estimator.js');
+      const smp = await import('/embed/smp-estimator-setup.js');
       await smp.ready;
       return new Function('smp', 'arg', `return (${source})(smp, arg);`)(smp, arg);
     },
@@ -138,6 +138,8 @@ test('the UK preset fills the form with its sources and per-session price; a ban
   assert.equal(await tab.inputValue('#f-transplant-minimum_fee'), String(uk.settings.transplant.minimum_fee));
   assert.match(await tab.locator('#money-example').innerText(), /£2,800/);
   const ukSheet = await withEngine(tab, (smp, settings) => smp.priceSheet(settings), uk.settings);
+  // The setup module puts its API on window.SmpEstimator too, for clinics' own tools.
+  assert.deepEqual(await withEngine(tab, (smp, settings) => window.SmpEstimator.priceSheet(settings), uk.settings), ukSheet);
   const ukNorwood4 = ukSheet.find((quote) => quote.input.pattern === 'norwood-4');
   await waitForText(tab, null, sheetCell('norwood-4', 'transplant-cost'), money(ukNorwood4.transplant.cost.typical, 'en-GB', 'GBP'));
 
@@ -178,7 +180,7 @@ test('the UK preset fills the form with its sources and per-session price; a ban
     [...new Set(requested)].filter((url) => !url.endsWith('/favicon.ico')).sort(),
     [
       'configure-disk.js', 'configure.css', 'configure.html', 'configure.js', 'integrity.json',
-      'smp-estimator.css', 'smp-estimator.js', 'smp-estimator_bg.wasm',
+      'smp-estimator-setup.js', 'smp-estimator-setup_bg.wasm', 'smp-estimator.css',
     ].map((file) => new URL(`/embed/${file}`, server.url).href),
   );
   assert.deepEqual(errors, []);

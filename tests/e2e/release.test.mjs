@@ -93,6 +93,8 @@ test('npm pack publishes exactly the package files, with the version of Cargo.to
       'smp-estimator_bg.wasm',
       'smp-estimator.css',
       'smp-estimator-warm.js',
+      'smp-estimator-setup.js',
+      'smp-estimator-setup_bg.wasm',
       'frame.html',
       'frame.css',
       'frame.js',

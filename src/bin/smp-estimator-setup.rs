@@ -1,0 +1,15 @@
+//! The setup page's module (`smp-estimator-setup.js`, imported by
+//! `setup/configure.js`): the visitor's widget, for the page's live preview,
+//! plus the setup API of `embed::setup_api` (`priceSheet`, `checkSettings`,
+//! `markets`, `patterns`), which only this build compiles in (the
+//! `setup-api` feature), so that visitors never download it.
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    smp_estimator::embed::start_from_page();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The setup page's module runs in a browser: `make serve`, then /configure.html.");
+}
