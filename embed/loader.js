@@ -5,7 +5,8 @@
 // (checked against its Subresource Integrity hash), mounts a widget into
 // every <div data-smp-estimator> and <smp-estimator> on the page, now and
 // later, and offers the API: `ready`, `estimate`, `mount`. The setup page's
-// module (smp-estimator-setup.js) is the same loader on its own WebAssembly.
+// module (smp-estimator-setup.js) is the same loader on its own WebAssembly,
+// with embed/setup-api.js appended.
 const __smpBase = new URL('./', import.meta.url);
 
 /** Resolves once the widget can run; rejects if the WebAssembly cannot load. */
@@ -115,9 +116,4 @@ globalThis.SmpEstimator = Object.freeze({
   ready,
   estimate: (input, settings) => estimate(input, settings),
   mount: (element, settings) => ready.then(() => mount(element, settings)),
-  // For the setup page (configure.html) and clinics' own tools.
-  priceSheet: (settings) => priceSheet(settings),
-  checkSettings: (settings) => checkSettings(settings),
-  markets: () => markets(),
-  patterns: () => patterns(),
 });

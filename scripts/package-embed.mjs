@@ -30,34 +30,45 @@ for (const file of (await readdir(join(repo, 'i18n'))).sort()) {
   }
 }
 const loader = await readFile(join(repo, 'embed', 'loader.js'), 'utf8');
+// Only the setup page's module has these (the setup-api feature): they cost
+// every visitor's WebAssembly 4.4 KB gzip.
+const SETUP_API = ['priceSheet', 'checkSettings', 'markets', 'patterns'];
 
 /**
- * One module of the package: `${name}.js` (wasm-bindgen's glue and the
- * loader, minified) and its `${name}_bg.wasm`, both built by trunk
+ * One module of the package: `${name}.js` (wasm-bindgen's glue, the loader
+ * and `appended`, minified) and its `${name}_bg.wasm`, both built by trunk
  * (index.html). Returns the module's text and the WebAssembly.
  */
-async function packageModule(name) {
+async function packageModule(name, { setupApi, appended = '' }) {
   const wasm = await readFile(join(dist, `${name}_bg.wasm`));
   const glue = await readFile(join(dist, `${name}.js`), 'utf8');
   if (!glue.includes('async function __wbg_init(')) {
     throw new Error(`wasm-bindgen output changed: __wbg_init not found in ${name}.js; update embed/loader.js`);
+  }
+  for (const api of SETUP_API) {
+    if (glue.includes(`export function ${api}(`) !== setupApi) {
+      throw new Error(`${from}/${name}.js ${setupApi ? 'lacks' : 'exports'} ${api}: check the setup-api feature in index.html`);
+    }
   }
   const filled = loader
     .replace('__WASM_FILE__', `${name}_bg.wasm`)
     .replace('__WASM_INTEGRITY__', sri(wasm))
     .replace('__CSS_INTEGRITY__', sri(css))
     .replace('/*__CATALOGUES__*/ {}', JSON.stringify(catalogues));
-  const js = await minifyJs(`${glue}\n${filled}`);
+  const js = await minifyJs(`${glue}\n${filled}${appended}`);
   await writeFile(join(out, `${name}.js`), js);
   await copyFile(join(dist, `${name}_bg.wasm`), join(out, `${name}_bg.wasm`));
   return { js, wasm };
 }
 
 // What visitors download.
-const { js, wasm } = await packageModule('smp-estimator');
+const { js, wasm } = await packageModule('smp-estimator', { setupApi: false });
 // The setup page's (configure.html): the same widget, for its preview, and
-// the setup API.
-const setup = await packageModule('smp-estimator-setup');
+// the setup API, also on window.SmpEstimator (embed/setup-api.js).
+const setup = await packageModule('smp-estimator-setup', {
+  setupApi: true,
+  appended: await readFile(join(repo, 'embed', 'setup-api.js'), 'utf8'),
+});
 await writeFile(join(out, 'smp-estimator.css'), css);
 // The worker the loader starts to pay the browser's Intl set-up off the
 // main thread (embed/warm.js).

@@ -9,19 +9,20 @@
 //!   Shadow DOM, with its events, its language file and panic recovery;
 //!   and the visitor's JavaScript API (`mount`, `estimate`), whose values
 //!   cross to and from JavaScript as JSON text (`model::json`).
-//! - `setup_api` (wasm32): the setup page's API (`priceSheet`,
-//!   `checkSettings`, `markets`, `patterns`), for the setup page's own
-//!   module (`smp-estimator-setup.js`).
+//! - `setup_api` (wasm32, only with the `setup-api` feature): the setup
+//!   page's API (`priceSheet`, `checkSettings`, `markets`, `patterns`), in
+//!   the setup page's own module (`smp-estimator-setup.js`), never in the
+//!   visitor's.
 
 pub mod page_settings;
 pub mod visitor_state;
 
 #[cfg(target_arch = "wasm32")]
 mod mount;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "setup-api"))]
 mod setup_api;
 
 #[cfg(target_arch = "wasm32")]
 pub use mount::*;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "setup-api"))]
 pub use setup_api::*;

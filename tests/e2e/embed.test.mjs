@@ -363,10 +363,14 @@ test('events tell the page about quotes and bookings; estimate() matches smp-quo
     } catch (error) {
       problems = error.problems;
     }
-    return { ok, problems };
+    // The setup page's API is in its own module (smp-estimator-setup.js), not in the visitor's.
+    const setupApi = ['priceSheet', 'checkSettings', 'markets', 'patterns'].filter((name) => name in module || name in window.SmpEstimator);
+    return { ok, problems, api: Object.keys(window.SmpEstimator).sort(), setupApi };
   });
   assert.deepEqual(fromApi.ok, quote);
   assert.deepEqual(fromApi.problems.map((p) => p.field), ['years', 'currency']);
+  assert.deepEqual(fromApi.api, ['estimate', 'mount', 'ready']);
+  assert.deepEqual(fromApi.setupApi, []);
   assert.deepEqual(errors, []);
   await tab.close();
 });
