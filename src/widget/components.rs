@@ -122,7 +122,10 @@ pub async fn rendered() {
 /// in its column, so nothing shown ever moves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Stage {
-    /// The title and the picker (its drawings' empty canvases): a phone's
+    /// The widget's frame and title: the first render, which also pays for
+    /// the browser's first compilation of the rendering code.
+    Shell,
+    /// The picker (its drawings' empty canvases): with the title, a phone's
     /// first screen.
     Picker,
     /// The answer under the picker: the quote at a glance and the call to
@@ -138,7 +141,8 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 5] = [
+    pub const ALL: [Stage; 6] = [
+        Stage::Shell,
         Stage::Picker,
         Stage::Answer,
         Stage::Cards,

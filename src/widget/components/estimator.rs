@@ -324,7 +324,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     // Rendered in parts (see `Stage`): the answer first, then the cards,
     // the drawings and the rest, each after the frame that drew the one
     // before.
-    let stage = use_state_eq(|| Stage::Picker);
+    let stage = use_state_eq(|| Stage::Shell);
     {
         let stage = stage.clone();
         use_effect_with(*stage, move |now| {
@@ -424,14 +424,16 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
             <h2 id={heading_id} class="smp-title">{ formats.t(Msg::WidgetTitle).to_string() }</h2>
             <div class="smp-layout">
                 <div class="smp-inputs">
-                    <PatternPicker
-                        id={(*id).clone()}
-                        group={state.group}
-                        selected={state.pattern}
-                        dispatch={(*dispatch).clone()}
-                        drawings={drawn}
-                        formats={formats.clone()}
-                    />
+                    if stage >= Stage::Picker {
+                        <PatternPicker
+                            id={(*id).clone()}
+                            group={state.group}
+                            selected={state.pattern}
+                            dispatch={(*dispatch).clone()}
+                            drawings={drawn}
+                            formats={formats.clone()}
+                        />
+                    }
                     if let (Some(Ok(quote)), true) = (&*quote, stage >= Stage::Answer) {
                         { answer(quote, &formats, &settings.clinic_name, props.oncta.as_ref()) }
                     }
