@@ -109,8 +109,11 @@ pub async fn next_paint() {
 /// [`Stage`]): what tests await before they look.
 pub async fn rendered() {
     // Yew renders in microtasks after each change, all done by the time
-    // a task after the next frame runs.
-    for _ in 0..=Stage::ALL.len() {
+    // a task after the next frame runs. A part follows the one before a
+    // frame later, or two when this waits on the same frame as the widget
+    // (whose task then runs after this one's): twice as many frames as
+    // parts is always enough.
+    for _ in 0..2 * Stage::ALL.len() {
         next_paint().await;
     }
 }
