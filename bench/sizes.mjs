@@ -20,11 +20,15 @@ const widget = {
   wasm: join(repo, 'dist/embed/smp-estimator_bg.wasm'),
   js: join(repo, 'dist/embed/smp-estimator.js'),
   css: join(repo, 'dist/embed/smp-estimator.css'),
+  // The worker that prepares Intl off the main thread (issue 15), fetched
+  // where the package is on the page's own site.
+  worker: join(repo, 'dist/embed/smp-estimator-warm.js'),
 };
 const baseline = {
   wasm: join(repo, 'bench/baseline/dist/yew-counter-baseline_bg.wasm'),
   js: join(repo, 'bench/baseline/dist/yew-counter-baseline.js'),
   css: null,
+  worker: null,
 };
 
 async function measure(path) {
@@ -47,7 +51,7 @@ async function measure(path) {
 export async function packageSizes() {
   const rows = [];
   const totals = { widget: { raw: 0, gzip: 0, brotli: 0 }, baseline: { raw: 0, gzip: 0, brotli: 0 } };
-  for (const part of ['wasm', 'js', 'css']) {
+  for (const part of ['wasm', 'js', 'css', 'worker']) {
     const w = await measure(widget[part]);
     const b = await measure(baseline[part]);
     for (const kind of ['raw', 'gzip', 'brotli']) {
