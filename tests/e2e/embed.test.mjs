@@ -44,6 +44,9 @@ before(async () => {
         <div id="eur" data-smp-estimator data-pattern="norwood-4" data-currency="EUR" data-locale="de-DE" data-lang="de-DE"></div>
         ${snippetScript}`),
     },
+    '/parts.html': {
+      body: page(`<p>Before the widget.</p><div id="parts" data-smp-estimator data-pattern="norwood-4"></div><p id="after">After it.</p>${snippetScript}`),
+    },
     '/late.html': {
       body: page(`<smp-estimator id="custom" data-pattern="ludwig-2" data-currency="GBP" data-locale="en-GB"></smp-estimator>${snippetScript}`),
     },
@@ -153,6 +156,47 @@ test('the README snippet on a blank page gives a working, correctly priced widge
   );
   assert.deepEqual(errors, []);
   await tab.close();
+});
+
+test('the widget renders in parts, the answer before the cards, and nothing shown moves as the next arrives', async () => {
+  for (const width of [390, 1280]) {
+    const tab = await browser.newPage({ viewport: { width, height: 900 } });
+    const errors = watchErrors(tab);
+    // Where each part of the widget is whenever its shadow root changes,
+    // from the moment it appears (document coordinates).
+    await tab.addInitScript(() => {
+      window.__parts = {};
+      const attachShadow = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attachShadow.call(this, init);
+        let batch = 0;
+        new MutationObserver(() => {
+          batch += 1;
+          if (root.querySelector('.smp-host[hidden]')) return; // not drawn yet
+          for (const part of ['.smp-title', '.smp-picker', '.smp-answer', '.smp-area', '.smp-cards', '.smp-more']) {
+            const element = root.querySelector(part);
+            if (!element) continue;
+            const rect = element.getBoundingClientRect();
+            const seen = (window.__parts[part] ??= { batch, tops: [] });
+            seen.tops.push(Math.round(rect.top + scrollY));
+          }
+        }).observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+        return root;
+      };
+    });
+    await tab.goto(new URL('/parts.html', server.url).href);
+    await tab.locator('#parts .smp-more').waitFor();
+    const parts = await tab.evaluate(() => window.__parts);
+    for (const [part, { tops }] of Object.entries(parts)) {
+      assert.deepEqual([...new Set(tops)], [tops[0]], `${part} moved at ${width} px: ${[...new Set(tops)].join(' → ')}`);
+    }
+    // In parts: the answer arrives before the cards, and the cards before
+    // the comparison and the rest.
+    assert.ok(parts['.smp-answer'].batch < parts['.smp-cards'].batch, JSON.stringify(parts));
+    assert.ok(parts['.smp-cards'].batch < parts['.smp-more'].batch, JSON.stringify(parts));
+    assert.deepEqual(errors, []);
+    await tab.close();
+  }
 });
 
 test("the host page's CSS does not reach the widget, and ours does not leak out", async () => {
