@@ -36,7 +36,8 @@ fn radio(
 /// Further details, collapsed so the first quote takes one click: a scar,
 /// the look wanted, the donor supply and the comparison's horizon. `id` is
 /// the widget's page-unique prefix for names and ids. Until `drawn`, only
-/// the (closed) summary is there (see `Estimator`'s first render).
+/// the (closed) summary is there (see `Stage`: the fields come in a later
+/// part).
 pub fn details_form(
     id: &str,
     state: &EstimatorState,

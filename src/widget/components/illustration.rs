@@ -12,7 +12,8 @@ use crate::widget::heads::{drawing, forehead, Mark, Shape};
 /// A top view of a head with the pattern's affected areas. The drawing's
 /// accessible name says what it shows. `clip_id` is a page-unique id for
 /// the clip path, so drawings never share one. Until `drawn`, an empty
-/// canvas of the same size holds its place (see `Estimator`'s first render).
+/// canvas of the same size holds its place (see `Stage`: the drawings come
+/// in a later part).
 pub fn head_illustration(
     pattern: Pattern,
     clip_id: String,

@@ -18,7 +18,8 @@ pub struct PatternPickerProps {
     pub selected: Option<Pattern>,
     /// Takes the visitor's choices: the group shown, the pattern picked.
     pub dispatch: Callback<Action>,
-    /// Whether to draw the pictures yet (not in the widget's first render).
+    /// Whether to draw the pictures yet (not before the widget's drawings
+    /// part, see `Stage`).
     #[prop_or(true)]
     pub drawings: bool,
     /// The visitor's language.
