@@ -63,8 +63,8 @@ import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import os from 'node:os';
-import { option, sorted, median, ratio } from './common.mjs';
-import { launch, watchErrors, repo, types } from '../tests/e2e/support.mjs';
+import { option, sorted, median, ratio, progress, readCounterPage } from './common.mjs';
+import { launch, watchErrors, repo, types, snippetScript } from '../tests/e2e/support.mjs';
 import { packageSizes } from './sizes.mjs';
 
 // --- Options -----------------------------------------------------------------
@@ -87,15 +87,9 @@ const BUDGET = { tbt: 200, task: 100, change: 100, firstQuote: 1.6, packageKb: 1
 // --- Host pages ------------------------------------------------------------------
 
 // The exact script line the README tells clinics to paste, pointing here.
-const snippet = (await readFile(join(repo, 'dist/embed/snippet.html'), 'utf8'))
-  .split('\n')
-  .find((line) => line.startsWith('<script'))
-  .replace('https://YOUR-SITE/smp-estimator/', '/embed/');
+const snippet = await snippetScript('/embed/');
 // Trunk's own page for the counter (with its preloads), moved under /baseline/.
-const counterPage = (await readFile(join(repo, 'bench/baseline/dist/index.html'), 'utf8')).replaceAll(
-  /(["'])\/yew-counter-baseline/g,
-  '$1/baseline/yew-counter-baseline',
-);
+const counterPage = await readCounterPage(repo);
 const widgetPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Our clinic</title>
@@ -299,13 +293,6 @@ const blocking = (tasks) => tasks.reduce((sum, t) => sum + Math.max(0, t.duratio
 const server = await serveGzip();
 const browser = await launch();
 const problems = [];
-
-/** Reports progress on stderr, over one line on a terminal. */
-function progress(label, done, total, began) {
-  const end = done === total ? ` (${((Date.now() - began) / 1000).toFixed(0)} s)\n` : '';
-  if (process.stderr.isTTY) process.stderr.write(`\r${label}: ${done}/${total}${end}`);
-  else if (end) process.stderr.write(`${label}: ${total}${end}`);
-}
 
 /** A new context (cold caches) and page under the throttling. */
 async function throttledPage() {

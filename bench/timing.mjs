@@ -66,8 +66,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import os from 'node:os';
-import { option, sorted, median, ratio } from './common.mjs';
-import { serve, launch, watchErrors, repo } from '../tests/e2e/support.mjs';
+import { option, sorted, median, ratio, progress, readCounterPage } from './common.mjs';
+import { serve, launch, watchErrors, repo, snippetScript } from '../tests/e2e/support.mjs';
 
 // --- Options -----------------------------------------------------------------
 
@@ -86,15 +86,9 @@ const phone = { width: 360, height: 800 };
 // --- Host pages ----------------------------------------------------------------
 
 // The exact script line the README tells clinics to paste, pointing here.
-const snippet = (await readFile(join(repo, 'dist/embed/snippet.html'), 'utf8'))
-  .split('\n')
-  .find((line) => line.startsWith('<script'))
-  .replace('https://YOUR-SITE/smp-estimator/', '/embed/');
-// Trunk's own page for the baseline (with its preloads), moved under /baseline/.
-const baselinePage = (await readFile(join(repo, 'bench/baseline/dist/index.html'), 'utf8')).replaceAll(
-  /(["'])\/yew-counter-baseline/g,
-  '$1/baseline/yew-counter-baseline',
-);
+const snippet = await snippetScript('/embed/');
+// Trunk's own page for the counter (with its preloads), moved under /baseline/.
+const baselinePage = await readCounterPage(repo);
 
 // The .wasm's SRI hash as the loader checks it (its fetch's integrity),
 // which must be the file's own: package-embed.mjs writes it into the
@@ -411,13 +405,6 @@ function drawn(tab) {
     null,
     { polling: 50, timeout: 30000 },
   );
-}
-
-/** Reports progress on stderr, over one line on a terminal. */
-function progress(label, done, total, began) {
-  const end = done === total ? ` (${((Date.now() - began) / 1000).toFixed(0)} s)\n` : '';
-  if (process.stderr.isTTY) process.stderr.write(`\r${label}: ${done}/${total}${end}`);
-  else if (end) process.stderr.write(`${label}: ${total}${end}`);
 }
 
 /**
