@@ -170,6 +170,40 @@ test('on a 390 px phone one tap shows the answer and the one action on the scree
   await page.close();
 });
 
+test('a tap on a phone before the widget has drawn its answer part still brings the answer into view', async () => {
+  // The widget draws in parts (issue 15); this visitor taps a picture the
+  // moment it is there, before the parts after the picker.
+  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const errors = watchErrors(page);
+  await page.addInitScript(() => {
+    const attachShadow = Element.prototype.attachShadow;
+    Element.prototype.attachShadow = function (init) {
+      const root = attachShadow.call(this, init);
+      const observer = new MutationObserver(() => {
+        const input = root.querySelector('input[value="norwood-4"]');
+        if (!input) return;
+        observer.disconnect();
+        window.__tappedEarly = !root.querySelector('.smp-answer, .smp-details');
+        input.closest('label').click();
+      });
+      observer.observe(root, { subtree: true, childList: true });
+      return root;
+    };
+  });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(server.url);
+  await page.waitForFunction(() => {
+    const link = document.querySelector('[data-smp-estimator]').shadowRoot.querySelector('.smp-answer [data-figure="booking-link"]');
+    if (!link) return false;
+    const box = link.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight + 1;
+  });
+  assert.ok(await page.evaluate(() => window.__tappedEarly), 'the tap came before the parts after the picker');
+  assert.equal(await figure(page, 'answer-smp'), money(engineQuote({ pattern: 'norwood-4' }).smp.cost.typical));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('on a 1280 px desktop the answer and the action are in view, and the comparison and chart sit side by side below both columns', async () => {
   const { page, errors } = await open(1280, 800);
   await page.emulateMedia({ reducedMotion: 'reduce' });

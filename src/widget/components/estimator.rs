@@ -128,18 +128,30 @@ fn dispatcher(
         dispatcher.dispatch(action);
         if picked {
             let root = root.clone();
-            super::after_this_task(move || reveal_answer(&root));
+            yew::platform::spawn_local(reveal_answer(root));
         }
     })
 }
 
 /// Scrolls the answer just into view, smoothly unless the visitor asks
-/// for reduced motion.
-fn reveal_answer(root: &NodeRef) {
-    let Some(answer) = root
-        .cast::<web_sys::Element>()
-        .and_then(|section| section.query_selector(".smp-answer").ok().flatten())
-    else {
+/// for reduced motion: in the task after the pick, or, when the visitor
+/// picked before the widget had drawn its answer part (see `Stage`), once
+/// that part is drawn.
+async fn reveal_answer(root: NodeRef) {
+    super::next_task().await;
+    let answer = || {
+        root.cast::<web_sys::Element>()
+            .and_then(|section| section.query_selector(".smp-answer").ok().flatten())
+    };
+    let mut found = answer();
+    for _ in 0..2 * Stage::ALL.len() {
+        if found.is_some() {
+            break;
+        }
+        super::next_paint().await;
+        found = answer();
+    }
+    let Some(answer) = found else {
         return;
     };
     let options = web_sys::ScrollIntoViewOptions::new();
