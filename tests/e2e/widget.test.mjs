@@ -171,37 +171,49 @@ test('on a 390 px phone one tap shows the answer and the one action on the scree
 });
 
 test('a tap on a phone before the widget has drawn its answer part still brings the answer into view', async () => {
-  // The widget draws in parts (issue 15); this visitor taps a picture the
-  // moment it is there, before the parts after the picker.
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
-  const errors = watchErrors(page);
-  await page.addInitScript(() => {
-    const attachShadow = Element.prototype.attachShadow;
-    Element.prototype.attachShadow = function (init) {
-      const root = attachShadow.call(this, init);
-      const observer = new MutationObserver(() => {
-        const input = root.querySelector('input[value="norwood-4"]');
-        if (!input) return;
-        observer.disconnect();
-        window.__tappedEarly = !root.querySelector('.smp-answer, .smp-details');
-        input.closest('label').click();
-      });
-      observer.observe(root, { subtree: true, childList: true });
-      return root;
-    };
-  });
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto(server.url);
-  await page.waitForFunction(() => {
-    const link = document.querySelector('[data-smp-estimator]').shadowRoot.querySelector('.smp-answer [data-figure="booking-link"]');
-    if (!link) return false;
-    const box = link.getBoundingClientRect();
-    return box.top >= 0 && box.bottom <= window.innerHeight + 1;
-  });
-  assert.ok(await page.evaluate(() => window.__tappedEarly), 'the tap came before the parts after the picker');
-  assert.equal(await figure(page, 'answer-smp'), money(engineQuote({ pattern: 'norwood-4' }).smp.cost.typical));
-  assert.deepEqual(errors, []);
-  await page.close();
+  // The widget draws in parts (issue 15); this visitor taps a picture in the
+  // first frame that shows it, on a phone slowed as Lighthouse slows one
+  // (4× CPU). The widget stays hidden until its stylesheet has loaded, and
+  // that can come after the answer part is drawn: a load where it did is
+  // checked too, and the page is loaded again until a tap came first.
+  const expected = money(engineQuote({ pattern: 'norwood-4' }).smp.cost.typical);
+  const early = [];
+  while (early.length < 6 && !early.includes(true)) {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const errors = watchErrors(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+    await page.addInitScript(() => {
+      const attachShadow = Element.prototype.attachShadow;
+      Element.prototype.attachShadow = function (init) {
+        const root = attachShadow.call(this, init);
+        const tap = () => {
+          const label = root.querySelector('input[value="norwood-4"]')?.closest('label');
+          if (!label || label.getClientRects().length === 0) {
+            requestAnimationFrame(tap);
+            return;
+          }
+          window.__tappedEarly = !root.querySelector('.smp-answer, .smp-details');
+          label.click();
+        };
+        requestAnimationFrame(tap);
+        return root;
+      };
+    });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(server.url);
+    await page.waitForFunction(() => {
+      const link = document.querySelector('[data-smp-estimator]').shadowRoot.querySelector('.smp-answer [data-figure="booking-link"]');
+      if (!link) return false;
+      const box = link.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight + 1;
+    });
+    early.push(await page.evaluate(() => window.__tappedEarly));
+    assert.equal(await figure(page, 'answer-smp'), expected);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  assert.ok(early.includes(true), `a tap came before the parts after the picker in one of ${early.length} loads`);
 });
 
 test('on a 1280 px desktop the answer and the action are in view, and the comparison and chart sit side by side below both columns', async () => {
