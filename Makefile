@@ -59,7 +59,7 @@ readme-snippet: build
 ## end-to-end test of panic recovery (own target folder: no rebuild churn).
 ## Only panic-test: the setup-api feature stays in the setup page's module.
 embed-panic-test:
-	CARGO_TARGET_DIR=target/panic-test trunk build --release --features panic-test --dist dist-panic-test
+	CARGO_TARGET_DIR=$(TARGET_DIR)/panic-test trunk build --release --features panic-test --dist dist-panic-test
 	node scripts/package-embed.mjs --from dist-panic-test
 
 e2e: release embed-panic-test wordpress

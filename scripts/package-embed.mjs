@@ -164,7 +164,7 @@ if (process.argv.includes('--update-readme')) {
 }
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-console.log(`dist/embed: smp-estimator.js ${kb(js.length)}, smp-estimator_bg.wasm ${kb(wasm.length)}, smp-estimator.css ${kb(css.length)}`);
+console.log(`${from}/embed: smp-estimator.js ${kb(js.length)}, smp-estimator_bg.wasm ${kb(wasm.length)}, smp-estimator.css ${kb(css.length)}`);
 console.log(`The setup page's module: smp-estimator-setup.js ${kb(setup.js.length)}, smp-estimator-setup_bg.wasm ${kb(setup.wasm.length)}`);
 console.log('Embed snippet (replace YOUR-SITE with where you host dist/embed/):\n');
 console.log(snippet('https://YOUR-SITE/smp-estimator/smp-estimator.js'));

@@ -157,7 +157,7 @@ The setup page writes these codes with your prices in them.
 | \`smp-estimator-warm.js\` | a worker that prepares the browser's number formats off the page's main thread, when the folder is on the page's own site |
 | \`i18n/\` | the other languages, each downloaded only by visitors who need it |
 | \`frame.html\`, \`frame.css\`, \`frame.js\`, \`frame-host.js\` | the iframe mode |
-| \`configure.html\`, \`configure.js\`, \`configure.css\` | the setup page |
+| \`configure.html\`, \`configure.js\`, \`configure.css\`, \`configure-disk.js\` | the setup page (\`configure-disk.js\` says what to do when the page is opened from the disk instead of your site) |
 | \`smp-estimator-setup.js\`, \`smp-estimator-setup_bg.wasm\` | the setup page's module: the estimator plus \`priceSheet\`, \`checkSettings\`, \`markets\` and \`patterns\`, for the setup page and your own tools; visitors never download it |
 | \`embed.html\` | a working example page |
 | \`snippet.html\`, \`frame-snippet.html\`, \`preload.html\`, \`integrity.json\` | the codes and hashes of this release |
