@@ -27,6 +27,10 @@ const ADMIN = { user: 'clinic-admin', password: 'a long test password 1' };
 // A clinic name that tries to end the inline JSON's <script> and run one of its own.
 const HOSTILE_NAME = 'Studio </script><script>window.__pwned = 1</script> & "Co"';
 
+// A classic theme (PHP templates calling wp_head and wp_footer), as most
+// clinics' sites have: Debian's wordpress-theme-twentytwentyone.
+const CLASSIC_THEME = '/usr/share/wordpress/wp-content/themes/twentytwentyone';
+
 const versions = [
   {
     name: '6.1',
@@ -42,6 +46,8 @@ const versions = [
       await mkdir(site, { recursive: true });
       execFileSync('unzip', ['-q', join(builds, 'src', 'wordpress', 'wp-6.5.zip'), '-d', site]);
       await cp(join(builds, 'public', 'wp-6.5'), site, { recursive: true });
+      // Debian's Twenty Twenty-One, the classic theme of the classic-theme test.
+      await cp(CLASSIC_THEME, join(site, 'wp-content', 'themes', 'twentytwentyone'), { recursive: true });
       // Playground's SQLite database: ours is MariaDB.
       await rm(join(site, 'wp-content', 'database'), { recursive: true, force: true });
       await rm(join(site, 'wp-content', 'db.php'), { force: true });
@@ -398,6 +404,46 @@ for (const version of versions) {
       await visitor.screenshot({ path: shot('shortcode-390'), fullPage: false });
       assert.deepEqual(errors, []);
       await visitor.close();
+    });
+
+    test('on a classic theme (Twenty Twenty-One) the shortcode page shows the engine\'s figures, the module printed once with its hash after the widget', async () => {
+      assert.ok(existsSync(CLASSIC_THEME), `${CLASSIC_THEME} is missing: run scripts/setup.sh`);
+      const settingsFile = join(scratch, `classic-${version.name}.json`);
+      await writeFile(settingsFile, JSON.stringify(saved));
+      const quote = engineQuote({ pattern: 'norwood-5' }, settingsFile);
+      assert.equal(await wpPhp(wp.site, "switch_theme( 'twentytwentyone' ); echo get_stylesheet();"), 'twentytwentyone');
+      const visitor = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      try {
+        const errors = watchErrors(visitor);
+        await visitor.goto(`${wp.url}/?page_id=${wp.pages.shortcode}`);
+        // The classic theme's own markup, so this is its template at work.
+        assert.equal(await visitor.locator('body.wp-theme-twentytwentyone, link[href*="themes/twentytwentyone/"]').count() > 0, true, 'the page is drawn by Twenty Twenty-One');
+        const root = '[data-smp-estimator]';
+        await visitor.locator(`${root} [data-figure="smp-cost-typical"]`).first().waitFor();
+        assert.equal(await figure(visitor, root, 'smp-cost-typical'), money(quote.smp.cost.typical, 'en-US', 'GBP'));
+        assert.equal(await figure(visitor, root, 'transplant-cost-typical'), money(quote.transplant.cost.typical, 'en-US', 'GBP'));
+        const script = visitor.locator('script[src*="smp-estimator/widget/smp-estimator.js"]');
+        assert.equal(await script.count(), 1);
+        assert.equal(await script.getAttribute('type'), 'module');
+        assert.equal(await script.getAttribute('integrity'), integrity);
+        // Enqueued while the content was drawn, so printed by wp_footer.
+        assert.ok(
+          await visitor.evaluate(() => {
+            const widget = document.querySelector('[data-smp-estimator]');
+            const tag = document.querySelector('script[src*="smp-estimator/widget/smp-estimator.js"]');
+            return Boolean(widget.compareDocumentPosition(tag) & Node.DOCUMENT_POSITION_FOLLOWING);
+          }),
+          'the module comes after the widget, in the footer',
+        );
+        await visitor.screenshot({ path: shot('classic-390'), fullPage: false });
+        await visitor.setViewportSize({ width: 1280, height: 900 });
+        await visitor.locator(`${root} [data-figure="smp-cost-typical"]`).first().scrollIntoViewIfNeeded();
+        await visitor.screenshot({ path: shot('classic-1280'), fullPage: false });
+        assert.deepEqual(errors, []);
+      } finally {
+        await visitor.close();
+        await wpPhp(wp.site, `switch_theme( '${version.theme}' );`);
+      }
     });
 
     test('the block page shows the engine\'s figures with the block\'s own currency over the saved settings', async () => {
