@@ -361,9 +361,13 @@ fn assert_shows_every_figure(root: &Element, quote: &Quote) {
         text(root, "[data-figure=smp-weeks]"),
         format!(
             "About {}–{} weeks from the first session to the last.",
-            smp.weeks.min, smp.weeks.max
+            smp.typical_weeks.min, smp.typical_weeks.max
         )
     );
+    // The span of the sessions listed above it, not of the fewest to the most.
+    let gaps = f64::from(schedule.length() - 1);
+    assert_eq!(smp.typical_weeks.min, gaps * smp.weeks_between_sessions.min);
+    assert_eq!(smp.typical_weeks.max, gaps * smp.weeks_between_sessions.max);
     let surgeries = transplant.surgeries;
     assert_eq!(
         text(root, "[data-figure=transplant-surgeries]"),

@@ -83,6 +83,9 @@ pub struct SmpQuote {
     /// Weeks from the first session to the last, to the half week: the
     /// gaps of `weeks_between_sessions` added up.
     pub weeks: MinMax<f64>,
+    /// The same for the typical number of sessions only: the span of the
+    /// schedule the widget shows.
+    pub typical_weeks: MinMax<f64>,
     pub cost: Spread<u64>,
     pub touch_up: TouchUpQuote,
     /// The typical cost per month over the longest financing term; `None`
@@ -261,6 +264,7 @@ impl ToJson for SmpQuote {
                 self.weeks_between_sessions.to_json(),
             ),
             ("weeks", self.weeks.to_json()),
+            ("typical_weeks", self.typical_weeks.to_json()),
             ("cost", self.cost.to_json()),
             ("touch_up", self.touch_up.to_json()),
             ("monthly", self.monthly.to_json()),

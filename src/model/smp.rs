@@ -129,11 +129,24 @@ pub fn half_weeks(days: u32) -> f64 {
 /// shortest gap to the most at the longest, from the same half weeks as
 /// the gap itself, so the schedule reads the same everywhere.
 pub fn weeks(sessions: Spread<u32>, gap_days: MinMax<u32>) -> MinMax<f64> {
-    let weeks = |count: u32, days: u32| f64::from(count.saturating_sub(1)) * half_weeks(days);
     MinMax {
-        min: weeks(sessions.min, gap_days.min),
-        max: weeks(sessions.max, gap_days.max),
+        min: span(sessions.min, gap_days.min),
+        max: span(sessions.max, gap_days.max),
     }
+}
+
+/// Weeks from the first session to the last of the typical course alone
+/// (`sessions.typical`), at the shortest and the longest gap: the span of
+/// the schedule the widget lists, so the sentence under it agrees with it.
+pub fn typical_weeks(sessions: Spread<u32>, gap_days: MinMax<u32>) -> MinMax<f64> {
+    MinMax {
+        min: span(sessions.typical, gap_days.min),
+        max: span(sessions.typical, gap_days.max),
+    }
+}
+
+fn span(count: u32, gap_days: u32) -> f64 {
+    f64::from(count.saturating_sub(1)) * half_weeks(gap_days)
 }
 
 /// The clinic's band prices at `area_cm2`, continuous in the area: each
@@ -308,6 +321,7 @@ pub fn quote(
             max: half_weeks(gap.max),
         },
         weeks: weeks(sessions, gap),
+        typical_weeks: typical_weeks(sessions, gap),
         cost,
         touch_up: TouchUpQuote {
             every_years: MinMax {
@@ -373,6 +387,11 @@ mod tests {
                 MinMax { min: 10, max: 30 }
             ),
             MinMax { min: 0.0, max: 0.0 }
+        );
+        // The typical course alone: 3 sessions are two gaps, 3–9 weeks.
+        assert_eq!(
+            typical_weeks(sessions, MinMax { min: 10, max: 30 }),
+            MinMax { min: 3.0, max: 9.0 }
         );
     }
 }

@@ -54,7 +54,7 @@ pub fn smp_card(smp: &SmpQuote, formats: &Formats) -> Html {
                 }) }
             </ol>
             <p class="smp-small" data-figure="smp-weeks">
-                { formats.f(Msg::SmpWeeks, &[("min", Figure::Decimal(smp.weeks.min)), ("max", Figure::Decimal(smp.weeks.max))]) }
+                { formats.f(Msg::SmpWeeks, &[("min", Figure::Decimal(smp.typical_weeks.min)), ("max", Figure::Decimal(smp.typical_weeks.max))]) }
             </p>
             if !smp.notes.is_empty() {
                 { notes_list("smp-notes", &smp.notes, formats) }
