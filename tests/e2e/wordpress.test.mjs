@@ -271,6 +271,17 @@ after(async () => {
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
 
+/** The plugin's module tag on a visitor's page. */
+const MODULE_TAG = 'script[src*="smp-estimator/widget/smp-estimator.js"]';
+
+/** The page loads the widget's module once, as a module, with its hash. */
+async function assertOneModuleTag(page) {
+  const script = page.locator(MODULE_TAG);
+  assert.equal(await script.count(), 1);
+  assert.equal(await script.getAttribute('type'), 'module');
+  assert.equal(await script.getAttribute('integrity'), integrity);
+}
+
 /** The text of a figure inside the widget's shadow root (Playwright's locators pierce it). */
 const figure = (tab, root, name) => tab.locator(`${root} [data-figure="${name}"]`).first().innerText();
 
@@ -394,10 +405,7 @@ for (const version of versions) {
       assert.equal(await visitor.locator('.smp-estimator-notice').count(), 0);
       await tab.goto(`${wp.url}/?page_id=${wp.pages.shortcode}`);
       assert.match(await tab.locator('.smp-estimator-notice').innerText(), /ignored colour \(not a setting/);
-      const script = visitor.locator('script[src*="smp-estimator/widget/smp-estimator.js"]');
-      assert.equal(await script.count(), 1);
-      assert.equal(await script.getAttribute('type'), 'module');
-      assert.equal(await script.getAttribute('integrity'), integrity);
+      await assertOneModuleTag(visitor);
       await visitor.locator(`${root} [data-figure="smp-cost-typical"]`).first().scrollIntoViewIfNeeded();
       await visitor.screenshot({ path: shot('shortcode-1280'), fullPage: false });
       await visitor.setViewportSize({ width: 390, height: 844 });
@@ -422,17 +430,14 @@ for (const version of versions) {
         await visitor.locator(`${root} [data-figure="smp-cost-typical"]`).first().waitFor();
         assert.equal(await figure(visitor, root, 'smp-cost-typical'), money(quote.smp.cost.typical, 'en-US', 'GBP'));
         assert.equal(await figure(visitor, root, 'transplant-cost-typical'), money(quote.transplant.cost.typical, 'en-US', 'GBP'));
-        const script = visitor.locator('script[src*="smp-estimator/widget/smp-estimator.js"]');
-        assert.equal(await script.count(), 1);
-        assert.equal(await script.getAttribute('type'), 'module');
-        assert.equal(await script.getAttribute('integrity'), integrity);
+        await assertOneModuleTag(visitor);
         // Enqueued while the content was drawn, so printed by wp_footer.
         assert.ok(
-          await visitor.evaluate(() => {
+          await visitor.evaluate((selector) => {
             const widget = document.querySelector('[data-smp-estimator]');
-            const tag = document.querySelector('script[src*="smp-estimator/widget/smp-estimator.js"]');
+            const tag = document.querySelector(selector);
             return Boolean(widget.compareDocumentPosition(tag) & Node.DOCUMENT_POSITION_FOLLOWING);
-          }),
+          }, MODULE_TAG),
           'the module comes after the widget, in the footer',
         );
         await visitor.screenshot({ path: shot('classic-390'), fullPage: false });
