@@ -158,7 +158,7 @@ test('the README snippet on a blank page gives a working, correctly priced widge
   await tab.close();
 });
 
-test('the widget renders in parts, the answer before the cards, and nothing shown moves as the next arrives', async () => {
+test('the widget renders in parts, the answer before the cards, and nothing shown moves or is replaced as the next arrives', async () => {
   for (const width of [390, 1280]) {
     const tab = await browser.newPage({ viewport: { width, height: 900 } });
     const errors = watchErrors(tab);
@@ -166,12 +166,20 @@ test('the widget renders in parts, the answer before the cards, and nothing show
     // from the moment it appears (document coordinates).
     await tab.addInitScript(() => {
       window.__parts = {};
+      // Elements taken out again: a part must add, never redraw what a
+      // visitor may already be tapping or have focused.
+      window.__removed = [];
       const attachShadow = Element.prototype.attachShadow;
       Element.prototype.attachShadow = function (init) {
         const root = attachShadow.call(this, init);
         let batch = 0;
-        new MutationObserver(() => {
+        new MutationObserver((records) => {
           batch += 1;
+          for (const record of records) {
+            for (const node of record.removedNodes) {
+              if (node.nodeType === Node.ELEMENT_NODE) window.__removed.push(`${node.localName}.${node.className} from ${record.target.localName}.${record.target.className}`);
+            }
+          }
           if (root.querySelector('.smp-host[hidden]')) return; // not drawn yet
           for (const part of ['.smp-title', '.smp-picker', '.smp-answer', '.smp-area', '.smp-cards', '.smp-more']) {
             const element = root.querySelector(part);
@@ -194,6 +202,8 @@ test('the widget renders in parts, the answer before the cards, and nothing show
     // the comparison and the rest.
     assert.ok(parts['.smp-answer'].batch < parts['.smp-cards'].batch, JSON.stringify(parts));
     assert.ok(parts['.smp-cards'].batch < parts['.smp-more'].batch, JSON.stringify(parts));
+    await tab.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+    assert.deepEqual(await tab.evaluate(() => window.__removed), [], `replaced while the parts arrived at ${width} px`);
     assert.deepEqual(errors, []);
     await tab.close();
   }

@@ -47,9 +47,14 @@ pub fn details_form(
 ) -> Html {
     let text = |id: Msg| formats.t(id).to_string();
     if !drawn {
+        // The body's place is kept, empty: Yew pairs an unkeyed list's
+        // children from the end, so without it the fields' arrival would
+        // put a new summary in place of the one a visitor may already be
+        // tapping or have focused.
         return html! {
             <details class="smp-details">
                 <summary>{ text(Msg::DetailsSummary) }</summary>
+                { Html::default() }
             </details>
         };
     }
