@@ -3,7 +3,7 @@
 
 use std::io::{Read, Write};
 
-use crate::model::json::{self, ToJson, Value};
+use crate::model::json::{self, Value};
 
 use crate::model::{
     describe_all, estimate, price_sheet, thousands, Catalogue, ClinicSettings, EstimateInput,
@@ -146,8 +146,8 @@ fn parse_json(text: &str, what: &str) -> Result<Value, Failure> {
     json::parse(text).map_err(|e| (EXIT_INVALID, format!("smp-quote: {what}: {e}")))
 }
 
-fn to_pretty_json(value: &impl ToJson) -> String {
-    value.to_json().to_pretty_text()
+fn to_pretty_json(value: &impl serde::Serialize) -> String {
+    json::to_pretty_text(value)
 }
 
 fn money_range(spread: Spread<u64>) -> String {
@@ -296,7 +296,7 @@ mod tests {
         assert_eq!(code, EXIT_INVALID);
         assert!(
             err.starts_with(
-                "smp-quote: the input is not valid JSON: expected a field name in double quotes at line 1, column 2"
+                "smp-quote: the input is not valid JSON: key must be a string at line 1 column 2"
             ),
             "{err}"
         );

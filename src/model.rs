@@ -7,6 +7,7 @@ mod combined;
 mod donor;
 mod explain;
 mod input;
+#[cfg(any(test, not(target_arch = "wasm32")))]
 pub mod json;
 mod lead;
 mod market;
@@ -19,6 +20,7 @@ mod quote;
 mod settings;
 mod smp;
 mod transplant;
+pub mod value;
 
 pub use explain::{campaign_of, with_campaign, CAMPAIGN};
 pub use input::{
@@ -41,7 +43,7 @@ pub use settings::{
     TransplantPricing, TOUCH_UP_SHARE,
 };
 
-pub use json::{ToJson, Value};
+pub use value::{to_value, ToJson, Value};
 
 /// Turns an input and the clinic's settings into a quote. Both are checked
 /// first: every problem is returned at once and nothing is computed on bad

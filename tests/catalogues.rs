@@ -2,6 +2,7 @@
 //! a missing id, an unknown id, an id no code uses, a malformed message,
 //! a figure the program never fills or a plural form the language does not
 //! have fails here, before any visitor sees it.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -716,7 +716,8 @@ async fn the_visitors_language_sets_the_words_numbers_direction_and_unit() {
     // Arabic for Egypt: right to left, its own words, the locale's numerals
     // (Arabic-Indic in ar-EG; CLDR gives plain `ar` Western digits) and
     // square centimetres.
-    let read = Catalogue::read("ar", include_str!("../i18n/ar.json")).unwrap();
+    let arabic = smp_estimator::embed::js_value::parse(include_str!("../i18n/ar.json")).unwrap();
+    let read = Catalogue::read("ar", &arabic).unwrap();
     assert_eq!(read.skipped, Vec::<String>::new());
     let arabic = Rc::new(read.catalogue);
     let root = fresh_root();

@@ -1,6 +1,9 @@
 //! `smp-quote`: check a clinic's settings against the estimator engine.
-//! See `smp_estimator::cli` and `smp-quote --help`.
+//! See `smp_estimator::cli` and `smp-quote --help`. A native tool only:
+//! built for the WebAssembly target (by `cargo clippy --target wasm32-…`),
+//! it is empty.
 
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let code = smp_estimator::cli::run(
@@ -11,3 +14,6 @@ fn main() {
     );
     std::process::exit(code);
 }
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

@@ -15,11 +15,12 @@ use web_sys::{
 };
 use yew::prelude::*;
 
+use super::js_value;
 use crate::embed::page_settings::{resolve_preset, resolve_settings, visitor_speech, Speech};
-use crate::model::json::{self, ToJson, Value};
 use crate::model::{
     describe_all, estimate_json, Catalogue, ClinicSettings, EstimateInput, FieldError, Msg, Quote,
 };
+use crate::model::{ToJson, Value};
 use crate::widget::components::{Estimator, EstimatorProps};
 
 /// Elements that get a widget: `<div data-smp-estimator>` or `<smp-estimator>`.
@@ -365,10 +366,7 @@ pub(super) fn from_js(value: &JsValue) -> Value {
     if value.is_undefined() || value.is_null() {
         return Value::Object(Vec::new());
     }
-    js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|text| json::parse(&String::from(text)).ok())
-        .unwrap_or(Value::Null)
+    js_value::from_js(value)
 }
 
 /// An `Error` listing every problem, with `problems` as `{field, message}`.
@@ -378,9 +376,9 @@ pub(super) fn problems_error(problems: &[FieldError]) -> JsValue {
     error.into()
 }
 
-/// Plain data as a plain JavaScript object, through the browser's own JSON.
-pub(super) fn to_js(value: &impl ToJson) -> JsValue {
-    js_sys::JSON::parse(&value.to_json().to_text()).unwrap_or(JsValue::NULL)
+/// Plain data as a plain JavaScript object.
+pub(super) fn to_js(value: &(impl serde::Serialize + ?Sized)) -> JsValue {
+    js_value::to_js(&value.to_json())
 }
 
 fn attributes(element: &Element) -> Vec<(String, String)> {
@@ -617,7 +615,8 @@ async fn load_catalogue(language: &'static str) -> Catalogue {
         });
         let text = wasm_bindgen_futures::JsFuture::from(request).await;
         let read = match &text {
-            Ok(text) => Catalogue::read(language, &text.as_string().unwrap_or_default()),
+            Ok(text) => js_value::parse(&text.as_string().unwrap_or_default())
+                .and_then(|catalogue| Catalogue::read(language, &catalogue)),
             // A message of ours, or the loader's fetch's Error.
             Err(why) => Err(why.as_string().unwrap_or_else(|| {
                 let error = why.dyn_ref::<js_sys::Error>().map(js_sys::Error::message);
@@ -699,7 +698,7 @@ fn dispatch_event(element: &Element, name: &str, detail: Option<JsValue>) {
 }
 
 fn dispatch(element: &Element, name: &str, quote: &Quote) {
-    let detail = json::object([("input", quote.input.to_json()), ("quote", quote.to_json())]);
+    let detail = Value::object([("input", quote.input.to_json()), ("quote", quote.to_json())]);
     dispatch_event(element, name, Some(to_js(&detail)));
 }
 
@@ -714,7 +713,7 @@ fn push_datalayer(event: &str, quote: &Value) {
             .cloned()
             .unwrap_or(Value::Null)
     };
-    let entry = json::object([
+    let entry = Value::object([
         ("event", event.to_json()),
         ("currency", figure(&["currency"])),
         ("value", figure(&["smp", "cost", "typical"])),
@@ -889,6 +888,6 @@ fn show_problems(
         message.set_text_content(Some(messages.text(Msg::SettingsUnavailable)));
         let _ = container.append_child(&message);
     }
-    let detail = json::object([("problems", problems.to_json())]);
+    let detail = Value::object([("problems", problems.to_json())]);
     dispatch_event(element, "smp-estimator:error", Some(to_js(&detail)));
 }

@@ -5,8 +5,9 @@
 //! element can preset the visitor's answers (`data-pattern="norwood-5"`).
 //! Pure, so native tests cover it; `embed.rs` reads the page.
 
-use crate::model::json::{self, Value};
+use super::js_value;
 use crate::model::number;
+use crate::model::Value;
 
 use crate::model::messages::LANGUAGES;
 use crate::model::{ClinicSettings, EstimateInput, FieldError};
@@ -56,18 +57,6 @@ pub struct Preset {
     pub input: Option<EstimateInput>,
 }
 
-/// Deep-merges `over` into `base`: objects key by key, anything else replaced.
-fn merge(base: &mut Value, over: Value) {
-    match over {
-        Value::Object(over) if matches!(base, Value::Object(_)) => {
-            for (key, value) in over {
-                merge(base.entry(&key), value);
-            }
-        }
-        over => *base = over,
-    }
-}
-
 fn set_path(target: &mut Value, path: &[&str], value: Value) {
     match path {
         [] => {}
@@ -85,7 +74,7 @@ pub fn resolve_settings(
 ) -> Result<ClinicSettings, Vec<FieldError>> {
     let mut problems = Vec::new();
     let mut merged = Value::Object(Vec::new());
-    let mut parse = |label: &str, text: &str| match json::parse(text) {
+    let mut parse = |label: &str, text: &str| match js_value::parse(text) {
         Ok(value @ Value::Object(_)) => Some(value),
         Ok(_) => {
             problems.push(FieldError::new(label, "must be a JSON object"));
@@ -101,12 +90,12 @@ pub fn resolve_settings(
     };
     if let Some((url, text)) = config {
         if let Some(value) = parse(&format!("data-config-url ({url})"), text) {
-            merge(&mut merged, value);
+            merged.merge(value);
         }
     }
     if let Some(text) = inline_json {
         if let Some(value) = parse("inline settings", text) {
-            merge(&mut merged, value);
+            merged.merge(value);
         }
     }
     let mut from_attributes = Value::Object(Vec::new());
@@ -143,7 +132,7 @@ pub fn resolve_settings(
         };
         set_path(&mut from_attributes, path, value);
     }
-    merge(&mut merged, from_attributes);
+    merged.merge(from_attributes);
     // The settings that could be read are checked too, so that every
     // problem shows at once.
     match ClinicSettings::from_json(&merged) {
@@ -342,7 +331,7 @@ mod tests {
         );
         assert_eq!(
             shown[1],
-            "inline settings: is not valid JSON: expected a field name in double quotes at line 1, column 2"
+            "inline settings: is not valid JSON: key must be a string at line 1 column 2"
         );
         assert_eq!(
             shown[2],

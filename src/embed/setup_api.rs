@@ -9,8 +9,8 @@
 use wasm_bindgen::prelude::*;
 
 use super::mount::{from_js, problems_error, to_js};
-use crate::model::json::{self, ToJson, Value};
 use crate::model::ClinicSettings;
+use crate::model::{ToJson, Value};
 
 /// The clinic's price sheet: a quote for every pattern at its usual area
 /// (the figures `smp-quote sheet` prints), or an `Error` like `estimate`'s.
@@ -31,7 +31,7 @@ pub fn check_settings(settings: JsValue) -> JsValue {
         Ok(settings) => (settings.to_json(), Vec::new()),
         Err(problems) => (Value::Null, problems),
     };
-    to_js(&json::object([
+    to_js(&Value::object([
         ("settings", settings),
         ("problems", problems.to_json()),
     ]))
@@ -51,7 +51,7 @@ pub fn patterns() -> JsValue {
     let list: Vec<Value> = crate::model::Pattern::all()
         .map(|pattern| {
             let info = pattern.info();
-            json::object([
+            Value::object([
                 ("id", info.id.to_json()),
                 // The setup page is in English.
                 ("name", english.text(info.name).to_json()),

@@ -3,7 +3,8 @@
 //! on one page keep their own. Only the estimate input travels (pattern,
 //! area, options): nothing personal. Pure, so native tests cover it.
 
-use crate::model::{json, EstimateInput, ToJson};
+use super::js_value;
+use crate::model::EstimateInput;
 
 /// The fragment key for the widget named `key`: `smp-<key>`.
 pub fn fragment_key(key: &str) -> String {
@@ -28,13 +29,13 @@ pub fn without_fragment_part(fragment: &str, key: &str) -> String {
 
 /// The input as compact JSON, for storage and share links.
 pub fn to_json(input: &EstimateInput) -> String {
-    input.to_json().to_text()
+    js_value::to_text(input)
 }
 
 /// An input read back from storage or a link: checked by the engine like
 /// any other, and dropped (not half-used) when anything is wrong.
 pub fn from_json(text: &str) -> Option<EstimateInput> {
-    let value = json::parse(text).ok()?;
+    let value = js_value::parse(text).ok()?;
     EstimateInput::from_json(&value).ok()
 }
 

@@ -1,11 +1,15 @@
 //! What the visitor tells the estimator.
 
-use super::json::{object, Object, Problems, ToJson, Value};
+use serde::{Deserialize, Serialize};
+
 use super::pattern::{LossKind, Pattern, Region, WHOLE_SCALP_CM2};
 use super::problem::{merge_problems, show_number, FieldError};
+use super::value::{self, Value};
 
 /// The look the visitor wants.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
 pub enum Goal {
     /// The buzz-cut look of a freshly shaved head.
     #[default]
@@ -15,7 +19,9 @@ pub enum Goal {
 }
 
 /// How much hair the visitor has at the back and sides to move.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
 pub enum Donor {
     Good,
     #[default]
@@ -23,7 +29,9 @@ pub enum Donor {
     Poor,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
 pub enum ScarKind {
     /// Dotted scars from follicular unit extraction.
     Fue,
@@ -31,10 +39,11 @@ pub enum ScarKind {
     Fut,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Scar {
     pub kind: ScarKind,
     /// Length of a strip scar in cm; needed for `fut`, ignored for `fue`.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub length_cm: Option<f64>,
 }
 
@@ -105,8 +114,9 @@ impl Goal {
     }
 }
 
-/// The estimate input. JSON field names are part of the public API.
-#[derive(Clone, Debug, PartialEq)]
+/// The estimate input. JSON field names are part of the public API; it is
+/// read through [`InputFields`].
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct EstimateInput {
     pub pattern: Pattern,
     /// The visitor's own treatment area; `None` uses the regions' area.
@@ -175,23 +185,39 @@ impl EstimateInput {
 
     /// Reads an input from JSON, reporting every problem at once.
     pub fn from_json(value: &Value) -> Result<Self, Vec<FieldError>> {
-        let problems = Problems::default();
-        let mut input = EstimateInput::new(Pattern::Norwood1);
-        if let Some(root) = Object::root(value, "input", &problems) {
-            read_pattern(&root, &mut input.pattern);
-            input.goal = Goal::default_for(input.pattern);
-            root.optional_number("area_cm2", &mut input.area_cm2);
-            root.optional_choices("regions", &REGION_CHOICES, &mut input.regions);
-            if let Some(scar) = root.optional_object("scar") {
-                input.scar = scar.and_then(read_scar);
-            }
-            root.choice("goal", &GOALS, &mut input.goal);
-            root.choice("donor", &DONORS, &mut input.donor);
-            root.whole_number("years", &mut input.years);
-            root.optional_whole_number("age", &mut input.age);
-            root.finish();
+        let (fields, mut problems) = value::read::<InputFields>(value, None, "input");
+        let Some(fields) = fields else {
+            return Err(problems);
+        };
+        let reported = |field: &str| problems.iter().any(|p: &FieldError| p.field == field);
+        if fields.pattern.is_none() && !reported("pattern") {
+            problems.push(FieldError::new("pattern", "is required"));
         }
-        let mut problems = problems.into_vec();
+        // Without a pattern the other answers are still checked, against
+        // the first one.
+        let pattern = fields.pattern.unwrap_or(Pattern::Norwood1);
+        let scar = match fields.scar {
+            Some(ScarFields { kind: None, .. }) => {
+                problems.push(FieldError::new("scar.kind", "is required (fue or fut)"));
+                None
+            }
+            Some(ScarFields {
+                kind: Some(kind),
+                length_cm,
+            }) => Some(Scar { kind, length_cm }),
+            None => None,
+        };
+        let defaults = EstimateInput::new(pattern);
+        let input = EstimateInput {
+            area_cm2: fields.area_cm2,
+            regions: fields.regions,
+            scar,
+            goal: fields.goal.unwrap_or(defaults.goal),
+            donor: fields.donor.unwrap_or(defaults.donor),
+            years: fields.years.unwrap_or(defaults.years),
+            age: fields.age,
+            ..defaults
+        };
         merge_problems(&mut problems, input.validate());
         if problems.is_empty() {
             Ok(input)
@@ -279,103 +305,48 @@ impl EstimateInput {
     }
 }
 
-const REGION_CHOICES: [(&str, Region); 5] = [
-    ("hairline", Region::Hairline),
-    ("front", Region::Front),
-    ("mid-scalp", Region::MidScalp),
-    ("crown", Region::Crown),
-    ("sides-back", Region::SidesBack),
-];
-
-fn read_pattern(root: &Object, target: &mut Pattern) {
-    match root.get("pattern") {
-        None => root.problem("pattern", "is required"),
-        Some(value) => match value.as_str().and_then(Pattern::from_id) {
-            Some(pattern) => *target = pattern,
-            None => {
-                let ids: Vec<&str> = Pattern::all().map(Pattern::id).collect();
-                root.problem(
-                    "pattern",
-                    format!(
-                        "must be one of {}, not {}",
-                        ids.join(", "),
-                        super::json::describe(value)
-                    ),
-                );
-            }
-        },
-    }
+/// An input as JSON gives it: every field may be left out (the pattern's
+/// defaults fill them in), and the pattern and a scar's kind are checked as
+/// required by [`EstimateInput::from_json`].
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct InputFields {
+    pub pattern: Option<Pattern>,
+    pub area_cm2: Option<f64>,
+    pub regions: Option<Vec<Region>>,
+    pub scar: Option<ScarFields>,
+    pub goal: Option<Goal>,
+    pub donor: Option<Donor>,
+    pub years: Option<u32>,
+    pub age: Option<u32>,
 }
 
-fn read_scar(scar: Object) -> Option<Scar> {
-    let mut kind = None;
-    scar.choice(
-        "kind",
-        &[("fue", Some(ScarKind::Fue)), ("fut", Some(ScarKind::Fut))],
-        &mut kind,
-    );
-    if scar.get("kind").is_none() {
-        scar.problem("kind", "is required (fue or fut)");
-    }
-    let mut length_cm = None;
-    scar.optional_number("length_cm", &mut length_cm);
-    scar.finish();
-    kind.map(|kind| Scar { kind, length_cm })
-}
-
-const GOALS: [(&str, Goal); 2] = [("shaved", Goal::Shaved), ("density", Goal::Density)];
-const DONORS: [(&str, Donor); 3] = [
-    ("good", Donor::Good),
-    ("average", Donor::Average),
-    ("poor", Donor::Poor),
-];
-
-/// The JSON name of `choice` in `choices`.
-fn name_of<T: PartialEq>(choices: &[(&'static str, T)], choice: &T) -> &'static str {
-    choices
-        .iter()
-        .find(|(_, c)| c == choice)
-        .map_or("", |(name, _)| name)
+/// A scar as JSON gives it.
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ScarFields {
+    pub kind: Option<ScarKind>,
+    pub length_cm: Option<f64>,
 }
 
 impl Goal {
     pub fn id(self) -> &'static str {
-        name_of(&GOALS, &self)
+        match self {
+            Goal::Shaved => "shaved",
+            Goal::Density => "density",
+        }
     }
 }
 
 impl Donor {
     pub fn id(self) -> &'static str {
-        name_of(&DONORS, &self)
-    }
-}
-
-impl ToJson for EstimateInput {
-    fn to_json(&self) -> Value {
-        let scar = self.scar.map(|scar| {
-            let mut json = object([(
-                "kind",
-                match scar.kind {
-                    ScarKind::Fue => "fue",
-                    ScarKind::Fut => "fut",
-                }
-                .to_json(),
-            )]);
-            if let Some(length) = scar.length_cm {
-                json.insert("length_cm", length.to_json());
-            }
-            json
-        });
-        object([
-            ("pattern", self.pattern.to_json()),
-            ("area_cm2", self.area_cm2.to_json()),
-            ("regions", self.regions.to_json()),
-            ("scar", scar.unwrap_or(Value::Null)),
-            ("goal", self.goal.id().to_json()),
-            ("donor", self.donor.id().to_json()),
-            ("years", self.years.to_json()),
-            ("age", self.age.to_json()),
-        ])
+        match self {
+            Donor::Good => "good",
+            Donor::Average => "average",
+            Donor::Poor => "poor",
+        }
     }
 }
 
@@ -383,6 +354,7 @@ impl ToJson for EstimateInput {
 mod tests {
     use super::*;
     use crate::model::json::json;
+    use crate::model::ToJson;
 
     fn problems(value: Value) -> Vec<String> {
         EstimateInput::from_json(&value)

@@ -3,16 +3,21 @@
 //! visitor's consultation request, and what is sent: the same JSON for the
 //! `smp-estimator:lead` event, the clinic's endpoint and (as text) email.
 
-use super::json::{object, ToJson, Value};
+use serde::{Deserialize, Serialize};
+
+use super::input::EstimateInput;
 use super::messages::Figure;
 use super::messages::{Catalogue, Msg, Plain, Writer};
 use super::problem::FieldError;
 use super::quote::Quote;
 use super::settings::{clinic_figures, DEFAULT_CLINIC_NAME};
+use super::value::{to_value, Value};
 
 /// Where a consultation request goes; `ClinicSettings::lead` is `None`
 /// (the default) when the clinic takes none.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
 pub struct LeadSettings {
     /// The clinic's own endpoint that receives the request as a JSON POST:
     /// `https://`, or `http://` on `localhost` and `127.0.0.1` for testing.
@@ -61,16 +66,6 @@ impl LeadSettings {
         } else {
             self.consent.clone()
         }
-    }
-}
-
-impl ToJson for LeadSettings {
-    fn to_json(&self) -> Value {
-        object([
-            ("endpoint", self.endpoint.to_json()),
-            ("email", self.email.to_json()),
-            ("consent", self.consent.to_json()),
-        ])
     }
 }
 
@@ -156,6 +151,40 @@ pub const CONTACT_TIMES: [(&str, Msg); 4] = [
     ("evening", Msg::LeadTimeEvening),
 ];
 
+/// What a consultation request sends.
+#[derive(Serialize)]
+struct Payload<'a> {
+    contact: Contact<'a>,
+    consent: Consent<'a>,
+    input: &'a EstimateInput,
+    quote: &'a Quote,
+    page: &'a str,
+    campaign: Campaign<'a>,
+}
+
+#[derive(Serialize)]
+struct Contact<'a> {
+    name: &'a str,
+    email: Option<&'a str>,
+    phone: Option<&'a str>,
+    contact_time: &'a str,
+}
+
+#[derive(Serialize)]
+struct Consent<'a> {
+    given: bool,
+    text: &'a str,
+}
+
+/// The campaign parameters as an object, in the address's order.
+struct Campaign<'a>(&'a [(&'a str, String)]);
+
+impl Serialize for Campaign<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, value)| (key, value)))
+    }
+}
+
 /// A visitor's consultation request, as typed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LeadRequest {
@@ -214,33 +243,22 @@ impl LeadRequest {
         } else {
             (None, Some(contact))
         };
-        object([
-            (
-                "contact",
-                object([
-                    ("name", self.name.trim().to_json()),
-                    ("email", email.to_json()),
-                    ("phone", phone.to_json()),
-                    ("contact_time", self.contact_time.to_json()),
-                ]),
-            ),
-            (
-                "consent",
-                object([("given", true.to_json()), ("text", consent_text.to_json())]),
-            ),
-            ("input", quote.input.to_json()),
-            ("quote", quote.to_json()),
-            ("page", page.to_json()),
-            (
-                "campaign",
-                Value::Object(
-                    campaign
-                        .iter()
-                        .map(|(key, value)| (key.to_string(), value.to_json()))
-                        .collect(),
-                ),
-            ),
-        ])
+        to_value(&Payload {
+            contact: Contact {
+                name: self.name.trim(),
+                email,
+                phone,
+                contact_time: &self.contact_time,
+            },
+            consent: Consent {
+                given: true,
+                text: consent_text,
+            },
+            input: &quote.input,
+            quote,
+            page,
+            campaign: Campaign(campaign),
+        })
     }
 
     /// A readable summary for an email to the clinic, in the visitor's
@@ -321,7 +339,7 @@ fn encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{estimate, ClinicSettings, EstimateInput, Pattern};
+    use crate::model::{estimate, ClinicSettings, EstimateInput, Pattern, ToJson};
 
     fn request(name: &str, contact: &str, time: &str, consent: bool) -> LeadRequest {
         LeadRequest {
@@ -452,7 +470,10 @@ mod tests {
         assert_eq!(payload.get("quote"), Some(&quote.to_json()));
         assert_eq!(payload.get("input"), Some(&quote.input.to_json()));
         assert_eq!(
-            payload.get("campaign").map(Value::to_text).as_deref(),
+            payload
+                .get("campaign")
+                .map(crate::model::json::to_text)
+                .as_deref(),
             Some(r#"{"utm_source":"news"}"#)
         );
         let body = request("Sam", "sam@example.org", "evening", true).email_body(

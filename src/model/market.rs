@@ -2,7 +2,8 @@
 //! config --market`: each from the published figures of DOMAIN.md, with
 //! what is our own assumption said so (docs/model.md, section "Markets").
 
-use super::json::{object, ToJson, Value};
+use serde::ser::{Serialize, SerializeStruct};
+
 use super::pattern::WHOLE_SCALP_CM2;
 use super::settings::{ClinicSettings, PriceBand, PriceRange, Span, TouchUp, TOUCH_UP_SHARE};
 
@@ -158,22 +159,22 @@ impl Market {
     }
 }
 
-impl ToJson for Market {
-    /// `{id, name, sources, settings}`, for the setup page.
-    fn to_json(&self) -> Value {
-        object([
-            ("id", self.id().to_json()),
-            ("name", self.name().to_json()),
-            ("sources", self.sources().to_json()),
-            ("settings", self.settings().to_json()),
-        ])
+/// `{id, name, sources, settings}`, for the setup page.
+impl Serialize for Market {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut market = serializer.serialize_struct("Market", 4)?;
+        market.serialize_field("id", self.id())?;
+        market.serialize_field("name", self.name())?;
+        market.serialize_field("sources", &self.sources())?;
+        market.serialize_field("settings", &self.settings())?;
+        market.end()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{estimate, EstimateInput, Pattern};
+    use crate::model::{estimate, EstimateInput, Pattern, ToJson};
 
     #[test]
     fn every_market_is_valid_and_round_trips() {

@@ -13,9 +13,11 @@
 
 use std::sync::OnceLock;
 
-use super::json::{self, object, ToJson, Value};
+use serde::Serialize;
+
 use super::number;
 use super::problem::thousands;
+use super::value::Value;
 
 macro_rules! messages {
     ($($variant:ident,)*) => {
@@ -38,8 +40,10 @@ pub use ids::Msg;
 
 /// A figure inside a note, so each presenter can write it its own way (the
 /// widget formats money with the browser's `Intl` for the visitor's locale,
-/// and words in the visitor's language).
-#[derive(Clone, Debug, PartialEq)]
+/// and words in the visitor's language). In JSON, `{"kind": "money",
+/// "value": 2800}`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "lowercase")]
 pub enum Figure {
     /// Whole units of the clinic's currency.
     Money(u64),
@@ -79,17 +83,10 @@ impl Figure {
     }
 }
 
-impl ToJson for Figure {
-    fn to_json(&self) -> Value {
-        let value = match self {
-            Figure::Money(v) | Figure::Count(v) => v.to_json(),
-            Figure::Price(v) | Figure::Decimal(v) | Figure::Area(v) => v.to_json(),
-            Figure::Text(text) => text.to_json(),
-            Figure::Word(word) => word.to_json(),
-            Figure::Message(id) => id.key().to_json(),
-            Figure::List(ids) => Value::Array(ids.iter().map(|id| id.key().to_json()).collect()),
-        };
-        object([("kind", self.kind().to_json()), ("value", value)])
+/// A message id is written as its key: `"widget-title"`.
+impl Serialize for Msg {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
     }
 }
 
@@ -226,29 +223,18 @@ struct English {
 
 fn english() -> &'static English {
     static ENGLISH: OnceLock<English> = OnceLock::new();
-    ENGLISH.get_or_init(|| {
-        // tests/catalogues.rs reads en.json and fails on any problem with
-        // it, so the fallbacks here are never used.
-        let entries = match json::parse(include_str!("../../i18n/en.json")) {
-            Ok(Value::Object(entries)) => entries,
-            _ => Vec::new(),
-        };
-        let text = |index: usize| {
-            entries
-                .get(index)
-                .and_then(|(_, text)| text.as_str())
-                .unwrap_or_default()
-                .to_string()
-        };
-        English {
-            keys: entries.iter().map(|(key, _)| key.clone()).collect(),
-            catalogue: Catalogue {
-                language: "en".into(),
-                texts: (0..ids::ALL.len()).map(text).collect(),
-            },
-        }
+    ENGLISH.get_or_init(|| English {
+        keys: EN.iter().map(|(key, _)| key.to_string()).collect(),
+        catalogue: Catalogue {
+            language: "en".into(),
+            texts: EN.iter().map(|(_, text)| text.to_string()).collect(),
+        },
     })
 }
+
+// `EN`: i18n/en.json as Rust, written by build.rs, so the WebAssembly
+// parses no JSON to start (tests/catalogues.rs checks the file itself).
+include!(concat!(env!("OUT_DIR"), "/en.rs"));
 
 impl Catalogue {
     /// English, compiled in.
@@ -256,10 +242,9 @@ impl Catalogue {
         &english().catalogue
     }
 
-    /// `language`'s catalogue from the text of its JSON file: an object of
+    /// `language`'s catalogue from its JSON file (as parsed): an object of
     /// message texts by key. English fills in what it lacks.
-    pub fn read(language: &str, text: &str) -> Result<Read, String> {
-        let value = json::parse(text).map_err(|error| error.to_string())?;
+    pub fn read(language: &str, value: &Value) -> Result<Read, String> {
         let Value::Object(entries) = value else {
             return Err("must be an object of messages by id".into());
         };
@@ -694,7 +679,7 @@ mod tests {
     fn a_translation_replaces_english_and_english_fills_the_gaps() {
         let read = Catalogue::read(
             "de",
-            r#"{"widget-title": "Ihre SMP-Schätzung", "nope": "x", "years-option": "{years, plural, one {# Jahr} other {# Jahre}}", "book": "{clinik}"}"#,
+            &crate::model::json::parse(r#"{"widget-title": "Ihre SMP-Schätzung", "nope": "x", "years-option": "{years, plural, one {# Jahr} other {# Jahre}}", "book": "{clinik}"}"#).unwrap(),
         )
         .unwrap();
         let german = read.catalogue;

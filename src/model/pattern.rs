@@ -6,7 +6,8 @@
 //! counts (Bernstein; clinic spreads) divided by the implant density of each
 //! region give the region areas, and the pattern's default area is their sum.
 
-use super::json::{ToJson, Value};
+use serde::{Deserialize, Serialize};
+
 use super::messages::Msg;
 
 /// Adult scalp area in cm² (Behrman, J Soc Cosmet Chem 28(5)): the largest
@@ -17,7 +18,9 @@ pub const WHOLE_SCALP_CM2: f64 = 775.0;
 pub const CM2_PER_IN2: f64 = 6.4516;
 
 /// A part of the scalp, front to back.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
 pub enum Region {
     /// The hairline and the temple points.
     Hairline,
@@ -29,18 +32,6 @@ pub enum Region {
     Crown,
     /// The sides and back: the donor area, where strip and FUE scars sit.
     SidesBack,
-}
-
-impl ToJson for Region {
-    fn to_json(&self) -> Value {
-        Value::String(self.id().into())
-    }
-}
-
-impl ToJson for Pattern {
-    fn to_json(&self) -> Value {
-        Value::String(self.id().into())
-    }
 }
 
 impl Region {
@@ -121,27 +112,48 @@ pub enum LossKind {
     Scar,
 }
 
-/// The visitor's hair-loss pattern.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// The visitor's hair-loss pattern, named in JSON by its id (the
+/// `ids_match_their_json_names` test keeps the two the same).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum Pattern {
+    #[serde(rename = "norwood-1")]
     Norwood1,
+    #[serde(rename = "norwood-2")]
     Norwood2,
+    #[serde(rename = "norwood-2a")]
     Norwood2a,
+    #[serde(rename = "norwood-3")]
     Norwood3,
+    #[serde(rename = "norwood-3a")]
     Norwood3a,
+    #[serde(rename = "norwood-3v")]
     Norwood3v,
+    #[serde(rename = "norwood-4")]
     Norwood4,
+    #[serde(rename = "norwood-4a")]
     Norwood4a,
+    #[serde(rename = "norwood-5")]
     Norwood5,
+    #[serde(rename = "norwood-5a")]
     Norwood5a,
+    #[serde(rename = "norwood-6")]
     Norwood6,
+    #[serde(rename = "norwood-7")]
     Norwood7,
+    #[serde(rename = "ludwig-1")]
     Ludwig1,
+    #[serde(rename = "ludwig-2")]
     Ludwig2,
+    #[serde(rename = "ludwig-3")]
     Ludwig3,
+    #[serde(rename = "diffuse")]
     Diffuse,
+    #[serde(rename = "alopecia-areata")]
     AlopeciaAreata,
+    #[serde(rename = "alopecia-totalis")]
     AlopeciaTotalis,
+    #[serde(rename = "scar-only")]
     ScarOnly,
 }
 
@@ -440,8 +452,12 @@ mod tests {
     #[test]
     fn ids_match_their_json_names() {
         for pattern in Pattern::all() {
-            let json = pattern.to_json().to_text();
+            let json = crate::model::json::to_text(&pattern);
             assert_eq!(json, format!("\"{}\"", pattern.id()));
+        }
+        for region in Region::ALL {
+            let json = crate::model::json::to_text(&region);
+            assert_eq!(json, format!("\"{}\"", region.id()));
         }
     }
 

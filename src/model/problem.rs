@@ -6,7 +6,7 @@ use super::number;
 
 /// One thing wrong with one field, named by its path in the JSON
 /// (`smp.bands[1].price.min`), with what was wrong in plain words.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct FieldError {
     pub field: String,
     pub message: String,

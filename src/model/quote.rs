@@ -3,12 +3,14 @@
 //! currency, already rounded the clinic's way.
 
 use super::input::EstimateInput;
-use super::json::{object, ToJson, Value};
+use serde::ser::{SerializeMap, SerializeStruct};
+use serde::{Serialize, Serializer};
+
 use super::messages::{Catalogue, Figure, Message, Msg};
 use super::pattern::Region;
 
 /// A figure with its likely range and the value most visitors can expect.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct Spread<T> {
     pub min: T,
     pub typical: T,
@@ -26,7 +28,7 @@ impl<T: Copy> Spread<T> {
 }
 
 /// A range without a typical value.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct MinMax<T> {
     pub min: T,
     pub max: T,
@@ -57,20 +59,20 @@ impl Note {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TouchUpQuote {
     pub every_years: MinMax<f64>,
     pub cost: MinMax<u64>,
 }
 
 /// The financing behind `SmpQuote::monthly`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FinancingTerms {
     pub months: u32,
     pub apr_percent: f64,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SmpQuote {
     pub sessions: Spread<u32>,
     pub hours_per_session: MinMax<f64>,
@@ -98,14 +100,15 @@ pub struct SmpQuote {
 }
 
 /// Whether surgery is a sensible option.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Candidacy {
     Yes,
     Caution,
     No,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TransplantQuote {
     /// Grafts the whole area needs.
     pub grafts: Spread<u32>,
@@ -141,7 +144,7 @@ pub struct TransplantQuote {
 
 /// SMP and a transplant together: grafts where they matter most (hairline
 /// and front) within the donor budget, SMP for the rest.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CombinedQuote {
     /// The regions transplanted, front first, and their area.
     pub transplant_regions: Vec<Region>,
@@ -166,7 +169,7 @@ pub struct CombinedQuote {
 /// Cumulative typical cost at the end of each year, from year 0 (the
 /// treatment itself) to `years`; `None` for a treatment the quote does
 /// not offer.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Lifetime {
     pub years: u32,
     pub smp: Vec<u64>,
@@ -174,7 +177,7 @@ pub struct Lifetime {
     pub combined: Option<Vec<u64>>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Quote {
     /// The input this quote answers, with defaults filled in.
     pub input: EstimateInput,
@@ -197,81 +200,32 @@ pub struct Quote {
     pub booking_url: Option<String>,
 }
 
-impl<T: ToJson> ToJson for Spread<T> {
-    fn to_json(&self) -> Value {
-        object([
-            ("min", self.min.to_json()),
-            ("typical", self.typical.to_json()),
-            ("max", self.max.to_json()),
-        ])
-    }
-}
-
-impl<T: ToJson> ToJson for MinMax<T> {
-    fn to_json(&self) -> Value {
-        object([("min", self.min.to_json()), ("max", self.max.to_json())])
-    }
-}
-
-impl ToJson for Note {
-    fn to_json(&self) -> Value {
-        let mut note = object([
-            ("id", self.id.key().to_json()),
-            ("text", self.text.to_json()),
-            ("template", Catalogue::english().text(self.id).to_json()),
-        ]);
+/// A note as JSON: its id, its English text and template, and its figures
+/// (left out when it has none).
+impl Serialize for Note {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let fields = if self.values.is_empty() { 3 } else { 4 };
+        let mut note = serializer.serialize_struct("Note", fields)?;
+        note.serialize_field("id", self.id.key())?;
+        note.serialize_field("text", &self.text)?;
+        note.serialize_field("template", Catalogue::english().text(self.id))?;
         if !self.values.is_empty() {
-            let values = self
-                .values
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_json()));
-            note.insert("values", Value::Object(values.collect()));
+            note.serialize_field("values", &Values(&self.values))?;
         }
-        note
+        note.end()
     }
 }
 
-impl ToJson for TouchUpQuote {
-    fn to_json(&self) -> Value {
-        object([
-            ("every_years", self.every_years.to_json()),
-            ("cost", self.cost.to_json()),
-        ])
-    }
-}
+/// A note's figures by name.
+struct Values<'a>(&'a [(&'static str, Figure)]);
 
-impl ToJson for FinancingTerms {
-    fn to_json(&self) -> Value {
-        object([
-            ("months", self.months.to_json()),
-            ("apr_percent", self.apr_percent.to_json()),
-        ])
-    }
-}
-
-impl ToJson for SmpQuote {
-    fn to_json(&self) -> Value {
-        object([
-            ("sessions", self.sessions.to_json()),
-            ("hours_per_session", self.hours_per_session.to_json()),
-            ("total_hours", self.total_hours.to_json()),
-            (
-                "days_between_sessions",
-                self.days_between_sessions.to_json(),
-            ),
-            (
-                "weeks_between_sessions",
-                self.weeks_between_sessions.to_json(),
-            ),
-            ("weeks", self.weeks.to_json()),
-            ("typical_weeks", self.typical_weeks.to_json()),
-            ("cost", self.cost.to_json()),
-            ("touch_up", self.touch_up.to_json()),
-            ("monthly", self.monthly.to_json()),
-            ("financing", self.financing.to_json()),
-            ("redness_days", self.redness_days.to_json()),
-            ("notes", self.notes.to_json()),
-        ])
+impl Serialize for Values<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, figure) in self.0 {
+            map.serialize_entry(name, figure)?;
+        }
+        map.end()
     }
 }
 
@@ -286,82 +240,10 @@ impl Candidacy {
     }
 }
 
-impl ToJson for TransplantQuote {
-    fn to_json(&self) -> Value {
-        object([
-            ("grafts", self.grafts.to_json()),
-            ("planned_grafts", self.planned_grafts.to_json()),
-            ("surgeries", self.surgeries.to_json()),
-            ("donor_capacity", self.donor_capacity.to_json()),
-            ("donor_taken", self.donor_taken.to_json()),
-            ("donor_reserve", self.donor_reserve.to_json()),
-            ("shortfall_grafts", self.shortfall_grafts.to_json()),
-            ("cost", self.cost.to_json()),
-            ("cost_note", self.cost_note.to_json()),
-            ("chair_hours", self.chair_hours.to_json()),
-            ("downtime_days", self.downtime_days.to_json()),
-            ("months_to_result", self.months_to_result.to_json()),
-            ("candidate", self.candidate.id().to_json()),
-            ("donor_summary", self.donor_summary.to_json()),
-            ("notes", self.notes.to_json()),
-            ("medication_per_year", self.medication_per_year.to_json()),
-        ])
-    }
-}
-
-impl ToJson for CombinedQuote {
-    fn to_json(&self) -> Value {
-        object([
-            ("transplant_regions", self.transplant_regions.to_json()),
-            ("transplant_area_cm2", self.transplant_area_cm2.to_json()),
-            ("grafts", self.grafts.to_json()),
-            ("surgeries", self.surgeries.to_json()),
-            ("smp_regions", self.smp_regions.to_json()),
-            ("smp_area_cm2", self.smp_area_cm2.to_json()),
-            ("smp_sessions", self.smp_sessions.to_json()),
-            ("cost", self.cost.to_json()),
-            ("transplant_cost", self.transplant_cost.to_json()),
-            ("smp_cost", self.smp_cost.to_json()),
-            ("chair_hours", self.chair_hours.to_json()),
-            ("downtime_days", self.downtime_days.to_json()),
-            ("months_to_result", self.months_to_result.to_json()),
-            ("notes", self.notes.to_json()),
-        ])
-    }
-}
-
-impl ToJson for Lifetime {
-    fn to_json(&self) -> Value {
-        object([
-            ("years", self.years.to_json()),
-            ("smp", self.smp.to_json()),
-            ("transplant", self.transplant.to_json()),
-            ("combined", self.combined.to_json()),
-        ])
-    }
-}
-
-impl ToJson for Quote {
-    fn to_json(&self) -> Value {
-        object([
-            ("input", self.input.to_json()),
-            ("area_cm2", self.area_cm2.to_json()),
-            ("currency", self.currency.to_json()),
-            ("locale", self.locale.to_json()),
-            ("smp", self.smp.to_json()),
-            ("transplant", self.transplant.to_json()),
-            ("combined", self.combined.to_json()),
-            ("combined_note", self.combined_note.to_json()),
-            ("lifetime", self.lifetime.to_json()),
-            ("breakdown", self.breakdown.to_json()),
-            ("booking_url", self.booking_url.to_json()),
-        ])
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{ToJson, Value};
 
     #[test]
     fn notes_carry_their_english_text_and_their_figures() {

@@ -3,35 +3,66 @@
 //! The defaults are a US clinic at published mid-market prices; every figure
 //! names its source in `docs/model.md` (and `../shared/DOMAIN.md`).
 
-use super::json::{self, object, Object, Problems, ToJson, Value};
+use serde::{Deserialize, Serialize};
+
 use super::lead::{self, LeadSettings};
-use super::messages::{self, Figure, Msg, LANGUAGES};
+use super::messages::Figure;
 use super::pattern::WHOLE_SCALP_CM2;
 use super::problem::{merge_problems, show_figure, show_number, thousands, FieldError};
+use super::value::{self, Value};
+
+mod overrides;
+
+/// A figure a nested object was given without: `NaN`, which the checks
+/// report as "is required" with the field's path.
+fn required() -> f64 {
+    f64::NAN
+}
 
 /// A price or figure quoted as a range with a typical value inside it.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PriceRange {
+    #[serde(default = "required")]
     pub min: f64,
+    #[serde(default = "required")]
     pub typical: f64,
+    #[serde(default = "required")]
     pub max: f64,
 }
 
+impl Default for PriceRange {
+    fn default() -> Self {
+        range(f64::NAN, f64::NAN, f64::NAN)
+    }
+}
+
 /// A range without a typical value.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Span {
+    #[serde(default = "required")]
     pub min: f64,
+    #[serde(default = "required")]
     pub max: f64,
 }
 
 /// The full-course SMP price for treatment areas up to `up_to_cm2`.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PriceBand {
+    #[serde(default = "required")]
     pub up_to_cm2: f64,
+    #[serde(default)]
     pub price: PriceRange,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct TouchUp {
     /// What a touch-up costs at the least, for a small area: the floor
     /// under `share_of_course` (min for the cheapest, max for the dearest).
@@ -43,7 +74,9 @@ pub struct TouchUp {
     pub every_years: Span,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct SmpPricing {
     /// Full-course prices by extent, smallest area first. A clinic prices
     /// either by bands or by session, not both.
@@ -61,7 +94,9 @@ pub struct SmpPricing {
     pub touch_up: TouchUp,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct TransplantPricing {
     pub price_per_graft: PriceRange,
     /// No transplant costs less than this: the clinic's package floor.
@@ -79,7 +114,9 @@ pub struct TransplantPricing {
     pub medication_per_month: Option<f64>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Financing {
     /// Annual percentage rate; 0 for interest-free plans.
     pub apr_percent: f64,
@@ -87,7 +124,12 @@ pub struct Financing {
     pub terms_months: Vec<u32>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+/// The clinic's settings. A clinic's JSON file names any of these fields
+/// and is merged over the defaults (or a market's preset); the fields are
+/// declared in the order in which problems with them are listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
 pub struct ClinicSettings {
     pub clinic_name: String,
     /// Where the call to action leads; `None` hides it. Must be http(s).
@@ -100,21 +142,30 @@ pub struct ClinicSettings {
     pub rounding_step: f64,
     pub smp: SmpPricing,
     pub transplant: TransplantPricing,
-    pub financing: Option<Financing>,
-    pub theme: Theme,
     /// Consultation requests from the results; `None` (the default) offers
     /// none.
     pub lead: Option<LeadSettings>,
-    /// The clinic's own wording of any message, by language then message
-    /// id: `{"de": {"widget-title": "Ihr Angebot"}}`.
-    pub messages: Vec<(String, Vec<(String, String)>)>,
     /// Pushes the widget's events into `window.dataLayer` for Google Tag
     /// Manager (never personal data); off by default.
     pub datalayer: bool,
+    /// The clinic's own wording of any message, by language then message
+    /// id: `{"de": {"widget-title": "Ihr Angebot"}}`.
+    #[serde(with = "overrides")]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(
+            with = "std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>"
+        )
+    )]
+    pub messages: Vec<(String, Vec<(String, String)>)>,
+    pub theme: Theme,
+    pub financing: Option<Financing>,
 }
 
 /// How the widget looks on the clinic's page; `None` keeps our default.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(default, deny_unknown_fields)]
 pub struct Theme {
     /// The accent colour of buttons, links and the SMP figures: `#rgb` or
     /// `#rrggbb`, dark enough for white text on it (WCAG AA, 4.5:1).
@@ -230,107 +281,15 @@ impl ClinicSettings {
     /// Reads a clinic's settings from JSON merged over `base` (a market's
     /// preset, say), and reports every problem at once.
     pub fn from_json_over(value: &Value, base: ClinicSettings) -> Result<Self, Vec<FieldError>> {
-        let problems = Problems::default();
-        let mut settings = base;
-        if let Some(root) = Object::root(value, "settings", &problems) {
-            settings.read(&root);
-            root.finish();
-        }
-        let mut problems = problems.into_vec();
+        let base_value = value::to_value(&base);
+        let (read, mut problems) =
+            value::read::<ClinicSettings>(value, Some(&base_value), "settings");
+        let settings = read.unwrap_or(base);
         merge_problems(&mut problems, settings.validate());
         if problems.is_empty() {
             Ok(settings)
         } else {
             Err(problems)
-        }
-    }
-
-    fn read(&mut self, root: &Object) {
-        root.string("clinic_name", &mut self.clinic_name);
-        root.optional_string("booking_url", &mut self.booking_url);
-        root.string("currency", &mut self.currency);
-        root.string("locale", &mut self.locale);
-        root.number("rounding_step", &mut self.rounding_step);
-        if let Some(smp) = root.object("smp") {
-            let pricing = &mut self.smp;
-            if let Some(bands) = smp.objects("bands") {
-                pricing.bands = bands
-                    .into_iter()
-                    .map(|band| {
-                        let mut read = PriceBand {
-                            up_to_cm2: f64::NAN,
-                            price: range(f64::NAN, f64::NAN, f64::NAN),
-                        };
-                        require(&band, "up_to_cm2");
-                        band.number("up_to_cm2", &mut read.up_to_cm2);
-                        require(&band, "price");
-                        read_price_range(&band, "price", &mut read.price);
-                        band.finish();
-                        read
-                    })
-                    .collect();
-            }
-            smp.optional_number("price_per_session", &mut pricing.price_per_session);
-            smp.number("minimum_fee", &mut pricing.minimum_fee);
-            read_price_range(&smp, "scar_addon", &mut pricing.scar_addon);
-            read_price_range(&smp, "scar_only", &mut pricing.scar_only);
-            if let Some(touch_up) = smp.object("touch_up") {
-                read_span(&touch_up, "price", &mut pricing.touch_up.price);
-                read_span(
-                    &touch_up,
-                    "share_of_course",
-                    &mut pricing.touch_up.share_of_course,
-                );
-                read_span(&touch_up, "every_years", &mut pricing.touch_up.every_years);
-                touch_up.finish();
-            }
-            smp.finish();
-        }
-        if let Some(transplant) = root.object("transplant") {
-            let pricing = &mut self.transplant;
-            read_price_range(&transplant, "price_per_graft", &mut pricing.price_per_graft);
-            transplant.number("minimum_fee", &mut pricing.minimum_fee);
-            transplant.whole_number("grafts_per_surgery", &mut pricing.grafts_per_surgery);
-            transplant.whole_number(
-                "later_grafts_per_surgery",
-                &mut pricing.later_grafts_per_surgery,
-            );
-            transplant.optional_whole_number("megasession_grafts", &mut pricing.megasession_grafts);
-            transplant.optional_number("medication_per_month", &mut pricing.medication_per_month);
-            transplant.finish();
-        }
-        if let Some(lead) = root.optional_object("lead") {
-            self.lead = lead.map(|lead| {
-                let mut read = self.lead.clone().unwrap_or_default();
-                lead.optional_string("endpoint", &mut read.endpoint);
-                lead.optional_string("email", &mut read.email);
-                lead.string("consent", &mut read.consent);
-                lead.finish();
-                read
-            });
-        }
-        root.bool("datalayer", &mut self.datalayer);
-        if let Some(messages) = root.object("messages") {
-            self.messages = read_messages(messages);
-        }
-        if let Some(theme) = root.object("theme") {
-            theme.optional_string("accent", &mut self.theme.accent);
-            theme.optional_string("font", &mut self.theme.font);
-            theme.finish();
-        }
-        if let Some(financing) = root.optional_object("financing") {
-            self.financing = financing.map(|financing| {
-                let mut read = self.financing.clone().unwrap_or(Financing {
-                    apr_percent: f64::NAN,
-                    terms_months: Vec::new(),
-                });
-                require(&financing, "apr_percent");
-                financing.number("apr_percent", &mut read.apr_percent);
-                require(&financing, "terms_months");
-                financing.whole_numbers("terms_months", &mut read.terms_months);
-                financing.finish();
-                read
-            });
         }
     }
 
@@ -568,79 +527,6 @@ fn check_accent(accent: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// A field a nested object cannot do without (a band needs its area).
-fn require(object: &Object, key: &'static str) {
-    if object.get(key).is_none() {
-        object.problem(key, "is required");
-    }
-}
-
-/// The clinic's wording by language and message id; each message is
-/// checked like a catalogue's (known id, well formed, only its own figures).
-fn read_messages(messages: Object) -> Vec<(String, Vec<(String, String)>)> {
-    let problems = messages.problems();
-    let mut read = Vec::new();
-    for (language, value, path) in messages.entries() {
-        if !LANGUAGES.contains(&language) {
-            problems.add(
-                path,
-                format!(
-                    "is not a language the widget speaks (one of {})",
-                    LANGUAGES.join(", ")
-                ),
-            );
-            continue;
-        }
-        let Value::Object(entries) = value else {
-            problems.add(
-                path,
-                format!(
-                    "must be an object of messages by id, not {}",
-                    json::describe(value)
-                ),
-            );
-            continue;
-        };
-        let mut texts = Vec::new();
-        for (key, text) in entries {
-            let field = format!("{path}.{key}");
-            let Some(id) = Msg::from_key(key) else {
-                problems.add(field, "is not a message id (see i18n/en.json)");
-                continue;
-            };
-            match text.as_str() {
-                Some(text) if text.trim().is_empty() || text.chars().count() > 1000 => {
-                    problems.add(field, "must be 1 to 1000 characters")
-                }
-                Some(text) => match messages::check(id, text) {
-                    Ok(()) => texts.push((key.clone(), text.to_string())),
-                    Err(why) => problems.add(field, why),
-                },
-                None => problems.add(field, format!("must be text, not {}", json::describe(text))),
-            }
-        }
-        read.push((language.to_string(), texts));
-    }
-    read
-}
-
-fn read_price_range(parent: &Object, key: &'static str, target: &mut PriceRange) {
-    if let Some(object) = parent.object(key) {
-        object.number("min", &mut target.min);
-        object.number("typical", &mut target.typical);
-        object.number("max", &mut target.max);
-        object.finish();
-    }
-}
-
-fn read_span(parent: &Object, key: &'static str, target: &mut Span) {
-    if let Some(object) = parent.object(key) {
-        object.number("min", &mut target.min);
-        object.number("max", &mut target.max);
-        object.finish();
-    }
-}
-
 /// Accumulates value problems.
 #[derive(Default)]
 struct Checker {
@@ -767,125 +653,11 @@ fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-impl ToJson for PriceRange {
-    fn to_json(&self) -> Value {
-        object([
-            ("min", self.min.to_json()),
-            ("typical", self.typical.to_json()),
-            ("max", self.max.to_json()),
-        ])
-    }
-}
-
-impl ToJson for Span {
-    fn to_json(&self) -> Value {
-        object([("min", self.min.to_json()), ("max", self.max.to_json())])
-    }
-}
-
-impl ToJson for PriceBand {
-    fn to_json(&self) -> Value {
-        object([
-            ("up_to_cm2", self.up_to_cm2.to_json()),
-            ("price", self.price.to_json()),
-        ])
-    }
-}
-
-impl ToJson for ClinicSettings {
-    /// The settings as a clinic's JSON file has them: reading this back
-    /// with [`ClinicSettings::from_json`] gives the same settings.
-    fn to_json(&self) -> Value {
-        let smp = &self.smp;
-        let transplant = &self.transplant;
-        object([
-            ("clinic_name", self.clinic_name.to_json()),
-            ("booking_url", self.booking_url.to_json()),
-            ("currency", self.currency.to_json()),
-            ("locale", self.locale.to_json()),
-            ("rounding_step", self.rounding_step.to_json()),
-            (
-                "smp",
-                object([
-                    ("bands", smp.bands.to_json()),
-                    ("price_per_session", smp.price_per_session.to_json()),
-                    ("minimum_fee", smp.minimum_fee.to_json()),
-                    ("scar_addon", smp.scar_addon.to_json()),
-                    ("scar_only", smp.scar_only.to_json()),
-                    (
-                        "touch_up",
-                        object([
-                            ("price", smp.touch_up.price.to_json()),
-                            ("share_of_course", smp.touch_up.share_of_course.to_json()),
-                            ("every_years", smp.touch_up.every_years.to_json()),
-                        ]),
-                    ),
-                ]),
-            ),
-            (
-                "transplant",
-                object([
-                    ("price_per_graft", transplant.price_per_graft.to_json()),
-                    ("minimum_fee", transplant.minimum_fee.to_json()),
-                    (
-                        "grafts_per_surgery",
-                        transplant.grafts_per_surgery.to_json(),
-                    ),
-                    (
-                        "later_grafts_per_surgery",
-                        transplant.later_grafts_per_surgery.to_json(),
-                    ),
-                    (
-                        "megasession_grafts",
-                        transplant.megasession_grafts.to_json(),
-                    ),
-                    (
-                        "medication_per_month",
-                        transplant.medication_per_month.to_json(),
-                    ),
-                ]),
-            ),
-            (
-                "financing",
-                self.financing.as_ref().map_or(Value::Null, |financing| {
-                    object([
-                        ("apr_percent", financing.apr_percent.to_json()),
-                        ("terms_months", financing.terms_months.to_json()),
-                    ])
-                }),
-            ),
-            (
-                "theme",
-                object([
-                    ("accent", self.theme.accent.to_json()),
-                    ("font", self.theme.font.to_json()),
-                ]),
-            ),
-            ("lead", self.lead.to_json()),
-            ("datalayer", self.datalayer.to_json()),
-            (
-                "messages",
-                Value::Object(
-                    self.messages
-                        .iter()
-                        .map(|(language, texts)| {
-                            let texts = texts
-                                .iter()
-                                .map(|(key, text)| (key.clone(), text.to_json()))
-                                .collect();
-                            (language.clone(), Value::Object(texts))
-                        })
-                        .collect(),
-                ),
-            ),
-        ])
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::json::json;
+    use crate::model::ToJson;
 
     fn problems(value: Value) -> Vec<String> {
         ClinicSettings::from_json(&value)

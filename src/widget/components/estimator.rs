@@ -8,7 +8,7 @@ use super::{
     VisitorTools,
 };
 use crate::embed::visitor_state;
-use crate::model::json::Value;
+use crate::model::Value;
 use crate::model::{estimate, Catalogue, ClinicSettings, EstimateInput, Figure, Msg, Quote};
 use crate::widget::format::Formats;
 use crate::widget::state::{Action, EstimatorState, Unit};

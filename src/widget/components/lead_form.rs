@@ -5,7 +5,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::model::json::Value;
+use crate::model::Value;
 use crate::model::{mailto, Figure, LeadRequest, LeadSettings, Message, Msg, Quote, CONTACT_TIMES};
 use crate::widget::format::Formats;
 
@@ -162,7 +162,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                 })
                 .collect();
             let payload = typed.payload(&consent, &quote, &page, &campaign);
-            let body = payload.to_text();
+            let body = crate::embed::js_value::to_text(&payload);
             if let Some(onlead) = &onlead {
                 onlead.emit(Rc::new(payload));
             }
