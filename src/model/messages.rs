@@ -223,17 +223,26 @@ struct English {
 
 fn english() -> &'static English {
     static ENGLISH: OnceLock<English> = OnceLock::new();
-    ENGLISH.get_or_init(|| English {
-        keys: EN.iter().map(|(key, _)| key.to_string()).collect(),
-        catalogue: Catalogue {
-            language: "en".into(),
-            texts: EN.iter().map(|(_, text)| text.to_string()).collect(),
-        },
+    ENGLISH.get_or_init(|| {
+        let parts: Vec<&str> = EN.split_terminator('\0').collect();
+        English {
+            keys: parts.iter().step_by(2).map(|key| key.to_string()).collect(),
+            catalogue: Catalogue {
+                language: "en".into(),
+                texts: parts
+                    .iter()
+                    .skip(1)
+                    .step_by(2)
+                    .map(|text| text.to_string())
+                    .collect(),
+            },
+        }
     })
 }
 
-// `EN`: i18n/en.json as Rust, written by build.rs, so the WebAssembly
-// parses no JSON to start (tests/catalogues.rs checks the file itself).
+// `EN`: i18n/en.json's keys and messages in order, each ended by a NUL,
+// written by build.rs, so the WebAssembly parses no JSON to start
+// (tests/catalogues.rs checks the file itself).
 include!(concat!(env!("OUT_DIR"), "/en.rs"));
 
 impl Catalogue {

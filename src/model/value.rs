@@ -16,6 +16,7 @@
 
 use std::fmt;
 
+use serde::de::value::StrDeserializer;
 use serde::de::{self, DeserializeOwned, DeserializeSeed, IntoDeserializer, Visitor};
 use serde::ser::{self, Serialize};
 
@@ -129,6 +130,7 @@ impl Value {
 }
 
 /// How a value is named in a message: `-5`, `"abc"`, `a list`.
+#[inline(never)]
 pub fn describe(value: &Value) -> String {
     match value {
         Value::Null => "null".into(),
@@ -141,6 +143,7 @@ pub fn describe(value: &Value) -> String {
 }
 
 /// Text as quoted in a message, cut at 40 characters.
+#[inline(never)]
 fn quoted(text: &str) -> String {
     let shown: String = text.chars().take(40).collect();
     let ellipsis = if text.chars().count() > 40 { "…" } else { "" };
@@ -174,42 +177,66 @@ fn show_path(path: &[Step]) -> String {
 }
 
 /// What went wrong, and where: the path grows as the error travels up
-/// through the objects and lists around the field.
+/// through the objects and lists around the field. Boxed, so that every
+/// `Result` the derived code passes along stays one word.
 #[derive(Debug)]
-pub struct Error {
+pub struct Error(Box<Problem>);
+
+#[derive(Debug)]
+struct Problem {
     path: Vec<Step>,
     message: String,
 }
 
 impl Error {
-    fn new(message: impl Into<String>) -> Self {
-        Error {
+    #[inline(never)]
+    fn new(message: String) -> Self {
+        Error(Box::new(Problem {
             path: Vec::new(),
-            message: message.into(),
+            message,
+        }))
+    }
+
+    #[inline(never)]
+    fn within(mut self, step: Step) -> Self {
+        self.0.path.insert(0, step);
+        self
+    }
+
+    /// An error with a key: an unknown field names itself; any other
+    /// problem with a key is the key's.
+    #[inline(never)]
+    fn of_key(self, key: &str) -> Self {
+        if self.0.path.is_empty() {
+            self.within_key(key)
+        } else {
+            self
         }
     }
 
-    fn within(mut self, step: Step) -> Self {
-        self.path.insert(0, step);
-        self
+    #[inline(never)]
+    fn within_key(self, key: &str) -> Self {
+        self.within(Step::Key(key.to_string()))
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", show_path(&self.path), self.message)
+        write!(f, "{}: {}", show_path(&self.0.path), self.0.message)
     }
 }
 
 impl std::error::Error for Error {}
 
 impl de::Error for Error {
+    #[inline(never)]
     fn custom<T: fmt::Display>(message: T) -> Self {
         Error::new(message.to_string())
     }
 
     // The messages below never format a float with `Display`: a number is
     // written by `number::show`, which the engine has anyway.
+    #[inline(never)]
     fn invalid_type(unexpected: de::Unexpected, expected: &dyn de::Expected) -> Self {
         Error::new(format!(
             "must be {expected}, not {}",
@@ -217,10 +244,12 @@ impl de::Error for Error {
         ))
     }
 
+    #[inline(never)]
     fn invalid_value(unexpected: de::Unexpected, expected: &dyn de::Expected) -> Self {
         Error::invalid_type(unexpected, expected)
     }
 
+    #[inline(never)]
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
         Error::new(format!(
             "must be one of {}, not {}",
@@ -229,16 +258,18 @@ impl de::Error for Error {
         ))
     }
 
+    #[inline(never)]
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
         Error::new(format!(
             "unknown field (expected one of {})",
             expected.join(", ")
         ))
-        .within(Step::Key(field.to_string()))
+        .within_key(field)
     }
 
+    #[inline(never)]
     fn missing_field(field: &'static str) -> Self {
-        Error::new("is required").within(Step::Key(field.to_string()))
+        Error::new("is required".into()).within_key(field)
     }
 }
 
@@ -273,6 +304,21 @@ pub fn read<T: DeserializeOwned>(
     base: Option<&Value>,
     label: &str,
 ) -> (Option<T>, Vec<FieldError>) {
+    let mut read = None;
+    let problems = read_with(value, base, label, &mut |reader| {
+        read = Some(T::deserialize(reader)?);
+        Ok(())
+    });
+    (read, problems)
+}
+
+/// [`read`]'s rounds, not generic, so the WebAssembly holds them once.
+fn read_with(
+    value: &Value,
+    base: Option<&Value>,
+    label: &str,
+    attempt: &mut dyn FnMut(Reader) -> Result<(), Error>,
+) -> Vec<FieldError> {
     let mut tree = match base {
         Some(base @ Value::Object(_)) if matches!(value, Value::Object(_)) => {
             let mut tree = base.clone();
@@ -286,28 +332,33 @@ pub fn read<T: DeserializeOwned>(
     // Each round repairs one field, so a document with more problems than
     // this is reported in part (a clinic's file has a handful at most).
     for _ in 0..100 {
+        // The list items skipped so far, by address: the tree does not
+        // change while it is read.
+        let skip: Vec<*const Value> = skipped
+            .iter()
+            .filter_map(|path| tree.at(path))
+            .map(|item| item as *const Value)
+            .collect();
         let reader = Reader {
             value: &tree,
-            path: Vec::new(),
-            skipped: &skipped,
+            skipped: &skip,
             nullable: false,
         };
-        match T::deserialize(reader) {
-            Ok(read) => return (Some(read), problems),
-            Err(error) => {
-                let field = if error.path.is_empty() {
-                    label.to_string()
-                } else {
-                    show_path(&error.path)
-                };
-                problems.push(FieldError::new(field, error.message));
-                if !repair(&mut tree, base, error.path, &mut skipped) {
-                    break;
-                }
-            }
+        let Err(error) = attempt(reader) else {
+            break;
+        };
+        let error = *error.0;
+        let field = if error.path.is_empty() {
+            label.to_string()
+        } else {
+            show_path(&error.path)
+        };
+        problems.push(FieldError::new(field, error.message));
+        if !repair(&mut tree, base, error.path, &mut skipped) {
+            break;
         }
     }
-    (None, problems)
+    problems
 }
 
 /// Puts the field at `path` back to the base's value, or drops it, or
@@ -353,21 +404,20 @@ fn repair(
 }
 
 /// Reads typed data out of a [`Value`]. `nullable` is set under an
-/// `Option`, where a message says that `null` is allowed too.
+/// `Option`, where a message says that `null` is allowed too. It carries no
+/// path: an error is placed on its way back up, by the object or list that
+/// held the field, so reading a field that is fine costs no allocation.
+#[derive(Clone, Copy)]
 struct Reader<'a> {
     value: &'a Value,
-    path: Vec<Step>,
-    skipped: &'a [Vec<Step>],
+    skipped: &'a [*const Value],
     nullable: bool,
 }
 
 impl<'a> Reader<'a> {
-    fn child(&self, value: &'a Value, step: Step) -> Reader<'a> {
-        let mut path = self.path.clone();
-        path.push(step);
+    fn child(&self, value: &'a Value) -> Reader<'a> {
         Reader {
             value,
-            path,
             skipped: self.skipped,
             nullable: false,
         }
@@ -375,6 +425,7 @@ impl<'a> Reader<'a> {
 
     /// The value is not the `expected` kind: an emptied form field (as the
     /// setup page sends it) is called empty.
+    #[inline(never)]
     fn wrong(&self, expected: &str) -> Error {
         let or_null = if self.nullable { " or null" } else { "" };
         match self.value {
@@ -388,12 +439,75 @@ impl<'a> Reader<'a> {
         }
     }
 
+    #[inline(never)]
+    fn boolean(&self) -> Result<bool, Error> {
+        match self.value {
+            Value::Bool(b) => Ok(*b),
+            _ => Err(self.wrong("true or false")),
+        }
+    }
+
+    #[inline(never)]
+    fn number(&self) -> Result<f64, Error> {
+        match self.value {
+            Value::Number(n) => Ok(*n),
+            _ => Err(self.wrong("a number")),
+        }
+    }
+
+    #[inline(never)]
+    fn text(&self) -> Result<&'a str, Error> {
+        match self.value {
+            Value::String(s) => Ok(s),
+            _ => Err(self.wrong("text")),
+        }
+    }
+
+    /// A list's items with their indexes, without those a repair skipped.
+    /// Not generic, so that the WebAssembly holds it once, not once per
+    /// type read.
+    #[inline(never)]
+    fn items(&self) -> Result<Vec<(usize, Reader<'a>)>, Error> {
+        let Value::Array(items) = self.value else {
+            return Err(self.wrong("a list"));
+        };
+        Ok(items
+            .iter()
+            .enumerate()
+            .filter(|(_, item)| !self.skipped.contains(&(*item as *const Value)))
+            .map(|(index, item)| (index, self.child(item)))
+            .collect())
+    }
+
+    /// An object's entries. For a struct (`fields`), in the order the type
+    /// declares its fields, then any unknown ones, so problems are listed
+    /// in a stable order whatever order the document has.
+    #[inline(never)]
+    fn entries(
+        &self,
+        fields: Option<&[&str]>,
+        expected: &str,
+    ) -> Result<Vec<(&'a str, Reader<'a>)>, Error> {
+        let Value::Object(entries) = self.value else {
+            return Err(self.wrong(expected));
+        };
+        let mut ordered: Vec<&'a (String, Value)> = Vec::with_capacity(entries.len());
+        for field in fields.unwrap_or_default() {
+            ordered.extend(entries.iter().filter(|(key, _)| key == field));
+        }
+        let known = |key: &String| fields.is_some_and(|f| f.contains(&key.as_str()));
+        ordered.extend(entries.iter().filter(|(key, _)| !known(key)));
+        Ok(ordered
+            .into_iter()
+            .map(|(key, value)| (key.as_str(), self.child(value)))
+            .collect())
+    }
+
     /// A whole number from `min` to `max`.
+    #[inline(never)]
     fn whole(&self, min: f64, max: f64) -> Result<u64, Error> {
         match self.value {
-            Value::Number(n) if n.fract() == 0.0 && (min..=max).contains(n) && *n >= 0.0 => {
-                Ok(*n as u64)
-            }
+            Value::Number(n) if n.fract() == 0.0 && (min..=max).contains(n) => Ok(*n as u64),
             Value::Number(_) => Err(Error::new(format!(
                 "must be a whole number of at least 0, not {}",
                 describe(self.value)
@@ -426,17 +540,11 @@ impl<'de> de::Deserializer<'de> for Reader<'de> {
     }
 
     fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.value {
-            Value::Bool(b) => visitor.visit_bool(*b),
-            _ => Err(self.wrong("true or false")),
-        }
+        visitor.visit_bool(self.boolean()?)
     }
 
     fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.value {
-            Value::Number(n) => visitor.visit_f64(*n),
-            _ => Err(self.wrong("a number")),
-        }
+        visitor.visit_f64(self.number()?)
     }
 
     fn deserialize_f32<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -450,10 +558,7 @@ impl<'de> de::Deserializer<'de> for Reader<'de> {
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        match self.value {
-            Value::String(s) => visitor.visit_str(s),
-            _ => Err(self.wrong("text")),
-        }
+        visitor.visit_str(self.text()?)
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
@@ -490,57 +595,26 @@ impl<'de> de::Deserializer<'de> for Reader<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let Value::Array(items) = self.value else {
-            return Err(self.wrong("a list"));
-        };
-        let items = items
-            .iter()
-            .enumerate()
-            .map(|(index, item)| self.child(item, Step::Index(index)))
-            .filter(|item| !self.skipped.contains(&item.path))
-            .collect::<Vec<_>>();
-        visitor.visit_seq(Items(items.into_iter()))
+        visitor.visit_seq(Items(self.items()?.into_iter()))
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Error> {
-        let Value::Object(entries) = self.value else {
-            // A map of data (the clinic's messages) says what it holds.
-            return Err(self.wrong(&(&visitor as &dyn de::Expected).to_string()));
-        };
-        let entries = entries
-            .iter()
-            .map(|(key, value)| (key.as_str(), self.child(value, Step::Key(key.clone()))))
-            .collect::<Vec<_>>();
+        // A map of data (the clinic's messages) says what it holds.
+        let expected = (&visitor as &dyn de::Expected).to_string();
+        let entries = self.entries(None, &expected)?;
         visitor.visit_map(Entries {
             entries: entries.into_iter(),
             next: None,
         })
     }
 
-    /// An object's fields are read in the order the type declares them,
-    /// then any unknown ones, so problems are listed in a stable order
-    /// whatever order the document has.
     fn deserialize_struct<V: Visitor<'de>>(
         self,
         _name: &'static str,
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Error> {
-        let Value::Object(entries) = self.value else {
-            return Err(self.wrong("an object"));
-        };
-        let rank = |key: &str| {
-            fields
-                .iter()
-                .position(|f| *f == key)
-                .unwrap_or(fields.len())
-        };
-        let mut entries = entries.iter().collect::<Vec<_>>();
-        entries.sort_by_key(|(key, _)| rank(key));
-        let entries = entries
-            .into_iter()
-            .map(|(key, value)| (key.as_str(), self.child(value, Step::Key(key.clone()))))
-            .collect::<Vec<_>>();
+        let entries = self.entries(Some(fields), "an object")?;
         visitor.visit_map(Entries {
             entries: entries.into_iter(),
             next: None,
@@ -555,11 +629,7 @@ impl<'de> de::Deserializer<'de> for Reader<'de> {
     ) -> Result<V::Value, Error> {
         match self.value {
             Value::String(s) => visitor.visit_enum(s.as_str().into_deserializer()),
-            other => Err(Error::new(format!(
-                "must be one of {}, not {}",
-                variants.join(", "),
-                describe(other)
-            ))),
+            other => Err(not_one_of(variants, other)),
         }
     }
 
@@ -572,7 +642,16 @@ impl<'de> de::Deserializer<'de> for Reader<'de> {
     }
 }
 
-struct Items<'a>(std::vec::IntoIter<Reader<'a>>);
+#[inline(never)]
+fn not_one_of(variants: &[&str], value: &Value) -> Error {
+    Error::new(format!(
+        "must be one of {}, not {}",
+        variants.join(", "),
+        describe(value)
+    ))
+}
+
+struct Items<'a>(std::vec::IntoIter<(usize, Reader<'a>)>);
 
 impl<'de> de::SeqAccess<'de> for Items<'de> {
     type Error = Error;
@@ -581,22 +660,18 @@ impl<'de> de::SeqAccess<'de> for Items<'de> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, Error> {
-        let Some(item) = self.0.next() else {
+        let Some((index, item)) = self.0.next() else {
             return Ok(None);
         };
-        let step = item.path.last().cloned();
         seed.deserialize(item)
             .map(Some)
-            .map_err(|error| match step {
-                Some(step) => error.within(step),
-                None => error,
-            })
+            .map_err(|error| error.within(Step::Index(index)))
     }
 }
 
 struct Entries<'a> {
     entries: std::vec::IntoIter<(&'a str, Reader<'a>)>,
-    next: Option<Reader<'a>>,
+    next: Option<(&'a str, Reader<'a>)>,
 }
 
 impl<'de> de::MapAccess<'de> for Entries<'de> {
@@ -609,35 +684,18 @@ impl<'de> de::MapAccess<'de> for Entries<'de> {
         let Some((key, value)) = self.entries.next() else {
             return Ok(None);
         };
-        self.next = Some(value);
-        let key: de::value::StrDeserializer<Error> = key.into_deserializer();
-        seed.deserialize(key).map(Some).map_err(|error| {
-            // An unknown field names itself; any other problem with a key
-            // is the key's.
-            if error.path.is_empty() {
-                error.within(Step::Key(key_of(&self.next)))
-            } else {
-                error
-            }
-        })
+        self.next = Some((key, value));
+        seed.deserialize(StrDeserializer::new(key))
+            .map(Some)
+            .map_err(|error: Error| error.of_key(key))
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        let Some(value) = self.next.take() else {
-            return Err(Error::new("a value without its key"));
+        let Some((key, value)) = self.next.take() else {
+            return Err(Error::new("a value without its key".into()));
         };
-        let step = value.path.last().cloned();
-        seed.deserialize(value).map_err(|error| match step {
-            Some(step) => error.within(step),
-            None => error,
-        })
-    }
-}
-
-fn key_of(reader: &Option<Reader>) -> String {
-    match reader.as_ref().and_then(|r| r.path.last()) {
-        Some(Step::Key(key)) => key.clone(),
-        _ => String::new(),
+        seed.deserialize(value)
+            .map_err(|error| error.within_key(key))
     }
 }
 
@@ -667,6 +725,17 @@ struct Building {
 }
 
 impl Building {
+    // Out of line: one copy, not one per type of field written.
+    #[inline(never)]
+    fn push_item(&mut self, value: Value) {
+        self.items.push(value);
+    }
+
+    #[inline(never)]
+    fn push_field(&mut self, key: &str, value: Value) {
+        self.fields.push((key.to_string(), value));
+    }
+
     fn new() -> Self {
         Building {
             items: Vec::new(),
@@ -809,7 +878,8 @@ impl ser::SerializeSeq for Building {
     type Ok = Value;
     type Error = Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.items.push(value.serialize(Writer)?);
+        let value = value.serialize(Writer)?;
+        self.push_item(value);
         Ok(())
     }
     fn end(self) -> Result<Value, Error> {
@@ -856,13 +926,14 @@ impl ser::SerializeMap for Building {
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
         match key.serialize(Writer)? {
             Value::String(key) => self.key = Some(key),
-            _ => return Err(Error::new("a key must be text")),
+            _ => return Err(Error::new("a key must be text".into())),
         }
         Ok(())
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+        let value = value.serialize(Writer)?;
         let key = self.key.take().unwrap_or_default();
-        self.fields.push((key, value.serialize(Writer)?));
+        self.push_field(&key, value);
         Ok(())
     }
     fn end(self) -> Result<Value, Error> {
