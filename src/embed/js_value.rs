@@ -5,9 +5,7 @@
 //! (the pure modules' tests) `model::json` does the same with serde_json.
 
 #[cfg(target_arch = "wasm32")]
-use crate::model::{to_value, Value};
-#[cfg(target_arch = "wasm32")]
-use serde::Serialize;
+use crate::model::Value;
 
 /// Reads JSON text; the error is the browser's own message, such as
 /// `JSON.parse: expected ',' or '}' after property value at line 3 column 1`.
@@ -18,16 +16,23 @@ pub fn parse(text: &str) -> Result<Value, String> {
         .map_err(|error| String::from(js_sys::Error::from(error).message()))
 }
 
-/// Compact JSON text.
+/// Compact JSON text (`quote.to_json()` gives the tree of any of the
+/// engine's types).
 #[cfg(target_arch = "wasm32")]
-pub fn to_text(value: &(impl Serialize + ?Sized)) -> String {
-    js_sys::JSON::stringify(&to_js(&to_value(value)))
+pub fn to_text(value: &Value) -> String {
+    js_sys::JSON::stringify(&to_js(value))
         .map(String::from)
         .unwrap_or_default()
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use crate::model::json::{parse, to_text};
+pub use crate::model::json::parse;
+
+/// Compact JSON text.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_text(value: &crate::model::Value) -> String {
+    crate::model::json::to_text(value)
+}
 
 /// Objects nested deeper than this are cut off: a settings object handed to
 /// the JavaScript API could refer to itself.

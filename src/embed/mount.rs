@@ -699,7 +699,7 @@ fn dispatch_event(element: &Element, name: &str, detail: Option<JsValue>) {
 
 fn dispatch(element: &Element, name: &str, quote: &Quote) {
     let detail = Value::object([("input", quote.input.to_json()), ("quote", quote.to_json())]);
-    dispatch_event(element, name, Some(to_js(&detail)));
+    dispatch_event(element, name, Some(js_value::to_js(&detail)));
 }
 
 /// Tells Google Tag Manager, for a clinic that opted in (`datalayer`):
@@ -728,7 +728,7 @@ fn push_datalayer(event: &str, quote: &Value) {
     }
     if let Ok(push) = js_sys::Reflect::get(&layer, &JsValue::from_str("push")) {
         if let Some(push) = push.dyn_ref::<js_sys::Function>() {
-            let _ = push.call1(&layer, &to_js(&entry));
+            let _ = push.call1(&layer, &js_value::to_js(&entry));
         }
     }
 }
@@ -829,7 +829,11 @@ fn render(
         onlead: Some({
             let element = element.clone();
             Callback::from(move |payload: Rc<Value>| {
-                dispatch_event(&element, "smp-estimator:lead", Some(to_js(&*payload)));
+                dispatch_event(
+                    &element,
+                    "smp-estimator:lead",
+                    Some(js_value::to_js(&payload)),
+                );
                 if datalayer {
                     if let Some(quote) = payload.get("quote") {
                         push_datalayer("generate_lead", quote);
@@ -889,5 +893,9 @@ fn show_problems(
         let _ = container.append_child(&message);
     }
     let detail = Value::object([("problems", problems.to_json())]);
-    dispatch_event(element, "smp-estimator:error", Some(to_js(&detail)));
+    dispatch_event(
+        element,
+        "smp-estimator:error",
+        Some(js_value::to_js(&detail)),
+    );
 }

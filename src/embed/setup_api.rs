@@ -8,6 +8,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use super::js_value;
 use super::mount::{from_js, problems_error, to_js};
 use crate::model::ClinicSettings;
 use crate::model::{ToJson, Value};
@@ -31,7 +32,7 @@ pub fn check_settings(settings: JsValue) -> JsValue {
         Ok(settings) => (settings.to_json(), Vec::new()),
         Err(problems) => (Value::Null, problems),
     };
-    to_js(&Value::object([
+    js_value::to_js(&Value::object([
         ("settings", settings),
         ("problems", problems.to_json()),
     ]))
@@ -60,5 +61,5 @@ pub fn patterns() -> JsValue {
             ])
         })
         .collect();
-    to_js(&list)
+    js_value::to_js(&Value::Array(list))
 }

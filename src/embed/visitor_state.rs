@@ -4,7 +4,7 @@
 //! area, options): nothing personal. Pure, so native tests cover it.
 
 use super::js_value;
-use crate::model::EstimateInput;
+use crate::model::{EstimateInput, ToJson};
 
 /// The fragment key for the widget named `key`: `smp-<key>`.
 pub fn fragment_key(key: &str) -> String {
@@ -29,7 +29,7 @@ pub fn without_fragment_part(fragment: &str, key: &str) -> String {
 
 /// The input as compact JSON, for storage and share links.
 pub fn to_json(input: &EstimateInput) -> String {
-    js_value::to_text(input)
+    js_value::to_text(&input.to_json())
 }
 
 /// An input read back from storage or a link: checked by the engine like
