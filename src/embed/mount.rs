@@ -97,9 +97,7 @@ fn install_panic_recovery() {
         }
         wasm_bindgen::handler::schedule_reinit();
         // Any call into the module after this one restarts it: make one soon.
-        let wake = Closure::once_into_js(|| {});
-        let _ = gloo::utils::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(wake.unchecked_ref(), 0);
+        gloo_timers::callback::Timeout::new(0, || {}).forget();
     }));
 }
 
@@ -438,10 +436,10 @@ fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
             let _ = container.set_attribute("hidden", "");
             for event in ["load", "error"] {
                 let container = container.clone();
-                let show = Closure::once_into_js(move || {
+                gloo::events::EventListener::once(&link, event, move |_| {
                     let _ = container.remove_attribute("hidden");
-                });
-                let _ = link.add_event_listener_with_callback(event, show.unchecked_ref());
+                })
+                .forget();
             }
             let _ = shadow.append_child(&link);
         }

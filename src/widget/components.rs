@@ -37,7 +37,6 @@ pub use visitor_tools::{VisitorTools, VisitorToolsProps};
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
@@ -75,34 +74,36 @@ pub(crate) fn after_next_paint(then: impl FnOnce() + 'static) {
 
 /// Resolves in a task of its own after this one (`setTimeout(0)`).
 pub async fn next_task() {
-    let timeout = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = gloo::utils::window()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(timeout).await;
+    after(0, None).await;
 }
 
 /// Resolves in a task of its own after the browser has drawn the next
 /// frame (`requestAnimationFrame`, then `setTimeout(0)`), so that the
 /// style, layout and paint of what was just rendered run in the frame's
 /// task, not in one with the next part's. A hidden tab draws no frames: a
-/// 100 ms timer resolves it then. Tests await [`rendered`] instead.
+/// 100 ms timer ends the wait then. Tests await [`rendered`] instead.
 pub async fn next_paint() {
-    let after_paint = js_sys::Promise::new(&mut |resolve, _| {
-        let window = gloo::utils::window();
-        let fallback = resolve.clone();
-        let then = wasm_bindgen::closure::Closure::once_into_js(move || {
-            let _ = gloo::utils::window()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        });
-        let _ = window.request_animation_frame(then.unchecked_ref());
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_1(
-            &fallback,
-            100,
-            &wasm_bindgen::JsValue::UNDEFINED,
-        );
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = gloo::utils::window().request_animation_frame(&resolve);
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(after_paint).await;
+    after(100, Some(frame)).await;
+    next_task().await;
+}
+
+/// Resolves `millis` ms from now, or when `sooner` does. gloo's callback
+/// timer, not its future: the future (with its channel) cost 561 bytes gzip more.
+async fn after(millis: u32, sooner: Option<js_sys::Promise>) {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        gloo_timers::callback::Timeout::new(millis, move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        })
+        .forget();
+    });
+    let first = match sooner {
+        Some(sooner) => js_sys::Promise::race(&js_sys::Array::of2(&sooner, &timer)),
+        None => timer,
+    };
+    let _ = wasm_bindgen_futures::JsFuture::from(first).await;
 }
 
 /// Resolves once a widget mounted before it has rendered every part (see
