@@ -146,7 +146,8 @@ test('a failing endpoint keeps what was typed and sends on retry', async () => {
   await status.waitFor();
   assert.equal(
     (await status.innerText()).trim(),
-    "Your request was not sent: the clinic's server answered 503. Your details are still here; please try again.",
+    // Friendly words, not the status code (the clinic's server logs that).
+    "Your request was not sent: the clinic's website had a problem. Your details are still here; please try again.",
   );
   assert.equal(await field(tab, 'name').inputValue(), 'Ana Ruiz');
   assert.equal(await field(tab, 'contact').inputValue(), '+44 20 7946 0958');
