@@ -113,12 +113,12 @@ class SMP_Estimator_Requests_Table extends WP_List_Table {
 
 	/** Loads the page of requests for the current filter and search, newest first. */
 	public function prepare_items() {
-		$per_page = 20;
-		$page     = $this->get_pagenum();
+		$per_page             = 20;
+		$page                 = $this->get_pagenum();
 		list( $where, $args ) = smp_estimator_requests_where( self::current_status(), self::current_search() );
 		global $wpdb;
 		$table = smp_estimator_requests_table();
-		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the plugin's own table; $where holds only placeholders.
+		// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders -- the plugin's own table; $where holds only placeholders (smp_estimator_requests_where), prepared with $args when it has any.
 		$count       = "SELECT COUNT(*) FROM {$table} WHERE {$where}";
 		$total       = (int) $wpdb->get_var( $args ? $wpdb->prepare( $count, $args ) : $count );
 		$this->items = $wpdb->get_results(

@@ -54,7 +54,7 @@ function smp_estimator_receive_count( $request ) {
 	if ( ! in_array( $event, SMP_ESTIMATOR_COUNT_EVENTS, true ) ) {
 		return smp_estimator_refusal( 400, 'smp_estimator_invalid', 'event: must be one of ' . implode( ', ', SMP_ESTIMATOR_COUNT_EVENTS ) );
 	}
-	if ( '' !== $pattern && ! in_array( $pattern, SMP_ESTIMATOR_PATTERNS, true ) || 'estimate' === $event && '' === $pattern ) {
+	if ( ( '' !== $pattern && ! in_array( $pattern, SMP_ESTIMATOR_PATTERNS, true ) ) || ( 'estimate' === $event && '' === $pattern ) ) {
 		return smp_estimator_refusal( 400, 'smp_estimator_invalid', 'pattern: must be one of the engine\'s patterns' );
 	}
 	// Requests stored here are counted when they are stored, so only those that reached them.
@@ -114,9 +114,9 @@ function smp_estimator_numbers_page() {
 	if ( ! current_user_can( 'manage_options' ) ) {
 		return;
 	}
-	$options = smp_estimator_requests_options();
-	$weeks   = smp_estimator_weekly_counts( 12 );
-	$labels  = array(
+	$options  = smp_estimator_requests_options();
+	$weeks    = smp_estimator_weekly_counts( 12 );
+	$labels   = array(
 		'estimate' => __( 'Estimates shown', 'smp-estimator' ),
 		'booking'  => __( 'Booking-link clicks', 'smp-estimator' ),
 		'request'  => __( 'Requests sent', 'smp-estimator' ),
@@ -189,7 +189,7 @@ function smp_estimator_numbers_chart( $weeks, $labels ) {
 	foreach ( $weeks as $row ) {
 		$highest = max( $highest, $row['estimate'], $row['booking'], $row['request'] );
 	}
-	$group = ( $width - 40 ) / count( $weeks );
+	$group = ( $width - 50 ) / count( $weeks );
 	$bar   = $group / 4;
 	echo '<figure class="smp-estimator-chart"><svg viewBox="0 0 ' . esc_attr( $width ) . ' ' . esc_attr( $height ) . '" role="img" aria-labelledby="smp-estimator-chart-caption">';
 	printf( '<line x1="30" y1="%1$d" x2="%2$d" y2="%1$d" class="axis" />', (int) $bottom, (int) $width );
@@ -203,16 +203,16 @@ function smp_estimator_numbers_chart( $weeks, $labels ) {
 			$h = ( $bottom - $top ) * $row[ $event ] / $highest;
 			printf(
 				'<rect x="%.1f" y="%.1f" width="%.1f" height="%.1f" class="bar-%s"><title>%s</title></rect>',
-				$x + $n * $bar,
-				$bottom - $h,
-				$bar - 1,
-				$h,
+				(float) ( $x + $n * $bar ),
+				(float) ( $bottom - $h ),
+				(float) ( $bar - 1 ),
+				(float) $h,
 				esc_attr( $event ),
 				esc_html( $labels[ $event ] . ', ' . $week . ': ' . number_format_i18n( $row[ $event ] ) )
 			);
 			++$n;
 		}
-		printf( '<text x="%.1f" y="%d" class="week">%s</text>', $x + $bar * 1.5, (int) $bottom + 16, esc_html( wp_date( 'j M', strtotime( $week . ' 12:00' ) ) ) );
+		printf( '<text x="%.1f" y="%d" class="week">%s</text>', (float) ( $x + $bar * 1.5 ), (int) $bottom + 16, esc_html( wp_date( 'j M', strtotime( $week . ' 12:00' ) ) ) );
 		++$index;
 	}
 	echo '</svg><figcaption id="smp-estimator-chart-caption">';

@@ -44,7 +44,7 @@ function smp_estimator_register_eraser( $erasers ) {
  * A visitor's requests, for Tools → Export Personal Data.
  *
  * @param string $email The address the export is for.
- * @param int    $page  1, 2, …
+ * @param int    $page  The page of results: 1, 2 and so on.
  * @return array{data: array, done: bool}
  */
 function smp_estimator_export_personal_data( $email, $page = 1 ) {
@@ -56,19 +56,19 @@ function smp_estimator_export_personal_data( $email, $page = 1 ) {
 	$data = array();
 	foreach ( (array) $rows as $row ) {
 		$fields = array(
-			__( 'Received (UTC)', 'smp-estimator' )           => $row['created_at'],
-			__( 'Name', 'smp-estimator' )                     => $row['name'],
-			__( 'Email', 'smp-estimator' )                    => $row['email'],
-			__( 'Phone', 'smp-estimator' )                    => $row['phone'],
-			__( 'Best time', 'smp-estimator' )                => smp_estimator_contact_time_label( $row['contact_time'] ),
-			__( 'Pattern', 'smp-estimator' )                  => $row['pattern'],
-			__( 'SMP estimate', 'smp-estimator' )             => smp_estimator_quoted( $row, 'smp' ),
+			__( 'Received (UTC)', 'smp-estimator' )    => $row['created_at'],
+			__( 'Name', 'smp-estimator' )              => $row['name'],
+			__( 'Email', 'smp-estimator' )             => $row['email'],
+			__( 'Phone', 'smp-estimator' )             => $row['phone'],
+			__( 'Best time', 'smp-estimator' )         => smp_estimator_contact_time_label( $row['contact_time'] ),
+			__( 'Pattern', 'smp-estimator' )           => $row['pattern'],
+			__( 'SMP estimate', 'smp-estimator' )      => smp_estimator_quoted( $row, 'smp' ),
 			__( 'Hair transplant estimate', 'smp-estimator' ) => smp_estimator_quoted( $row, 'transplant' ),
-			__( 'Page', 'smp-estimator' )                     => $row['page'],
-			__( 'Consent, as shown', 'smp-estimator' )        => $row['consent_text'],
-			__( 'Status', 'smp-estimator' )                   => smp_estimator_status_label( $row['status'] ),
+			__( 'Page', 'smp-estimator' )              => $row['page'],
+			__( 'Consent, as shown', 'smp-estimator' ) => $row['consent_text'],
+			__( 'Status', 'smp-estimator' )            => smp_estimator_status_label( $row['status'] ),
 		);
-		$item = array();
+		$item   = array();
 		foreach ( $fields as $name => $value ) {
 			if ( '' !== (string) $value ) {
 				$item[] = array(

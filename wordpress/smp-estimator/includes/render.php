@@ -86,7 +86,15 @@ function smp_estimator_module_tag( $tag, $handle, $src ) {
 	if ( 'smp-estimator' !== $handle ) {
 		return $tag;
 	}
-	return wp_get_script_tag( smp_estimator_with_integrity( array( 'type' => 'module', 'src' => $src, 'id' => 'smp-estimator-js' ) ) );
+	return wp_get_script_tag(
+		smp_estimator_with_integrity(
+			array(
+				'type' => 'module',
+				'src'  => $src,
+				'id'   => 'smp-estimator-js',
+			)
+		)
+	);
 }
 
 /**
@@ -363,9 +371,9 @@ function smp_estimator_unknown_notice( $unknown ) {
  * @return string
  */
 function smp_estimator_shortcode( $atts ) {
-	list( $known, $unknown ) = smp_estimator_known_settings( is_array( $atts ) ? $atts : array() );
-	$defaults                = array_fill_keys( smp_estimator_setting_names(), '' );
-	$settings                = array_filter( shortcode_atts( $defaults, $known, 'smp_estimator' ), 'strlen' );
+	list( $known, $unknown )                  = smp_estimator_known_settings( is_array( $atts ) ? $atts : array() );
+	$defaults                                 = array_fill_keys( smp_estimator_setting_names(), '' );
+	$settings                                 = array_filter( shortcode_atts( $defaults, $known, 'smp_estimator' ), 'strlen' );
 	list( $settings, $for_author, $for_host ) = smp_estimator_guard_settings( $settings );
 	return smp_estimator_unknown_notice( $unknown ) . smp_estimator_guard_notice( $for_author, $for_host ) . smp_estimator_element( $settings );
 }

@@ -184,7 +184,7 @@ function smp_estimator_requests_actions() {
 	global $wpdb;
 	$table = smp_estimator_requests_table();
 	$back  = menu_page_url( 'smp-estimator-requests', false );
-	// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the plugin's own table, values prepared.
+	// phpcs:disable WordPress.DB.DirectDatabaseQuery, WordPress.DB.PreparedSQL.InterpolatedNotPrepared, WordPress.DB.PreparedSQL.NotPrepared, WordPress.DB.PreparedSQLPlaceholders -- the plugin's own table; every value is a placeholder (`$in` and `$where` hold only %d/%s).
 	if ( 'delete' === $action && isset( $_GET['request'] ) && ! is_array( $_GET['request'] ) ) {
 		$id = absint( $_GET['request'] );
 		check_admin_referer( 'smp_estimator_delete_' . $id );
@@ -205,7 +205,7 @@ function smp_estimator_requests_actions() {
 	if ( 'export-all' === $action ) {
 		check_admin_referer( 'smp_estimator_export' );
 		list( $where, $args ) = smp_estimator_requests_where( SMP_Estimator_Requests_Table::current_status(), SMP_Estimator_Requests_Table::current_search() );
-		$sql = "SELECT * FROM {$table} WHERE {$where} ORDER BY created_at DESC, id DESC";
+		$sql                  = "SELECT * FROM {$table} WHERE {$where} ORDER BY created_at DESC, id DESC";
 		smp_estimator_send_csv( $wpdb->get_results( $args ? $wpdb->prepare( $sql, $args ) : $sql, ARRAY_A ) );
 	}
 	// The list's bulk actions, on the ticked requests.
@@ -354,7 +354,7 @@ function smp_estimator_done_notice() {
  * @param int $id The request's id.
  */
 function smp_estimator_request_page( $id ) {
-	$row = smp_estimator_get_request( $id );
+	$row  = smp_estimator_get_request( $id );
 	$back = menu_page_url( 'smp-estimator-requests', false );
 	if ( null === $row ) {
 		echo '<div class="wrap"><h1>' . esc_html__( 'Consultation request', 'smp-estimator' ) . '</h1><p>' . esc_html__( 'This request no longer exists (deleted, erased or past the retention period).', 'smp-estimator' ) . '</p><p><a href="' . esc_url( $back ) . '">' . esc_html__( 'All requests', 'smp-estimator' ) . '</a></p></div>';

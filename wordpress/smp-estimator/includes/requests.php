@@ -72,17 +72,25 @@ function smp_estimator_requests_options() {
 		'retention_months' => 12,
 		'counts'           => false,
 	);
-	$saved = get_option( SMP_ESTIMATOR_REQUESTS_OPTION, array() );
+	$saved    = get_option( SMP_ESTIMATOR_REQUESTS_OPTION, array() );
 	return array_merge( $defaults, is_array( $saved ) ? array_intersect_key( $saved, $defaults ) : array() );
 }
 
-/** @return string The requests table's name. */
+/**
+ * The requests table's name.
+ *
+ * @return string
+ */
 function smp_estimator_requests_table() {
 	global $wpdb;
 	return $wpdb->prefix . 'smp_estimator_requests';
 }
 
-/** @return string The weekly counts table's name. */
+/**
+ * The weekly counts table's name.
+ *
+ * @return string
+ */
 function smp_estimator_counts_table() {
 	global $wpdb;
 	return $wpdb->prefix . 'smp_estimator_counts';
@@ -407,8 +415,8 @@ function smp_estimator_check_request( $data ) {
 			'message' => $message,
 		);
 	};
-	$contact = isset( $data['contact'] ) && is_array( $data['contact'] ) ? $data['contact'] : array();
-	$text    = static fn( $value ) => is_string( $value ) ? trim( $value ) : '';
+	$contact  = isset( $data['contact'] ) && is_array( $data['contact'] ) ? $data['contact'] : array();
+	$text     = static fn( $value ) => is_string( $value ) ? trim( $value ) : '';
 
 	$name = $text( $contact['name'] ?? null );
 	if ( '' === $name ) {
@@ -449,7 +457,7 @@ function smp_estimator_check_request( $data ) {
 	if ( ! preg_match( '/^[A-Z]{3}$/', $currency ) ) {
 		$problem( 'quote.currency', 'must be a three-letter currency code' );
 	}
-	$spread = static function ( $option, $required ) use ( $quote, $problem ) {
+	$spread                                  = static function ( $option, $required ) use ( $quote, $problem ) {
 		$cost = $quote[ $option ]['cost'] ?? null;
 		if ( null === $cost && ! $required ) {
 			return array( null, null, null );
@@ -457,7 +465,7 @@ function smp_estimator_check_request( $data ) {
 		$figures = array();
 		foreach ( array( 'min', 'typical', 'max' ) as $which ) {
 			$value = is_array( $cost ) ? ( $cost[ $which ] ?? null ) : null;
-			if ( ! is_int( $value ) && ! is_float( $value ) || $value < 0 || $value > 1e12 ) {
+			if ( ( ! is_int( $value ) && ! is_float( $value ) ) || $value < 0 || $value > 1e12 ) {
 				$problem( "quote.{$option}.cost.{$which}", 'must be an amount of at least 0' );
 				return array( null, null, null );
 			}
@@ -465,7 +473,7 @@ function smp_estimator_check_request( $data ) {
 		}
 		return $figures;
 	};
-	list( $smp_min, $smp_typical, $smp_max )                      = $spread( 'smp', true );
+	list( $smp_min, $smp_typical, $smp_max ) = $spread( 'smp', true );
 	list( $transplant_min, $transplant_typical, $transplant_max ) = $spread( 'transplant', false );
 	$page = $text( $data['page'] ?? null );
 	if ( '' !== $page && ( strlen( $page ) > 2000 || ! preg_match( '#^https?://#i', $page ) ) ) {
