@@ -844,10 +844,61 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       assert.match(exported, /Consultation requests/);
       assert.match(exported, /Priya Privacy/);
       assert.match(exported, /ludwig-2/);
+      // The suggested text for the privacy policy.
+      await tab.goto(`${wp.url}/wp-admin/privacy-policy-guide.php`);
+      assert.match(await tab.locator('#wpbody-content').textContent(), /When you ask for a consultation through our price estimator, we store your name/);
       await addRequest('erase-personal-data.php');
       // "Erase personal data" (a request the administrator made is confirmed at once).
       await tab.locator('#the-list tr', { hasText: email }).locator('.remove-personal-data-idle button').first().click();
       await until('the request erased', async () => (await storedRequests(wp, `email = '${email}'`)).length === 0);
+    });
+
+    test('the settings page sends notifications to the clinic\'s addresses, sends requests to the clinic\'s own endpoint, or turns them off', async () => {
+      const saved = await useClinicSettings(wp);
+      await useRequestOptions(wp, { mode: 'wordpress', notify: '' });
+      const settingsFile = join(scratch, `modes-${version.name}.json`);
+      await writeFile(settingsFile, JSON.stringify(saved));
+      await adminTab(tab, wp.url);
+      const saveRequestSettings = async (change) => {
+        await tab.goto(`${wp.url}/wp-admin/options-general.php?page=smp-estimator`);
+        await change();
+        await Promise.all([tab.waitForURL(/settings-updated=true/), tab.locator('#smp-estimator-requests-save').click()]);
+      };
+      const inline = async () => {
+        const html = await (await fetch(`${wp.url}/?page_id=${wp.pages.shortcode}`)).text();
+        const json = html.match(/<div data-smp-estimator[^>]*><script type="application\/json">(.*?)<\/script>/s)[1];
+        return JSON.parse(json);
+      };
+      const endpoint = await wpPhp(wp.site, "echo rest_url( 'smp-estimator/v1/requests' );");
+      // Notifications to the clinic's own addresses; a wrong one is named and left out.
+      await saveRequestSettings(() => tab.locator('#smp-estimator-notify').fill('front@clinic.example, not an address, owner@clinic.example'));
+      assert.match(await tab.locator('.notice, .settings-error').allInnerTexts().then((texts) => texts.join('\n')), /"not an address" is not an email address/);
+      const before = (await mails(wp)).length;
+      assert.equal((await postFrom('127.0.0.71', endpoint, JSON.stringify(requestBody({ name: 'Nora Notify', email: 'nora@example.org', settingsFile })))).status, 201);
+      const sent = (await mails(wp)).slice(before);
+      assert.deepEqual(sent.map((mail) => [mail.to].flat()), [['front@clinic.example', 'owner@clinic.example']]);
+      // The clinic's own endpoint (the settings' lead), as outside WordPress.
+      const own = { ...saved, lead: { endpoint: 'https://crm.clinic.example/leads', email: null, consent: 'I agree that Northside may call me.' } };
+      await wpPhp(wp.site, `update_option( 'smp_estimator_settings', wp_json_encode( json_decode( base64_decode( '${Buffer.from(JSON.stringify(own)).toString('base64')}' ) ) ), false );`);
+      assert.equal((await inline()).lead.endpoint, endpoint, 'stored here by default, the wording kept');
+      assert.equal((await inline()).lead.consent, 'I agree that Northside may call me.');
+      await saveRequestSettings(() => tab.locator('input[name="smp_estimator_requests[mode]"][value="own"]').check());
+      assert.equal((await inline()).lead.endpoint, 'https://crm.clinic.example/leads');
+      assert.equal((await postFrom('127.0.0.72', endpoint, JSON.stringify(requestBody({ name: 'Otto Own', email: 'otto@example.org', settingsFile })))).status, 404, 'no route while requests go elsewhere');
+      // Off: no form, no route.
+      await saveRequestSettings(() => tab.locator('input[name="smp_estimator_requests[mode]"][value="off"]').check());
+      assert.equal((await inline()).lead, null);
+      assert.equal((await postFrom('127.0.0.73', endpoint, JSON.stringify(requestBody({ name: 'Olga Off', email: 'olga@example.org', settingsFile })))).status, 404);
+      const visitor = await browser.newPage();
+      try {
+        await visitor.goto(`${wp.url}/?page_id=${wp.pages.shortcode}`);
+        await visitor.locator('[data-smp-estimator] [data-figure="smp-cost-typical"]').first().waitFor();
+        await visitor.locator('[data-smp-estimator] .smp-tools').first().waitFor();
+        assert.equal(await visitor.locator('[data-smp-estimator] .smp-lead').count(), 0);
+      } finally {
+        await visitor.close();
+        await useRequestOptions(wp, { mode: 'wordpress', notify: '' });
+      }
     });
 
     test('the route refuses no consent, 40 KB, malformed JSON, the honeypot, a hurried form and a burst (429 with Retry-After), storing nothing', async () => {
