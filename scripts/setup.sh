@@ -63,8 +63,10 @@ fi
 # The WordPress plugin's test (tests/e2e/wordpress.test.mjs): a real
 # WordPress 6.1 (Debian's) with PHP and MariaDB, zip for packaging the plugin
 # and unzip for unpacking WordPress 6.5 (npm, below); Twenty Twenty-One, a
-# classic theme, as most clinics' sites have. Only what is missing.
-wordpress_packages=(zip unzip php-cli php-mysql php-sqlite3 php-mbstring php-xml mariadb-server wordpress wordpress-theme-twentytwentythree wordpress-theme-twentytwentyone)
+# classic theme, as most clinics' sites have; php-zip for WordPress's own
+# Tools → Export Personal Data, which zips the export (ZipArchive). Only what
+# is missing.
+wordpress_packages=(zip unzip php-cli php-mysql php-sqlite3 php-mbstring php-xml php-zip mariadb-server wordpress wordpress-theme-twentytwentythree wordpress-theme-twentytwentyone)
 missing=()
 for package in "${wordpress_packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

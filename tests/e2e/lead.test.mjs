@@ -36,6 +36,9 @@ before(async () => {
       received.ok.push(JSON.parse(body));
       return { status: 201 };
     },
+    // A site that refuses: too many requests, or a request it cannot accept.
+    '/busy': async () => ({ status: 429, body: '{"code":"too_many"}' }),
+    '/refuse': async () => ({ status: 400, body: '{"code":"invalid"}' }),
     // Fails the first time, then takes the request.
     '/flaky': async (body) => {
       flakyCalls += 1;
@@ -50,6 +53,8 @@ before(async () => {
     body: widget(`data-lead-endpoint="${server.url}leads" data-lead-consent="I agree that Northside Hair Studio may contact me about this estimate."`),
   };
   pages['/flaky.html'] = { body: widget(`data-lead-endpoint="${server.url}flaky"`) };
+  pages['/busy.html'] = { body: widget(`data-lead-endpoint="${server.url}busy"`) };
+  pages['/refuse.html'] = { body: widget(`data-lead-endpoint="${server.url}refuse"`) };
   pages['/email.html'] = { body: widget(`data-lead-email="hello@northside-hair.example"`) };
   browser = await launch();
 });
@@ -146,7 +151,8 @@ test('a failing endpoint keeps what was typed and sends on retry', async () => {
   await status.waitFor();
   assert.equal(
     (await status.innerText()).trim(),
-    "Your request was not sent: the clinic's server answered 503. Your details are still here; please try again.",
+    // Friendly words, not the status code (the clinic's server logs that).
+    "Your request was not sent: the clinic's website had a problem. Your details are still here; please try again.",
   );
   assert.equal(await field(tab, 'name').inputValue(), 'Ana Ruiz');
   assert.equal(await field(tab, 'contact').inputValue(), '+44 20 7946 0958');
@@ -164,6 +170,26 @@ test('a failing endpoint keeps what was typed and sends on retry', async () => {
   // The page heard both attempts: it decides what to do with each.
   assert.equal((await tab.evaluate(() => window.leads)).length, 2);
   await tab.close();
+});
+
+test('a refusal is told in the visitor\'s words, not as a status code: 429 asks to wait, another 4xx says it was not accepted', async () => {
+  for (const [path, reason] of [
+    ['/busy.html', 'too many requests came from your connection in the last few minutes, so please wait a few minutes first'],
+    ['/refuse.html', "the clinic's website could not accept it"],
+  ]) {
+    const { tab, errors } = await open(path);
+    await tab.getByRole('button', { name: 'Request a consultation' }).click();
+    await fillRequest(tab, { name: 'Ana Ruiz', contact: 'ana@example.org', time: 'morning', consent: true });
+    await tab.getByRole('button', { name: 'Send request' }).click();
+    const status = tab.locator('[data-figure="lead-status"]');
+    await status.waitFor();
+    assert.equal((await status.innerText()).trim(), `Your request was not sent: ${reason}. Your details are still here; please try again.`);
+    assert.equal(await field(tab, 'name').inputValue(), 'Ana Ruiz');
+    assert.equal(await field(tab, 'contact').inputValue(), 'ana@example.org');
+    assert.equal(await field(tab, 'consent').isChecked(), true);
+    assert.deepEqual(errors.filter((error) => !/Failed to load resource/.test(error)), []);
+    await tab.close();
+  }
 });
 
 test('an email-only clinic: the one action says it continues in the email app, and opens it with a readable summary', async () => {

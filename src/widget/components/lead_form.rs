@@ -5,8 +5,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::model::Value;
 use crate::model::{mailto, Figure, LeadRequest, LeadSettings, Message, Msg, Quote, CONTACT_TIMES};
+use crate::model::{ToJson, Value};
 use crate::widget::format::Formats;
 
 #[derive(Properties, PartialEq)]
@@ -37,7 +37,9 @@ enum Status {
     Emailed(String),
 }
 
-/// POSTs `body` as JSON to the clinic's endpoint; `Err` says why not.
+/// POSTs `body` as JSON to the clinic's endpoint; `Err` says why not, in
+/// the visitor's words: a server's status code means nothing to them (the
+/// clinic sees the exact refusal on its own side).
 async fn post(endpoint: &str, body: &str) -> Result<(), Message> {
     let init = web_sys::RequestInit::new();
     init.set_method("POST");
@@ -52,13 +54,12 @@ async fn post(endpoint: &str, body: &str) -> Result<(), Message> {
         .await
         .map_err(|_| unreachable())?;
     let response: web_sys::Response = response.unchecked_into();
-    if response.ok() {
-        Ok(())
-    } else {
-        Err(Message::new(
-            Msg::LeadFailedStatus,
-            &[("status", Figure::Text(response.status().to_string()))],
-        ))
+    match response.status() {
+        _ if response.ok() => Ok(()),
+        // Too many requests from this connection (a rate limit): waiting helps.
+        429 => Err(Msg::LeadFailedBusy.into()),
+        400..=499 => Err(Msg::LeadFailedRefused.into()),
+        _ => Err(Msg::LeadFailedServer.into()),
     }
 }
 
@@ -68,6 +69,9 @@ async fn post(endpoint: &str, body: &str) -> Result<(), Message> {
 #[function_component]
 pub fn LeadForm(props: &LeadFormProps) -> Html {
     let open = use_state_eq(|| false);
+    // When the form opened (`Date.now()`): the request says how long it
+    // took to fill in, so a server can refuse what no person types that fast.
+    let opened_at = use_mut_ref(|| 0.0);
     let request = use_mut_ref(LeadRequest::default);
     let errors = use_state_eq(Vec::<(&'static str, Msg)>::new);
     // Refused submits so far: focus moves again even when the problems
@@ -101,8 +105,11 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
         });
     }
     let onopen = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(true))
+        let (open, opened_at) = (open.clone(), opened_at.clone());
+        Callback::from(move |_: MouseEvent| {
+            *opened_at.borrow_mut() = js_sys::Date::now();
+            open.set(true)
+        })
     };
     let onsubmit = {
         let (request, errors, status, form) = (
@@ -111,7 +118,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
             status.clone(),
             form.clone(),
         );
-        let refusals = refusals.clone();
+        let (refusals, opened_at) = (refusals.clone(), opened_at.clone());
         let (quote, lead, onlead, formats, clinic_name) = (
             props.quote.clone(),
             props.lead.clone(),
@@ -161,7 +168,17 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                     (name, decoded.unwrap_or(value))
                 })
                 .collect();
-            let payload = typed.payload(&consent, &quote, &page, &campaign);
+            let mut payload = typed.payload(&consent, &quote, &page, &campaign);
+            // For the receiving server's bot checks: the hidden field that
+            // only a bot fills in, and the time taken to fill in the form.
+            let fill_ms = (js_sys::Date::now() - *opened_at.borrow()).max(0.0).round();
+            payload.insert(
+                "bot_check",
+                Value::object([
+                    ("leave_empty", value("leave_empty").to_json()),
+                    ("fill_ms", fill_ms.to_json()),
+                ]),
+            );
             let body = crate::embed::js_value::to_text(&payload);
             if let Some(onlead) = &onlead {
                 onlead.emit(Rc::new(payload));
@@ -293,6 +310,13 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                     <span>{ props.lead.consent_in(&formats.messages, &props.clinic_name, &**formats) }</span>
                 </label>
                 { message("consent") }
+            </div>
+            // A trap for bots that fill in every field: hidden from people,
+            // screen readers and the tab order; a request with it filled in
+            // is refused by the WordPress plugin.
+            <div class="smp-visually-hidden" aria-hidden="true">
+                <label for={field_id("leave_empty")}>{ text(Msg::LeadLeaveEmpty) }</label>
+                <input id={field_id("leave_empty")} name="leave_empty" type="text" tabindex="-1" autocomplete="off" />
             </div>
             <button type="submit" class="smp-cta" disabled={sending}>{ submit_label }</button>
             { outcome }

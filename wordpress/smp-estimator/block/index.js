@@ -34,10 +34,12 @@
       ['accent', __('Accent colour', 'smp-estimator'), __('#rrggbb, dark enough for white text.', 'smp-estimator')],
       ['font', __('Font', 'smp-estimator'), __('A CSS font family, such as "Lato", sans-serif.', 'smp-estimator')],
     ]],
+    // Where visitors' details go: used only on a page whose author is an
+    // administrator (the server ignores them otherwise and tells editors why).
     [__('Consultation requests', 'smp-estimator'), [
-      ['lead_endpoint', __('Endpoint', 'smp-estimator'), __('https:// address that receives the request as JSON.', 'smp-estimator'), 'url'],
-      ['lead_email', __('Email', 'smp-estimator'), __('Without an endpoint, requests open the visitor\'s email to this address.', 'smp-estimator'), 'email'],
-      ['lead_consent', __('Consent text', 'smp-estimator')],
+      ['lead_endpoint', __('Endpoint', 'smp-estimator'), __('https:// address that receives the request as JSON. Only on pages written by an administrator; empty: Settings → SMP estimator decides.', 'smp-estimator'), 'url'],
+      ['lead_email', __('Email', 'smp-estimator'), __('Without an endpoint, requests open the visitor\'s email to this address. Only on pages written by an administrator.', 'smp-estimator'), 'email'],
+      ['lead_consent', __('Consent text', 'smp-estimator'), __('Only on pages written by an administrator.', 'smp-estimator')],
     ]],
     [__('Preset answers', 'smp-estimator'), [
       ['pattern', __('Hair-loss pattern', 'smp-estimator'), null, 'pattern'],
@@ -47,7 +49,7 @@
       ['years', __('Years compared', 'smp-estimator')],
     ]],
     [__('Advanced', 'smp-estimator'), [
-      ['config_url', __('Settings file', 'smp-estimator'), __('Address of a JSON settings file on this site.', 'smp-estimator'), 'url'],
+      ['config_url', __('Settings file', 'smp-estimator'), __('Address of a JSON settings file on this site (another host is ignored). Only on pages written by an administrator.', 'smp-estimator'), 'url'],
     ]],
   ];
 

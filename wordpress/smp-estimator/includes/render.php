@@ -86,7 +86,15 @@ function smp_estimator_module_tag( $tag, $handle, $src ) {
 	if ( 'smp-estimator' !== $handle ) {
 		return $tag;
 	}
-	return wp_get_script_tag( smp_estimator_with_integrity( array( 'type' => 'module', 'src' => $src, 'id' => 'smp-estimator-js' ) ) );
+	return wp_get_script_tag(
+		smp_estimator_with_integrity(
+			array(
+				'type' => 'module',
+				'src'  => $src,
+				'id'   => 'smp-estimator-js',
+			)
+		)
+	);
 }
 
 /**
@@ -165,6 +173,116 @@ function smp_estimator_known_settings( $attributes ) {
 }
 
 /**
+ * Settings that decide where visitors' names, emails and phone numbers go,
+ * or load a whole settings file (which can hold those too): an
+ * administrator sets them on Settings → SMP estimator. A shortcode or block
+ * may set them only on a page whose author can manage options, so that an
+ * Author or Editor cannot send the clinic's enquiries elsewhere.
+ *
+ * @return string[]
+ */
+function smp_estimator_restricted_names() {
+	return array( 'lead-endpoint', 'lead-email', 'lead-consent', 'config-url' );
+}
+
+/**
+ * Whether the page being rendered was written by someone who can manage
+ * options. Outside a post (a template part, a widget area) nobody wrote it:
+ * the restricted settings then come from the settings page only.
+ *
+ * @return bool
+ */
+function smp_estimator_author_can_manage() {
+	$post = get_post();
+	return $post instanceof WP_Post && user_can( (int) $post->post_author, 'manage_options' );
+}
+
+/**
+ * Whether `$url` is on this site's own host: a path (`/smp/clinic.json`),
+ * or an http(s) address whose host is the site's, with no user name (which
+ * `https://site.example@elsewhere.example/` would carry to fool a prefix
+ * check) and no backslash (which browsers read as a slash).
+ *
+ * @param string $url The address.
+ * @return bool
+ */
+function smp_estimator_is_own_url( $url ) {
+	if ( '' === $url || false !== strpos( $url, '\\' ) || 0 === strpos( $url, '//' ) || preg_match( '/[\s\p{Cc}]/u', $url ) ) {
+		return false;
+	}
+	$parts = wp_parse_url( $url );
+	if ( false === $parts ) {
+		return false;
+	}
+	if ( ! isset( $parts['scheme'] ) && ! isset( $parts['host'] ) ) {
+		// A relative address: resolved against the page, on this site.
+		return true;
+	}
+	if ( ! in_array( strtolower( $parts['scheme'] ?? '' ), array( 'http', 'https' ), true ) || isset( $parts['user'] ) || isset( $parts['pass'] ) || empty( $parts['host'] ) ) {
+		return false;
+	}
+	return strtolower( $parts['host'] ) === strtolower( (string) wp_parse_url( home_url(), PHP_URL_HOST ) );
+}
+
+/**
+ * Takes out the restricted settings a page may not set, and a settings file
+ * on another host.
+ *
+ * @param array<string, string> $settings Known settings, by data-attribute name.
+ * @return array{0: array<string, string>, 1: string[], 2: string[]} What remains, the
+ *         names ignored for the author, and the names ignored for their host.
+ */
+function smp_estimator_guard_settings( $settings ) {
+	$for_author = array();
+	$for_host   = array();
+	$allowed    = null;
+	foreach ( smp_estimator_restricted_names() as $name ) {
+		if ( ! isset( $settings[ $name ] ) ) {
+			continue;
+		}
+		$allowed = null === $allowed ? smp_estimator_author_can_manage() : $allowed;
+		if ( ! $allowed ) {
+			$for_author[] = $name;
+			unset( $settings[ $name ] );
+		}
+	}
+	if ( isset( $settings['config-url'] ) && ! smp_estimator_is_own_url( $settings['config-url'] ) ) {
+		$for_host[] = 'config-url';
+		unset( $settings['config-url'] );
+	}
+	return array( $settings, $for_author, $for_host );
+}
+
+/**
+ * The saved settings as the page's widgets get them, with where requests
+ * go (Settings → SMP estimator, "Consultation requests"): this site's REST
+ * route (the clinic's consent wording kept), the settings' own lead
+ * endpoint or email, or none.
+ *
+ * @return object|null
+ */
+function smp_estimator_page_settings() {
+	$saved   = smp_estimator_saved_settings();
+	$options = smp_estimator_requests_options();
+	if ( 'wordpress' === $options['mode'] ) {
+		$endpoint = smp_estimator_request_endpoint();
+		$saved    = null === $saved ? new stdClass() : $saved;
+		if ( '' === $endpoint ) {
+			$saved->lead = null;
+		} else {
+			$lead = array( 'endpoint' => $endpoint );
+			if ( isset( $saved->lead->consent ) && is_string( $saved->lead->consent ) ) {
+				$lead['consent'] = $saved->lead->consent;
+			}
+			$saved->lead = (object) $lead;
+		}
+	} elseif ( 'off' === $options['mode'] && null !== $saved ) {
+		$saved->lead = null;
+	}
+	return $saved;
+}
+
+/**
  * The widget's element: the saved settings as its inline JSON, the
  * shortcode's or block's own settings as data attributes (which win).
  *
@@ -181,13 +299,48 @@ function smp_estimator_element( $settings, $wrapper = '' ) {
 	foreach ( $settings as $name => $value ) {
 		$html .= sprintf( ' data-%s="%s"', esc_attr( $name ), esc_attr( $value ) );
 	}
+	if ( smp_estimator_requests_options()['counts'] ) {
+		// Where front/counts.js sends this widget's counts.
+		$html .= sprintf( ' data-smp-counts="%s"', esc_url( rest_url( 'smp-estimator/v1/counts' ) ) );
+		smp_estimator_enqueue_counts();
+	}
 	$html .= '>';
-	$saved = smp_estimator_saved_settings();
+	$saved = smp_estimator_page_settings();
 	if ( null !== $saved ) {
 		// Hex-escaped so that nothing in a setting (`</script>`) can end the element early.
 		$html .= '<script type="application/json">' . wp_json_encode( $saved, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_APOS | JSON_HEX_QUOT ) . '</script>';
 	}
 	return $html . '</div>';
+}
+
+/**
+ * For those who can edit the page, not its visitors: settings this page
+ * may not set, and why.
+ *
+ * @param string[] $for_author Restricted names ignored because of the page's author.
+ * @param string[] $for_host   Names ignored because their address is on another host.
+ * @return string
+ */
+function smp_estimator_guard_notice( $for_author, $for_host ) {
+	if ( ( empty( $for_author ) && empty( $for_host ) ) || ! current_user_can( 'edit_posts' ) ) {
+		return '';
+	}
+	$notes = array();
+	if ( $for_author ) {
+		$notes[] = sprintf(
+			/* translators: %s: the ignored attribute names. */
+			__( 'SMP estimator: ignored %s. Where consultation requests go, and any settings file, are set by an administrator on Settings → SMP estimator (or on a page an administrator wrote), so that visitors\' details reach only the clinic. Only editors see this note.', 'smp-estimator' ),
+			implode( ', ', $for_author )
+		);
+	}
+	if ( $for_host ) {
+		$notes[] = sprintf(
+			/* translators: %s: this site's host name. */
+			__( 'SMP estimator: ignored config-url. The settings file must be on this site (%s). Only editors see this note.', 'smp-estimator' ),
+			(string) wp_parse_url( home_url(), PHP_URL_HOST )
+		);
+	}
+	return implode( '', array_map( static fn( $note ) => '<p class="smp-estimator-notice">' . esc_html( $note ) . '</p>', $notes ) );
 }
 
 /**
@@ -218,10 +371,11 @@ function smp_estimator_unknown_notice( $unknown ) {
  * @return string
  */
 function smp_estimator_shortcode( $atts ) {
-	list( $known, $unknown ) = smp_estimator_known_settings( is_array( $atts ) ? $atts : array() );
-	$defaults                = array_fill_keys( smp_estimator_setting_names(), '' );
-	$settings                = array_filter( shortcode_atts( $defaults, $known, 'smp_estimator' ), 'strlen' );
-	return smp_estimator_unknown_notice( $unknown ) . smp_estimator_element( $settings );
+	list( $known, $unknown )                  = smp_estimator_known_settings( is_array( $atts ) ? $atts : array() );
+	$defaults                                 = array_fill_keys( smp_estimator_setting_names(), '' );
+	$settings                                 = array_filter( shortcode_atts( $defaults, $known, 'smp_estimator' ), 'strlen' );
+	list( $settings, $for_author, $for_host ) = smp_estimator_guard_settings( $settings );
+	return smp_estimator_unknown_notice( $unknown ) . smp_estimator_guard_notice( $for_author, $for_host ) . smp_estimator_element( $settings );
 }
 
 /**
@@ -232,6 +386,7 @@ function smp_estimator_shortcode( $atts ) {
  * @return string
  */
 function smp_estimator_render_block( $attributes ) {
-	list( $known ) = smp_estimator_known_settings( $attributes );
-	return smp_estimator_element( $known, get_block_wrapper_attributes() );
+	list( $known )                         = smp_estimator_known_settings( $attributes );
+	list( $known, $for_author, $for_host ) = smp_estimator_guard_settings( $known );
+	return smp_estimator_guard_notice( $for_author, $for_host ) . smp_estimator_element( $known, get_block_wrapper_attributes() );
 }

@@ -117,10 +117,116 @@ function smp_estimator_save_settings() {
 	if ( '' === $json ) {
 		delete_option( SMP_ESTIMATOR_OPTION );
 	} else {
-		update_option( SMP_ESTIMATOR_OPTION, $json );
+		// Not autoloaded: read only on pages with a widget, it stays out of every other request.
+		update_option( SMP_ESTIMATOR_OPTION, $json, false );
 	}
 	wp_safe_redirect( add_query_arg( 'smp-estimator-saved', '' === $json ? 'cleared' : 'saved', menu_page_url( 'smp-estimator', false ) ) );
 	exit;
+}
+
+/**
+ * The "Consultation requests" part of the page is a settings-API form
+ * (options.php checks `manage_options` and its nonce).
+ */
+function smp_estimator_register_requests_setting() {
+	register_setting(
+		'smp_estimator_requests',
+		SMP_ESTIMATOR_REQUESTS_OPTION,
+		array(
+			'type'              => 'array',
+			'sanitize_callback' => 'smp_estimator_sanitize_requests_options',
+			'show_in_rest'      => false,
+		)
+	);
+}
+
+/**
+ * Keeps only known choices; every refusal is named on the page.
+ *
+ * @param mixed $value What the form sent.
+ * @return array
+ */
+function smp_estimator_sanitize_requests_options( $value ) {
+	$value   = is_array( $value ) ? $value : array();
+	$current = smp_estimator_requests_options();
+	$mode    = isset( $value['mode'] ) ? sanitize_key( $value['mode'] ) : $current['mode'];
+	$notify  = array();
+	foreach ( explode( ',', isset( $value['notify'] ) ? (string) $value['notify'] : '' ) as $address ) {
+		$address = trim( $address );
+		if ( '' === $address ) {
+			continue;
+		}
+		if ( is_email( $address ) ) {
+			$notify[] = $address;
+		} else {
+			/* translators: %s: what was typed. */
+			add_settings_error( SMP_ESTIMATOR_REQUESTS_OPTION, 'notify', sprintf( __( 'Notify: "%s" is not an email address, so it was left out.', 'smp-estimator' ), $address ) );
+		}
+	}
+	$months = isset( $value['retention_months'] ) ? (int) $value['retention_months'] : 12;
+	if ( $months < 1 || $months > 120 ) {
+		add_settings_error( SMP_ESTIMATOR_REQUESTS_OPTION, 'retention', __( 'Keep requests: must be 1 to 120 months; 12 was kept.', 'smp-estimator' ) );
+		$months = 12;
+	}
+	return array(
+		'mode'             => in_array( $mode, array( 'wordpress', 'own', 'off' ), true ) ? $mode : 'wordpress',
+		'notify'           => implode( ', ', $notify ),
+		'retention_months' => $months,
+		'counts'           => ! empty( $value['counts'] ),
+	);
+}
+
+/** The "Consultation requests" form on Settings → SMP estimator. */
+function smp_estimator_requests_form() {
+	$options = smp_estimator_requests_options();
+	$name    = SMP_ESTIMATOR_REQUESTS_OPTION;
+	$modes   = array(
+		'wordpress' => __( 'Stored here in WordPress (SMP estimator → Consultation requests) and emailed to you', 'smp-estimator' ),
+		'own'       => __( 'Sent to the endpoint or email address in the settings above (your own server or inbox)', 'smp-estimator' ),
+		'off'       => __( 'Off: the estimator offers no consultation request', 'smp-estimator' ),
+	);
+	?>
+	<h2 id="smp-estimator-requests-settings"><?php esc_html_e( 'Consultation requests', 'smp-estimator' ); ?></h2>
+	<?php if ( 'wordpress' === $options['mode'] && '' === smp_estimator_request_endpoint() ) : ?>
+		<div class="notice notice-warning inline"><p><?php esc_html_e( 'This site is served over http://, and the estimator sends visitors\' details only over https://: it offers no consultation request until the site has HTTPS.', 'smp-estimator' ); ?></p></div>
+	<?php endif; ?>
+	<form method="post" action="options.php" class="smp-estimator-requests-form">
+		<?php settings_fields( 'smp_estimator_requests' ); ?>
+		<table class="form-table" role="presentation"><tbody>
+			<tr>
+				<th scope="row"><?php esc_html_e( 'Where requests go', 'smp-estimator' ); ?></th>
+				<td><fieldset>
+					<legend class="screen-reader-text"><?php esc_html_e( 'Where requests go', 'smp-estimator' ); ?></legend>
+					<?php foreach ( $modes as $mode => $label ) : ?>
+						<label><input type="radio" name="<?php echo esc_attr( $name ); ?>[mode]" value="<?php echo esc_attr( $mode ); ?>"<?php checked( $options['mode'], $mode ); ?>> <?php echo esc_html( $label ); ?></label><br>
+					<?php endforeach; ?>
+				</fieldset></td>
+			</tr>
+			<tr>
+				<th scope="row"><label for="smp-estimator-notify"><?php esc_html_e( 'Email new requests to', 'smp-estimator' ); ?></label></th>
+				<td>
+					<input type="text" id="smp-estimator-notify" class="regular-text" name="<?php echo esc_attr( $name ); ?>[notify]" value="<?php echo esc_attr( $options['notify'] ); ?>" placeholder="<?php echo esc_attr( (string) get_option( 'admin_email' ) ); ?>">
+					<p class="description"><?php esc_html_e( 'Addresses separated by commas; empty: the site\'s admin address. The visitor is never emailed.', 'smp-estimator' ); ?></p>
+				</td>
+			</tr>
+			<tr>
+				<th scope="row"><label for="smp-estimator-retention"><?php esc_html_e( 'Keep requests for', 'smp-estimator' ); ?></label></th>
+				<td>
+					<input type="number" id="smp-estimator-retention" class="small-text" min="1" max="120" name="<?php echo esc_attr( $name ); ?>[retention_months]" value="<?php echo esc_attr( $options['retention_months'] ); ?>"> <?php esc_html_e( 'months', 'smp-estimator' ); ?>
+					<p class="description"><?php esc_html_e( 'Older requests are deleted once a day.', 'smp-estimator' ); ?></p>
+				</td>
+			</tr>
+			<tr>
+				<th scope="row"><?php esc_html_e( 'Visitor numbers', 'smp-estimator' ); ?></th>
+				<td>
+					<label><input type="checkbox" id="smp-estimator-counts" name="<?php echo esc_attr( $name ); ?>[counts]" value="1"<?php checked( $options['counts'] ); ?>> <?php esc_html_e( 'Count estimates, booking clicks and requests', 'smp-estimator' ); ?></label>
+					<p class="description"><?php esc_html_e( 'Weekly totals on SMP estimator → Visitor numbers: estimates shown by pattern, booking-link clicks, requests sent. No cookie, no identifier, no IP address is kept.', 'smp-estimator' ); ?></p>
+				</td>
+			</tr>
+		</tbody></table>
+		<?php submit_button( __( 'Save request settings', 'smp-estimator' ), 'secondary', 'submit', true, array( 'id' => 'smp-estimator-requests-save' ) ); ?>
+	</form>
+	<?php
 }
 
 /** Draws Settings → SMP estimator. */
@@ -149,7 +255,7 @@ function smp_estimator_settings_page() {
 			<div class="notice notice-success is-dismissible"><p><?php esc_html_e( 'Settings removed. The estimators use the published United States prices until you save your own.', 'smp-estimator' ); ?></p></div>
 		<?php endif; ?>
 
-		<p><?php esc_html_e( 'Enter your prices below: the preview and the price sheet show what visitors will see. Then press "Save settings". Every [smp_estimator] shortcode and "SMP estimator" block on this site uses these settings; a shortcode or block can still set its own currency, booking link or preset pattern.', 'smp-estimator' ); ?></p>
+		<p><?php esc_html_e( 'Enter your prices below: the preview and the price sheet show what visitors will see. Then press "Save settings". Every [smp_estimator] shortcode and "SMP estimator" block on this site uses these settings; a shortcode or block can still set its own currency, booking link or preset pattern. Where consultation requests go, and a settings file, only an administrator sets: on this page, or on a page an administrator wrote.', 'smp-estimator' ); ?></p>
 
 		<iframe id="smp-estimator-setup" class="smp-estimator-setup" src="<?php echo esc_url( $setup ); ?>" title="<?php esc_attr_e( 'Your estimator\'s settings', 'smp-estimator' ); ?>"></iframe>
 
@@ -163,6 +269,8 @@ function smp_estimator_settings_page() {
 			</details>
 			<?php submit_button( __( 'Save settings', 'smp-estimator' ), 'primary', 'submit', true, array( 'id' => 'smp-estimator-save' ) ); ?>
 		</form>
+
+		<?php smp_estimator_requests_form(); ?>
 
 		<h2><?php esc_html_e( 'Putting the estimator on a page', 'smp-estimator' ); ?></h2>
 		<p>
