@@ -106,11 +106,14 @@ impl Formats {
                 ],
             ),
             plural: intl("PluralRules", "select", locale, &[]),
+            // Regions are listed as the language joins things ("A, B and
+            // C"); CLDR's unit lists join with bare spaces in Turkish
+            // ("Ön bölge Orta bölge"), as in "3 saat 20 dakika".
             list: intl(
                 "ListFormat",
                 "format",
                 locale,
-                &[("type", "unit".into()), ("style", "short".into())],
+                &[("type", "conjunction".into()), ("style", "long".into())],
             ),
             currency: currency.to_string(),
             locale: locale.to_string(),
