@@ -127,12 +127,25 @@ impl Writer for Dollars {
             Figure::Price(price) => format!("${price:.2}"),
             Figure::Count(count) => thousands(count),
             Figure::Decimal(value) => format!("{value}"),
+            Figure::Percent(value) => format!("{value}%"),
             _ => String::new(),
         }
     }
 
     fn plural(&self, value: f64) -> String {
         if value == 1.0 { "one" } else { "other" }.into()
+    }
+
+    /// As English joins things: "A and B", "A, B, and C".
+    fn list(&self, mut items: Vec<String>) -> String {
+        match items.len() {
+            0 | 1 => items.join(""),
+            2 => items.join(" and "),
+            _ => {
+                let last = items.pop().unwrap_or_default();
+                format!("{}, and {last}", items.join(", "))
+            }
+        }
     }
 }
 
@@ -785,6 +798,50 @@ fn a_german_chart_axis_groups_thousands_as_the_rest_of_the_widget() {
     assert_eq!(plain(german.money_compact(5000)), "5.000 $");
     assert_eq!(plain(german.money_compact(10000)), "10.000 $");
     assert_eq!(plain(german.money(2800)), "2.800 $");
+}
+
+#[wasm_bindgen_test]
+fn regions_are_listed_with_the_languages_own_and() {
+    let list = |locale: &str, items: &[&str]| {
+        let formats = smp_estimator::widget::format::Formats::new(
+            locale,
+            "USD",
+            Rc::new(Catalogue::english().clone()),
+        );
+        Writer::list(
+            &formats,
+            items.iter().map(|item| item.to_string()).collect(),
+        )
+    };
+    // Not CLDR's unit list, which Turkish joins with bare spaces.
+    assert_eq!(
+        list("tr", &["Saç çizgisi ve şakaklar", "Ön bölge", "Orta bölge"]),
+        "Saç çizgisi ve şakaklar, Ön bölge ve Orta bölge"
+    );
+    assert_eq!(
+        list("en-US", &["Hairline and temples", "Front", "Crown"]),
+        "Hairline and temples, Front, and Crown"
+    );
+}
+
+#[wasm_bindgen_test]
+fn a_percent_takes_the_locales_sign_where_the_locale_puts_it() {
+    let percent = |locale: &str, value: f64| {
+        smp_estimator::widget::format::Formats::new(
+            locale,
+            "USD",
+            Rc::new(Catalogue::english().clone()),
+        )
+        .percent(value)
+        // Intl marks the direction and spaces the sign in some locales.
+        .replace(['\u{200e}', '\u{200f}', '\u{61c}'], "")
+        .replace(['\u{a0}', '\u{202f}'], " ")
+    };
+    assert_eq!(percent("en-US", 9.99), "9.99%");
+    assert_eq!(percent("de-DE", 20.0), "20 %");
+    assert_eq!(percent("tr-TR", 20.0), "%20");
+    // Egyptian Arabic: Arabic-Indic digits and the Arabic percent sign.
+    assert_eq!(percent("ar-EG", 20.0), "٢٠٪");
 }
 
 #[wasm_bindgen_test]

@@ -14,7 +14,7 @@ use super::settings::ClinicSettings;
 use super::smp::{scar_size_factor, REFERENCE_SESSION_HOURS, SMALL_AREA_CM2};
 use super::transplant::coverage_of;
 
-use Figure::{Area, Count, Decimal, List, Money, Word};
+use Figure::{Area, Count, Decimal, List, Money, Percent, Word};
 
 /// The names of `regions`, listed the locale's way.
 fn region_list(regions: &[(Region, f64)]) -> Figure {
@@ -132,11 +132,11 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
             ("every_max", Decimal(smp.touch_up.every_years.max)),
             (
                 "share_min",
-                Decimal((touch_up.share_of_course.min * 100.0).round()),
+                Percent((touch_up.share_of_course.min * 100.0).round()),
             ),
             (
                 "share_max",
-                Decimal((touch_up.share_of_course.max * 100.0).round()),
+                Percent((touch_up.share_of_course.max * 100.0).round()),
             ),
             ("floor", price(settings, touch_up.price.min)),
             ("cost_min", Money(smp.touch_up.cost.min)),
@@ -151,7 +151,7 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
             ("grafts_min", Count(transplant.grafts.min.into())),
             ("grafts_max", Count(transplant.grafts.max.into())),
             ("partial", yes(coverage < 1.0)),
-            ("coverage", Decimal(coverage * 100.0)),
+            ("coverage", Percent(coverage * 100.0)),
         ],
     ));
 

@@ -51,8 +51,12 @@ pub enum Figure {
     Price(f64),
     /// A whole count: grafts, sessions, years.
     Count(u64),
-    /// A measure that may have a decimal: hours, percent.
+    /// A measure that may have a decimal: hours, weeks, years.
     Decimal(f64),
+    /// A share in percent (20 for 20%), written with the percent sign where
+    /// the locale puts it: `20%`, `20 %` in German, `%20` in Turkish,
+    /// `٢٠٪` in Egyptian Arabic. A catalogue never writes the sign itself.
+    Percent(f64),
     /// An area in cm², which each presenter writes in the visitor's unit
     /// with the unit's symbol.
     Area(f64),
@@ -74,6 +78,7 @@ impl Figure {
             Figure::Price(_) => "price",
             Figure::Count(_) => "count",
             Figure::Decimal(_) => "decimal",
+            Figure::Percent(_) => "percent",
             Figure::Area(_) => "area",
             Figure::Text(_) => "text",
             Figure::Word(_) => "word",
@@ -148,7 +153,7 @@ impl From<Msg> for Message {
 /// Writes the figures of a message for one locale: the widget's writer
 /// uses the browser's `Intl`; [`Plain`] writes English for the command line.
 pub trait Writer {
-    /// A number or amount: `Money`, `Price`, `Count` or `Decimal`.
+    /// A number or amount: `Money`, `Price`, `Count`, `Decimal` or `Percent`.
     fn number(&self, figure: &Figure) -> String;
     /// The CLDR plural category of `value`: `one`, `few`, `other`…
     fn plural(&self, value: f64) -> String;
@@ -184,6 +189,7 @@ impl Writer for Plain<'_> {
             Figure::Price(amount) => money(number::fixed(amount, 2)),
             Figure::Count(count) => thousands(count),
             Figure::Decimal(value) => number::show(value),
+            Figure::Percent(value) => format!("{}%", number::show(value)),
             _ => String::new(),
         }
     }
@@ -561,7 +567,12 @@ impl Format<'_> {
         let value = match figure {
             Some(Figure::Count(count)) => *count as f64,
             Some(Figure::Money(amount)) => *amount as f64,
-            Some(Figure::Decimal(value) | Figure::Price(value) | Figure::Area(value)) => *value,
+            Some(
+                Figure::Decimal(value)
+                | Figure::Percent(value)
+                | Figure::Price(value)
+                | Figure::Area(value),
+            ) => *value,
             _ => return Some((other, None)),
         };
         let shown = figure.map(|figure| self.writer.number(figure));
@@ -674,7 +685,7 @@ mod tests {
                     ("grafts_min", Figure::Count(1_200)),
                     ("grafts_max", Figure::Count(1_800)),
                     ("partial", Figure::Word(partial)),
-                    ("coverage", Figure::Decimal(50.0)),
+                    ("coverage", Figure::Percent(50.0)),
                 ],
             )
         };
@@ -682,6 +693,38 @@ mod tests {
             note("yes").ends_with("hairline, at 50% of that where hair or scar tissue remains.")
         );
         assert!(note("no").ends_with("densest at the hairline."));
+    }
+
+    #[test]
+    fn a_percent_is_a_figure_of_its_own_and_catalogues_write_no_sign() {
+        // The sign is the writer's: English has it after the number, other
+        // locales before it or after a space (the widget asks Intl).
+        let rate = english(
+            Msg::SmpMonthly,
+            &[
+                ("monthly", Figure::Money(150)),
+                ("months", Figure::Count(24)),
+                ("apr", Figure::Percent(9.99)),
+            ],
+        );
+        assert_eq!(rate, "or about USD 150 a month over 24 months at 9.99% APR");
+        assert_eq!(Figure::Percent(20.0).kind(), "percent");
+    }
+
+    #[test]
+    fn the_noun_after_a_range_takes_the_form_of_its_upper_end() {
+        let hours = |range: &str, max| {
+            english(
+                Msg::SmpHoursValue,
+                &[
+                    ("hours", Figure::Text(range.into())),
+                    ("max", Figure::Decimal(max)),
+                ],
+            )
+        };
+        assert_eq!(hours("2–3", 3.0), "2–3 hours");
+        assert_eq!(hours("1", 1.0), "1 hour");
+        assert_eq!(hours("0.5–1.5", 1.5), "0.5–1.5 hours");
     }
 
     #[test]

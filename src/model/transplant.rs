@@ -260,18 +260,24 @@ fn candidacy(
         }
         None => {}
     }
-    let reserve_percent = (plan.reserve_share * 100.0).round() as u64;
-    let supply = [
+    let mut supply = counts(&[
         ("grafts", u64::from(grafts.typical)),
         ("capacity", u64::from(capacity)),
         ("reserve", u64::from(plan.reserve)),
-        ("reserve_percent", reserve_percent),
         ("plannable", u64::from(plan.plannable)),
         (
             "short",
             u64::from(grafts.typical.saturating_sub(plan.plannable)),
         ),
-    ];
+    ]);
+    // A share, so each presenter writes its locale's percent sign.
+    supply.insert(
+        3,
+        (
+            "reserve_percent",
+            Figure::Percent((plan.reserve_share * 100.0).round()),
+        ),
+    );
     if grafts.typical > 0 && grafts.min > capacity {
         let values = [
             ("grafts", u64::from(grafts.min)),
@@ -279,9 +285,15 @@ fn candidacy(
         ];
         findings.push((Candidacy::No, note(Msg::InsufficientDonor, &values)));
     } else if grafts.typical > capacity {
-        findings.push((Candidacy::Caution, note(Msg::DonorShortfall, &supply)));
+        findings.push((
+            Candidacy::Caution,
+            Note::new(Msg::DonorShortfall, &supply, ""),
+        ));
     } else if grafts.typical > plan.plannable {
-        findings.push((Candidacy::Caution, note(Msg::DonorReserve, &supply)));
+        findings.push((
+            Candidacy::Caution,
+            Note::new(Msg::DonorReserve, &supply, ""),
+        ));
     }
     let covers_crown = input
         .treatment_regions()

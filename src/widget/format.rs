@@ -18,6 +18,7 @@ pub struct Formats {
     price: Option<Function>,
     compact_money: Option<Function>,
     number: Option<Function>,
+    percent: Option<Function>,
     plural: Option<Function>,
     list: Option<Function>,
     currency: String,
@@ -96,12 +97,23 @@ impl Formats {
             price,
             compact_money,
             number: number_format(locale, &[("maximumFractionDigits", 1.into())]),
+            // Two decimals for a rate such as 9.99% APR.
+            percent: number_format(
+                locale,
+                &[
+                    ("style", "percent".into()),
+                    ("maximumFractionDigits", 2.into()),
+                ],
+            ),
             plural: intl("PluralRules", "select", locale, &[]),
+            // Regions are listed as the language joins things ("A, B and
+            // C"); CLDR's unit lists join with bare spaces in Turkish
+            // ("Ön bölge Orta bölge"), as in "3 saat 20 dakika".
             list: intl(
                 "ListFormat",
                 "format",
                 locale,
-                &[("type", "unit".into()), ("style", "short".into())],
+                &[("type", "conjunction".into()), ("style", "long".into())],
             ),
             currency: currency.to_string(),
             locale: locale.to_string(),
@@ -183,6 +195,12 @@ impl Formats {
         call(&self.number, value).unwrap_or_else(|| number::show(value))
     }
 
+    /// A share given in percent (20 for 20%) with the locale's sign where
+    /// the locale puts it: `20%`, `20 %`, `%20`, `٢٠٪`.
+    pub fn percent(&self, value: f64) -> String {
+        call(&self.percent, value / 100.0).unwrap_or_else(|| format!("{}%", self.decimal(value)))
+    }
+
     /// `2–3` or `2,5–3` (one value when both ends are equal).
     pub fn decimal_range(&self, min: f64, max: f64) -> String {
         if min == max {
@@ -206,6 +224,14 @@ impl Formats {
     }
 }
 
+/// The upper end of a range written by [`Formats::decimal_range`], as the
+/// figure `max` that chooses the form of the noun after the range: `2–3
+/// hours`, `1 hour`; Arabic `٢–٥ ساعات` but `٨–١٢ ساعة` (the noun agrees
+/// with the last number).
+pub fn range_end(value: f64) -> Figure {
+    Figure::Decimal((value * 10.0).round() / 10.0)
+}
+
 impl Writer for Formats {
     fn number(&self, figure: &Figure) -> String {
         match *figure {
@@ -213,6 +239,7 @@ impl Writer for Formats {
             Figure::Price(amount) => self.price(amount),
             Figure::Count(count) => Formats::number(self, count),
             Figure::Decimal(value) => self.decimal(value),
+            Figure::Percent(value) => self.percent(value),
             _ => String::new(),
         }
     }

@@ -1,7 +1,7 @@
 use yew::prelude::*;
 
 use crate::model::{Figure, Msg, Quote};
-use crate::widget::format::Formats;
+use crate::widget::format::{range_end, Formats};
 
 /// SMP, a transplant and (where the engine offers one) the combined plan
 /// side by side, row by row. A transplant that is not advised shows no
@@ -29,6 +29,7 @@ pub fn comparison(quote: &Quote, formats: &Formats) -> Html {
                         .decimal_range(smp.touch_up.every_years.min, smp.touch_up.every_years.max),
                 ),
             ),
+            ("max", range_end(smp.touch_up.every_years.max)),
             (
                 "cost",
                 text(formats.money_range(smp.touch_up.cost.min, smp.touch_up.cost.max)),
@@ -75,10 +76,13 @@ pub fn comparison(quote: &Quote, formats: &Formats) -> Html {
             "chair",
             formats.f(
                 Msg::CompareSmpChair,
-                &[(
-                    "hours",
-                    text(formats.decimal_range(smp.total_hours.min, smp.total_hours.max)),
-                )],
+                &[
+                    (
+                        "hours",
+                        text(formats.decimal_range(smp.total_hours.min, smp.total_hours.max)),
+                    ),
+                    ("max", range_end(smp.total_hours.max)),
+                ],
             ),
             formats.f(
                 Msg::CompareTransplantChair,
@@ -91,10 +95,13 @@ pub fn comparison(quote: &Quote, formats: &Formats) -> Html {
             plan(&|plan| {
                 formats.f(
                     Msg::CompareSmpChair,
-                    &[(
-                        "hours",
-                        text(formats.decimal_range(plan.chair_hours.min, plan.chair_hours.max)),
-                    )],
+                    &[
+                        (
+                            "hours",
+                            text(formats.decimal_range(plan.chair_hours.min, plan.chair_hours.max)),
+                        ),
+                        ("max", range_end(plan.chair_hours.max)),
+                    ],
                 )
             }),
         ),

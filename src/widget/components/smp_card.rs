@@ -2,7 +2,7 @@ use yew::prelude::*;
 
 use super::{fact, headline_price, notes_list};
 use crate::model::{Figure, Msg, SmpQuote};
-use crate::widget::format::Formats;
+use crate::widget::format::{range_end, Formats};
 
 /// SMP: cost, sessions, time in the chair, schedule and touch-ups.
 pub fn smp_card(smp: &SmpQuote, formats: &Formats) -> Html {
@@ -24,7 +24,7 @@ pub fn smp_card(smp: &SmpQuote, formats: &Formats) -> Html {
                     { formats.f(Msg::SmpMonthly, &[
                         ("monthly", Figure::Money(monthly)),
                         ("months", count(terms.months)),
-                        ("apr", Figure::Decimal(terms.apr_percent)),
+                        ("apr", Figure::Percent(terms.apr_percent)),
                     ]) }
                 </p>
             }
@@ -36,9 +36,11 @@ pub fn smp_card(smp: &SmpQuote, formats: &Formats) -> Html {
                 ])) }
                 { fact(formats, Msg::SmpHours, "smp-hours", formats.f(Msg::SmpHoursValue, &[
                     ("hours", text(formats.decimal_range(hours.min, hours.max))),
+                    ("max", range_end(hours.max)),
                 ])) }
                 { fact(formats, Msg::SmpTouchUps, "smp-touch-up", formats.f(Msg::SmpTouchUpsValue, &[
                     ("years", text(formats.decimal_range(touch_up.every_years.min, touch_up.every_years.max))),
+                    ("max", range_end(touch_up.every_years.max)),
                     ("cost", text(formats.money_range(touch_up.cost.min, touch_up.cost.max))),
                 ])) }
             </dl>
@@ -48,7 +50,7 @@ pub fn smp_card(smp: &SmpQuote, formats: &Formats) -> Html {
                     <li>
                         <span class="smp-schedule-session">{ formats.f(Msg::ScheduleSession, &[("number", count(session))]) }</span>
                         if session > 1 {
-                            <span class="smp-schedule-gap">{ formats.f(Msg::ScheduleGap, &[("weeks", text(gap.clone()))]) }</span>
+                            <span class="smp-schedule-gap">{ formats.f(Msg::ScheduleGap, &[("weeks", text(gap.clone())), ("max", range_end(smp.weeks_between_sessions.max))]) }</span>
                         }
                     </li>
                 }) }
