@@ -22,6 +22,10 @@ Commands:
                      smp-quote quote '{\"pattern\": \"norwood-4\"}'
   config             print the effective settings as JSON: the market's
                      preset, or FILE merged over it
+  schema             print the JSON Schema of a settings file (FILE)
+  schema attributes  print the JSON Schema of the settings a page gives its
+                     widget as data attributes (and the plugin's shortcode
+                     and block as attributes)
 
 Options:
   --market MARKET    start from a market's published prices: us (the
@@ -39,6 +43,48 @@ enum Command {
     Sheet,
     Quote(String),
     Config,
+    Schema,
+    AttributesSchema,
+}
+
+/// The JSON Schema of a clinic's settings file, derived from the engine's
+/// own types (so it cannot drift from what the engine reads).
+pub fn settings_schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(ClinicSettings);
+    schema.insert(
+        "title".into(),
+        "SMP estimator: a clinic's settings file".into(),
+    );
+    schema.insert(
+        "description".into(),
+        "Every field may be left out: a file is merged over the defaults (or a market's preset), object by object. A price band needs its area and its three prices; financing needs both of its fields unless the defaults offer some.".into(),
+    );
+    let mut schema = schema.to_value();
+    optional_fields(&mut schema);
+    schema
+}
+
+/// Takes `required` out of every object of the schema: a settings file
+/// names only what it changes.
+fn optional_fields(schema: &mut serde_json::Value) {
+    match schema {
+        serde_json::Value::Object(map) => {
+            map.remove("required");
+            map.values_mut().for_each(optional_fields);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(optional_fields),
+        _ => {}
+    }
+}
+
+/// The JSON Schema of the settings an element takes as data attributes.
+pub fn attributes_schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(crate::embed::page_settings::PageAttributes);
+    schema.insert(
+        "title".into(),
+        "SMP estimator: the data attributes of a widget's element (without data-)".into(),
+    );
+    schema.to_value()
 }
 
 /// Runs the tool with `args` (without the program name) and returns the exit
@@ -90,6 +136,10 @@ fn execute(args: &[String], stdin: &mut dyn Read) -> Result<String, Failure> {
             },
             "sheet" if command.is_none() => command = Some(Command::Sheet),
             "config" if command.is_none() => command = Some(Command::Config),
+            "schema" if command.is_none() => command = Some(Command::Schema),
+            "attributes" if matches!(command, Some(Command::Schema)) => {
+                command = Some(Command::AttributesSchema)
+            }
             "quote" if command.is_none() => match args.next() {
                 Some(input) => command = Some(Command::Quote(input.clone())),
                 None => return Err(usage_error("quote needs an input, as JSON or '-'")),
@@ -98,6 +148,11 @@ fn execute(args: &[String], stdin: &mut dyn Read) -> Result<String, Failure> {
         }
     }
     let command = command.ok_or_else(|| usage_error("no command given"))?;
+    match command {
+        Command::Schema => return Ok(json::to_pretty_text(&settings_schema())),
+        Command::AttributesSchema => return Ok(json::to_pretty_text(&attributes_schema())),
+        _ => {}
+    }
 
     let settings_json = match &config_path {
         Some(path) => {
@@ -115,6 +170,7 @@ fn execute(args: &[String], stdin: &mut dyn Read) -> Result<String, Failure> {
         .map_err(|p| invalid(&settings_label, &p))?;
 
     match command {
+        Command::Schema | Command::AttributesSchema => unreachable!("printed above"),
         Command::Config => Ok(to_pretty_json(&settings)),
         Command::Sheet => {
             let quotes = price_sheet(&settings).map_err(|p| invalid(&settings_label, &p))?;

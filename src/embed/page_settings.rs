@@ -5,6 +5,8 @@
 //! element can preset the visitor's answers (`data-pattern="norwood-5"`).
 //! Pure, so native tests cover it; `embed.rs` reads the page.
 
+use serde::Deserialize;
+
 use super::js_value;
 use crate::model::number;
 use crate::model::Value;
@@ -13,8 +15,74 @@ use crate::model::messages::LANGUAGES;
 use crate::model::{ClinicSettings, EstimateInput, FieldError};
 use crate::widget::state::Unit;
 
-/// A setting that can be given as a data attribute: the attribute (without
-/// `data-`), its path in the settings JSON, and whether it is a number.
+/// The settings an element takes as data attributes (named here without
+/// `data-`; the WordPress shortcode and block take the same names, with `_`
+/// or `-`): the clinic's settings a page may set for its widget
+/// (`x-setting` names the field in the settings file), the page's own, and
+/// the visitor's preset answers. `smp-quote schema attributes` prints this;
+/// tests/settings_lists.rs holds every other list of these names to it
+/// (the lists below, the plugin's shortcode, block and editor, the docs).
+#[derive(Debug, Default, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case", deny_unknown_fields)]
+pub struct PageAttributes {
+    /// The visitor's language for this widget (`de`, `ar-EG`); without it the
+    /// element's or page's `lang`, then the browser's languages.
+    pub lang: Option<String>,
+    /// ISO 4217 code, such as `EUR`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("x-setting" = "currency")))]
+    pub currency: Option<String>,
+    /// BCP 47 tag for how numbers are written, such as `de-DE`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("x-setting" = "locale")))]
+    pub locale: Option<String>,
+    /// The clinic's name, as visitors read it.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("x-setting" = "clinic_name")))]
+    pub clinic_name: Option<String>,
+    /// The clinic's booking page (http or https).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("x-setting" = "booking_url")))]
+    pub booking_url: Option<String>,
+    /// Every amount is rounded to a multiple of this (a number).
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(extend("x-setting" = "rounding_step", "x-number" = true))
+    )]
+    pub rounding_step: Option<String>,
+    /// The accent colour, `#rrggbb`, dark enough for white text on it.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("x-setting" = "theme.accent")))]
+    pub accent: Option<String>,
+    /// A CSS font family list, such as `"Lato", sans-serif`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("x-setting" = "theme.font")))]
+    pub font: Option<String>,
+    /// Where consultation requests are POSTed as JSON.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("x-setting" = "lead.endpoint")))]
+    pub lead_endpoint: Option<String>,
+    /// Without an endpoint, requests open the visitor's email to this address.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("x-setting" = "lead.email")))]
+    pub lead_email: Option<String>,
+    /// The consent checkbox's wording.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("x-setting" = "lead.consent")))]
+    pub lead_consent: Option<String>,
+    /// `true` pushes the widget's events (the chosen pattern and price,
+    /// never personal data) into the page's `window.dataLayer`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("x-setting" = "datalayer")))]
+    pub datalayer: Option<String>,
+    /// The address of a JSON settings file (the settings schema).
+    pub config_url: Option<String>,
+    /// A preset answer: the hair-loss pattern's id, such as `norwood-5`.
+    pub pattern: Option<String>,
+    /// A preset answer: the treatment area in cm² (with `pattern`).
+    pub area_cm2: Option<String>,
+    /// A preset answer: `shaved` or `density` (with `pattern`).
+    pub goal: Option<String>,
+    /// A preset answer: `good`, `average` or `poor` (with `pattern`).
+    pub donor: Option<String>,
+    /// A preset answer: the years compared, 1 to 30 (with `pattern`).
+    pub years: Option<String>,
+}
+
+/// The data attributes that set the clinic's settings: the attribute
+/// (without `data-`), its path in the settings, and whether it is a number.
+/// The same as [`PageAttributes`]' `x-setting`s (a test holds them to it).
 const SETTING_ATTRIBUTES: [(&str, &[&str], bool); 11] = [
     ("currency", &["currency"], false),
     ("locale", &["locale"], false),
@@ -29,7 +97,16 @@ const SETTING_ATTRIBUTES: [(&str, &[&str], bool); 11] = [
     ("datalayer", &["datalayer"], false),
 ];
 
-/// Every data attribute (without `data-`) that configures a widget.
+/// The settings as pairs `(attribute, path)`, for the test that holds them
+/// to the schema.
+pub fn setting_attributes() -> impl Iterator<Item = (&'static str, String, bool)> {
+    SETTING_ATTRIBUTES
+        .iter()
+        .map(|(attribute, path, number)| (*attribute, path.join("."), *number))
+}
+
+/// Every data attribute (without `data-`) that configures a widget: the
+/// fields of [`PageAttributes`], in order (a test holds them to it).
 pub const ATTRIBUTES: [&str; 18] = [
     "lang",
     "currency",

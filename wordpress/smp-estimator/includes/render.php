@@ -29,6 +29,7 @@ function smp_estimator_setting_names() {
 		'lead-endpoint',
 		'lead-email',
 		'lead-consent',
+		'datalayer',
 		'config-url',
 		'pattern',
 		'area-cm2',
