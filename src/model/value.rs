@@ -215,6 +215,11 @@ impl Error {
     }
 
     #[inline(never)]
+    fn without_key() -> Self {
+        Error::new("a value without its key".into())
+    }
+
+    #[inline(never)]
     fn within_key(self, key: &str) -> Self {
         self.within(Step::Key(key.to_string()))
     }
@@ -238,10 +243,17 @@ impl de::Error for Error {
     // written by `number::show`, which the engine has anyway.
     #[inline(never)]
     fn invalid_type(unexpected: de::Unexpected, expected: &dyn de::Expected) -> Self {
-        Error::new(format!(
-            "must be {expected}, not {}",
-            unexpected_text(unexpected)
-        ))
+        let value = match unexpected {
+            de::Unexpected::Bool(b) => Value::Bool(b),
+            de::Unexpected::Unsigned(n) => Value::Number(n as f64),
+            de::Unexpected::Signed(n) => Value::Number(n as f64),
+            de::Unexpected::Float(n) => Value::Number(n),
+            de::Unexpected::Str(s) => Value::String(s.into()),
+            de::Unexpected::Seq => Value::Array(Vec::new()),
+            de::Unexpected::Map => Value::Object(Vec::new()),
+            _ => Value::Null,
+        };
+        Error::new(format!("must be {expected}, not {}", describe(&value)))
     }
 
     #[inline(never)]
@@ -251,11 +263,7 @@ impl de::Error for Error {
 
     #[inline(never)]
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
-        Error::new(format!(
-            "must be one of {}, not {}",
-            expected.join(", "),
-            quoted(variant)
-        ))
+        not_one_of(expected, &Value::String(variant.into()))
     }
 
     #[inline(never)]
@@ -276,20 +284,6 @@ impl de::Error for Error {
 impl ser::Error for Error {
     fn custom<T: fmt::Display>(message: T) -> Self {
         Error::new(message.to_string())
-    }
-}
-
-fn unexpected_text(unexpected: de::Unexpected) -> String {
-    match unexpected {
-        de::Unexpected::Bool(b) => describe(&Value::Bool(b)),
-        de::Unexpected::Unsigned(n) => n.to_string(),
-        de::Unexpected::Signed(n) => n.to_string(),
-        de::Unexpected::Float(n) => number::show(n),
-        de::Unexpected::Str(s) => quoted(s),
-        de::Unexpected::Unit | de::Unexpected::Option => "null".into(),
-        de::Unexpected::Seq => "a list".into(),
-        de::Unexpected::Map => "an object".into(),
-        _ => "something else".into(),
     }
 }
 
@@ -692,7 +686,7 @@ impl<'de> de::MapAccess<'de> for Entries<'de> {
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, Error> {
         let Some((key, value)) = self.next.take() else {
-            return Err(Error::new("a value without its key".into()));
+            return Err(Error::without_key());
         };
         seed.deserialize(value)
             .map_err(|error| error.within_key(key))
