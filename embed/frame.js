@@ -9,14 +9,19 @@ const ALLOWED = [
 // Anyone can link to this page with any query string, so the two settings
 // that point elsewhere are held to the clinic's own origins: a settings file
 // only from where this page is hosted, a booking link only to this page's
-// origin or the page framing it.
-const originOf = (value, base) => {
+// origin or the page framing it. Both are read as the browser reads them:
+// http(s) only (a `javascript:` or `data:` address has the origin "null"),
+// and no user info, which hides the real host
+// (`https://clinic.example@evil.example` goes to evil.example).
+const webAddress = (value, base) => {
   try {
-    return new URL(value, base).origin;
+    const url = new URL(value, base);
+    return /^https?:$/.test(url.protocol) && !url.username && !url.password ? url : null;
   } catch {
     return null;
   }
 };
+const originOf = (value) => webAddress(value)?.origin;
 // Firefox has no location.ancestorOrigins. There the framing page is known
 // by this page's referrer: the document that navigated the iframe, which
 // is its parent (through the src attribute), and its
@@ -24,18 +29,20 @@ const originOf = (value, base) => {
 // as a page of its own, a link's referrer is just whoever linked here. A
 // parent that sends no referrer (`no-referrer`) leaves only this origin.
 const framer = window.parent !== window && document.referrer ? [originOf(document.referrer)] : [];
-const trusted = new Set([location.origin, ...(location.ancestorOrigins ?? framer)]);
+// A sandboxed or `data:` ancestor, or this page in a sandbox, has the
+// opaque origin "null", which is no one's: it is never trusted.
+const trusted = new Set([location.origin, ...(location.ancestorOrigins ?? framer)].filter((origin) => origin && origin !== 'null'));
 const element = document.getElementById('smp-frame');
 const query = new URLSearchParams(location.search);
 for (const name of ALLOWED) {
   const value = query.get(name);
   if (value === null) continue;
-  if (name === 'config-url' && originOf(value, location.href) !== location.origin) {
+  if (name === 'config-url' && webAddress(value, location.href)?.origin !== location.origin) {
     console.error(`SMP estimator: config-url must be on ${location.origin}; ignored`);
     continue;
   }
   if (name === 'booking-url' && !trusted.has(originOf(value))) {
-    console.error('SMP estimator: booking-url must be on the framing page\'s or this page\'s origin; ignored');
+    console.error("SMP estimator: booking-url must be an http(s) address, without a name@, on the framing page's or this page's origin; ignored");
     continue;
   }
   element.setAttribute(`data-${name}`, value);

@@ -41,6 +41,19 @@ before(async () => {
     .replace('frame.html?', `frame.html?pattern=norwood-4&amp;booking-url=${encodeURIComponent(booking)}&amp;`);
   assert.match(snippet, /<script src="http:\/\/127\.0\.0\.2:\d+\/embed\/frame-host\.js"><\/script>/, 'no integrity, no crossorigin');
   pages['/framed.html'] = { body: page(snippet) };
+  // The snippet with another booking link: `booking` for a page of its own,
+  // or inside a `data:` document, whose origin is opaque ("null").
+  const withBooking = (link) =>
+    printed
+      .replaceAll('https://YOUR-SITE/smp-estimator/', `${cdn.url}embed/`)
+      .replace('frame.html?', `frame.html?pattern=norwood-4&amp;booking-url=${encodeURIComponent(link)}&amp;`);
+  // The CDN's origin (trusted: it hosts frame.html) behind the clinic's
+  // address as user info, and a `javascript:` link, whose origin is "null".
+  pages['/user-info.html'] = { body: page(withBooking(`${host.url.replace(/\/$/, '')}@${cdn.url.slice('http://'.length)}book`)) };
+  const opaque = `<!doctype html><title>Opaque</title>${withBooking('javascript:top.__pwned=1')}`;
+  pages['/opaque.html'] = {
+    body: page(`<iframe id="opaque" title="Opaque" width="1200" height="1400" src="data:text/html,${encodeURIComponent(opaque)}"></iframe>`),
+  };
   pages['/forged.html'] = { body: page(`${snippet}<iframe id="forger" title="other" src="${cdn.url}forger.html"></iframe>`) };
   browser = await launch();
 });
@@ -182,4 +195,27 @@ test("the host page's utm_* reach the iframe and its booking link; the booking p
   assert.equal(await link.getAttribute('target'), null, 'opens in the top window through <base target="_top">');
   assert.deepEqual(errors, []);
   await tab.close();
+});
+
+test('a booking link is refused when it hides its host behind user info or has the opaque origin "null"', async () => {
+  for (const [path, frames] of [
+    ['/user-info.html', ['iframe[data-smp-estimator-frame]']],
+    // The framing document is a data: one: its origin, "null", is no one's.
+    ['/opaque.html', ['#opaque', 'iframe[data-smp-estimator-frame]']],
+  ]) {
+    const { tab, errors } = await open(path);
+    const frame = frames.reduce((outer, selector) => outer.frameLocator(selector), tab);
+    // The widget starts with the clinic's other settings (not the list of
+    // problems a refused link would give), with no booking link.
+    await frame.locator('[data-figure="smp-cost-typical"], .smp-problems').first().waitFor();
+    assert.equal(await frame.locator('.smp-problems').count(), 0, path);
+    assert.equal(await frame.locator('[data-figure="booking-link"]').count(), 0, path);
+    assert.deepEqual(
+      errors.filter((error) => error.startsWith('SMP estimator')),
+      ["SMP estimator: booking-url must be an http(s) address, without a name@, on the framing page's or this page's origin; ignored"],
+      path,
+    );
+    assert.equal(await tab.evaluate(() => window.__pwned), undefined);
+    await tab.close();
+  }
 });
