@@ -19,6 +19,7 @@ mod quote;
 mod settings;
 mod smp;
 mod transplant;
+mod web_address;
 
 pub use explain::{campaign_of, with_campaign, CAMPAIGN};
 pub use input::{
