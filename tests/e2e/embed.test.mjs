@@ -501,6 +501,21 @@ test('a share link restores the estimate; answers survive a reload until the vis
   await context.close();
 });
 
+test('a crafted share link of 2 MB is ignored: the widget starts from the clinic\'s preset', async () => {
+  // Valid answers padded to 2 MB (160.000…0 is 160): read, they would take
+  // the tab for as long as decoding and parsing them lasts. Under
+  // Chromium's 2 MiB limit for an address.
+  const crafted =
+    encodeURIComponent('{"pattern":"norwood-6","area_cm2":160.') + '0'.repeat(2_000_000) + encodeURIComponent('}');
+  const { tab, errors } = await open(`/two.html#smp-eur=${crafted}`);
+  const preset = engineQuote({ pattern: 'norwood-4' });
+  assert.equal(await inside(tab, '#eur', '[data-figure="smp-cost-typical"]'), money(preset.smp.cost.typical, 'de-DE', 'EUR'));
+  assert.equal(await tab.locator('#eur input[value="norwood-4"]').isChecked(), true);
+  assert.equal(await inside(tab, '#usd', '[data-figure="smp-cost-typical"]'), money(preset.smp.cost.typical));
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
 test('following the booking link tells the page, and printing hides the controls', async () => {
   const { tab, errors } = await open('/config.html');
   await tab.evaluate(() => {
