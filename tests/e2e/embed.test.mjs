@@ -91,7 +91,8 @@ before(async () => {
   pages['/framed.html'] = {
     headers: { 'content-security-policy': "default-src 'self'; frame-src " + frameServer.url.replace(/\/$/, '') },
     body: page(`<iframe id="frame" data-smp-estimator-frame title="SMP cost estimate" height="150"
-      src="${frameServer.url}embed/frame.html?currency=EUR&amp;locale=de-DE&amp;pattern=norwood-4&amp;clinic-name=%3Cb%3EHaar%3C/b%3E"></iframe>
+      data-currency="EUR" data-locale="de-DE" data-clinic-name="&lt;b&gt;Haar&lt;/b&gt;"
+      src="${frameServer.url}embed/frame.html?pattern=norwood-4"></iframe>
       <script src="/embed/frame-host.js"></script>`),
   };
   browser = await launch();
