@@ -51,11 +51,11 @@ pub fn with_fragment_part(fragment: &str, key: &str, encoded: &str) -> String {
 }
 
 /// The longest share-link part read, percent-encoded. The longest input
-/// there is (every region, a scar, an age) is about 220 characters of JSON,
-/// under 700 with every character escaped; a crafted link of 2 MB would
-/// hold the visitor's tab for seconds while it is decoded and read. Longer
-/// parts are ignored before any of that, and the widget starts as if there
-/// were none.
+/// there is (every region, a scar, an age) is about 200 characters of JSON,
+/// about 330 as a share link encodes it and under 700 with every character
+/// escaped; a crafted link of 2 MB would hold the visitor's tab for seconds
+/// while it is decoded and read. Longer parts are ignored before any of
+/// that, and the widget starts as if there were none.
 pub const MAX_FRAGMENT_PART: usize = 4 * 1024;
 
 /// This widget's part of `fragment`, still percent-encoded; none if it is
