@@ -1,22 +1,30 @@
-// The iframe mode's page: settings and presets come from the query string
-// (the same names as the data attributes, without "data-"), are set on the
-// element as plain text, and the widget starts; the page's height is sent
-// to the parent so that frame-host.js can size the iframe.
-const ALLOWED = [
-  'currency', 'locale', 'clinic-name', 'booking-url', 'rounding-step', 'accent', 'font',
-  'config-url', 'pattern', 'area-cm2', 'goal', 'donor', 'years',
-];
-// Anyone can link to this page with any query string, so the two settings
-// that point elsewhere are held to the clinic's own origins: a settings file
-// only from where this page is hosted, a booking link only to this page's
-// origin or the page framing it.
-const originOf = (value, base) => {
+// The iframe mode's page. Anyone can link to it with any query string, so
+// its address gives only what a visitor may choose: the preset answers
+// (the same names as the data attributes, without "data-"), the language,
+// and a settings file on this page's own origin, which only the clinic can
+// put there. The clinic's other settings come from the framing page:
+// frame-host.js hands over the iframe element's data- attributes when
+// asked. Everything is set on the element as plain text, and the widget
+// starts; the page's height is sent to the parent so that frame-host.js
+// can size the iframe.
+const PRESETS = ['pattern', 'area-cm2', 'goal', 'donor', 'years'];
+const SETTINGS = ['currency', 'locale', 'clinic-name', 'booking-url', 'rounding-step', 'accent', 'font', 'config-url'];
+// The two settings that point elsewhere are held to the clinic's own
+// origins, whoever gives them: a settings file only from where this page
+// is hosted, a booking link only to this page's origin or the page framing
+// it. Both are read as the browser reads them:
+// http(s) only (a `javascript:` or `data:` address has the origin "null"),
+// and no user info, which hides the real host
+// (`https://clinic.example@evil.example` goes to evil.example).
+const webAddress = (value, base) => {
   try {
-    return new URL(value, base).origin;
+    const url = new URL(value, base);
+    return /^https?:$/.test(url.protocol) && !url.username && !url.password ? url : null;
   } catch {
     return null;
   }
 };
+const originOf = (value) => webAddress(value)?.origin;
 // Firefox has no location.ancestorOrigins. There the framing page is known
 // by this page's referrer: the document that navigated the iframe, which
 // is its parent (through the src attribute), and its
@@ -24,21 +32,26 @@ const originOf = (value, base) => {
 // as a page of its own, a link's referrer is just whoever linked here. A
 // parent that sends no referrer (`no-referrer`) leaves only this origin.
 const framer = window.parent !== window && document.referrer ? [originOf(document.referrer)] : [];
-const trusted = new Set([location.origin, ...(location.ancestorOrigins ?? framer)]);
+// A sandboxed or `data:` ancestor, or this page in a sandbox, has the
+// opaque origin "null", which is no one's: it is never trusted.
+const trusted = new Set([location.origin, ...(location.ancestorOrigins ?? framer)].filter((origin) => origin && origin !== 'null'));
 const element = document.getElementById('smp-frame');
-const query = new URLSearchParams(location.search);
-for (const name of ALLOWED) {
-  const value = query.get(name);
-  if (value === null) continue;
-  if (name === 'config-url' && originOf(value, location.href) !== location.origin) {
+const setting = (name, value) => {
+  if (name === 'config-url' && webAddress(value, location.href)?.origin !== location.origin) {
     console.error(`SMP estimator: config-url must be on ${location.origin}; ignored`);
-    continue;
+  } else if (name === 'booking-url' && !trusted.has(originOf(value))) {
+    console.error("SMP estimator: booking-url must be an http(s) address, without a name@, on the framing page's or this page's origin; ignored");
+  } else {
+    element.setAttribute(`data-${name}`, value);
   }
-  if (name === 'booking-url' && !trusted.has(originOf(value))) {
-    console.error('SMP estimator: booking-url must be on the framing page\'s or this page\'s origin; ignored');
-    continue;
-  }
-  element.setAttribute(`data-${name}`, value);
+};
+const query = new URLSearchParams(location.search);
+for (const name of SETTINGS.filter((name) => name !== 'config-url' && query.has(name))) {
+  // An older snippet put them here; a link from anyone still can.
+  console.error(`SMP estimator: ${name} in frame.html's address is ignored; put it on the iframe as data-${name}`);
+}
+for (const name of [...PRESETS, 'config-url']) {
+  if (query.has(name)) setting(name, query.get(name));
 }
 // The visitor's language: ?lang= (the clinic's page's language), else the
 // browser's (the widget falls back to English for one it does not speak).
@@ -55,26 +68,32 @@ const report = () => {
 };
 new ResizeObserver(report).observe(document.documentElement);
 
-// The host page's campaign parameters (utm_*), which this page cannot read
-// across origins: frame-host.js answers a hello with them, and they join
-// this page's address, where the widget reads them. Asked until answered,
-// for at most a second (frame-host.js may load after this page); the
-// module downloads meanwhile (modulepreload in frame.html).
+// What only the host page knows: the clinic's settings (the iframe's data-
+// attributes) and its campaign parameters (utm_*), which this page cannot
+// read across origins. frame-host.js answers a hello with them; the
+// settings go on the element (the snippet's presets win over the address's)
+// and the campaign joins this page's address, where the widget reads it.
+// Asked until answered, for at most a second (frame-host.js may load after
+// this page); the module downloads meanwhile (modulepreload in frame.html).
 const CAMPAIGN = /^utm_(source|medium|campaign|term|content)$/;
-const campaign = await new Promise((resolve) => {
-  if (window.parent === window) return resolve([]);
+const { campaign, settings } = await new Promise((resolve) => {
+  if (window.parent === window) return resolve({});
   const hello = () => window.parent.postMessage({ type: 'smp-estimator:hello' }, '*');
   const asking = setInterval(hello, 50);
-  const done = (pairs) => {
+  const done = (answer) => {
     clearInterval(asking);
-    resolve(pairs);
+    resolve(answer);
   };
   addEventListener('message', (event) => {
-    if (event.source === window.parent && event.data?.type === 'smp-estimator:campaign') done(event.data.campaign);
+    if (event.source === window.parent && event.data?.type === 'smp-estimator:campaign') done(event.data);
   });
   hello();
-  setTimeout(done, 1000, []);
+  setTimeout(done, 1000, {});
 });
+for (const name of [...SETTINGS, ...PRESETS]) {
+  const value = settings?.[name];
+  if (typeof value === 'string') setting(name, value);
+}
 const address = new URL(location.href);
 for (const pair of Array.isArray(campaign) ? campaign : []) {
   const [key, value] = Array.isArray(pair) ? pair : [];

@@ -117,7 +117,10 @@ await writeFile(
   )}\n`,
 );
 const frameSnippet = (base) =>
-  `<iframe data-smp-estimator-frame src="${base}frame.html?currency=USD&amp;locale=en-US" title="SMP cost estimate" width="100%" height="900" frameborder="0" allow="clipboard-write"></iframe>\n` +
+  // The clinic's settings as data- attributes, which frame-host.js hands to
+  // the iframe: frame.html's own address takes only the visitor's answers,
+  // since anyone can link to it.
+  `<iframe data-smp-estimator-frame data-currency="USD" data-locale="en-US" src="${base}frame.html" title="SMP cost estimate" width="100%" height="900" frameborder="0" allow="clipboard-write"></iframe>\n` +
   // No integrity or crossorigin: with them a browser loads a script from
   // another origin only if its server sends Access-Control-Allow-Origin,
   // which static hosts often do not (issue 17). The hash stays in

@@ -21,6 +21,7 @@ mod settings;
 mod smp;
 mod transplant;
 pub mod value;
+mod web_address;
 
 pub use explain::{campaign_of, with_campaign, CAMPAIGN};
 pub use input::{

@@ -23,8 +23,8 @@ fn read(path: &str) -> String {
     fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
 }
 
-/// The data attributes' names (without `data-`), in the schema's order.
-fn attribute_names() -> Vec<String> {
+/// The data attributes' names (without `data-`).
+fn attribute_names() -> BTreeSet<String> {
     let schema = attributes_schema();
     schema["properties"]
         .as_object()
@@ -32,6 +32,10 @@ fn attribute_names() -> Vec<String> {
         .keys()
         .cloned()
         .collect()
+}
+
+fn set<T: Into<String>>(names: impl IntoIterator<Item = T>) -> BTreeSet<String> {
+    names.into_iter().map(Into::into).collect()
 }
 
 /// The schema of the settings file at `path` (`theme.accent`), following
@@ -86,10 +90,15 @@ fn leaves(schema: &Value, root: &Value, prefix: &str, out: &mut Vec<String>) {
 #[test]
 fn the_embedding_layer_lists_the_schema_s_attributes() {
     let names = attribute_names();
-    assert_eq!(ATTRIBUTES.to_vec(), names, "page_settings::ATTRIBUTES");
+    assert_eq!(set(ATTRIBUTES), names, "page_settings::ATTRIBUTES");
+    assert_eq!(
+        ATTRIBUTES.len(),
+        names.len(),
+        "page_settings::ATTRIBUTES twice"
+    );
     let schema = attributes_schema();
     let settings = settings_schema();
-    let from_schema: Vec<(String, String, bool)> = names
+    let from_schema: BTreeSet<(String, String, bool)> = names
         .iter()
         .filter_map(|name| {
             let field = &schema["properties"][name];
@@ -98,7 +107,7 @@ fn the_embedding_layer_lists_the_schema_s_attributes() {
             Some((name.clone(), setting, number))
         })
         .collect();
-    let from_code: Vec<(String, String, bool)> = setting_attributes()
+    let from_code: BTreeSet<(String, String, bool)> = setting_attributes()
         .map(|(name, path, number)| (name.to_string(), path, number))
         .collect();
     assert_eq!(from_code, from_schema, "page_settings::SETTING_ATTRIBUTES");
@@ -118,24 +127,28 @@ fn the_wordpress_shortcode_takes_the_schema_s_attributes() {
         .expect("smp_estimator_setting_names in render.php");
     let body = &php[start..];
     let body = &body[..body.find(");").expect("the end of its array")];
-    let names: Vec<String> = body
-        .split('\'')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_string)
-        .collect();
-    assert_eq!(names, attribute_names(), "render.php's setting names");
+    let names: Vec<&str> = body.split('\'').skip(1).step_by(2).collect();
+    assert_eq!(
+        set(names.clone()),
+        attribute_names(),
+        "render.php's setting names"
+    );
+    assert_eq!(
+        names.len(),
+        attribute_names().len(),
+        "render.php names one twice"
+    );
 }
 
 #[test]
 fn the_block_and_its_editor_take_the_schema_s_attributes() {
-    let expected: Vec<String> = attribute_names()
+    let expected: BTreeSet<String> = attribute_names()
         .iter()
         .map(|name| name.replace('-', "_"))
         .collect();
     let block: Value = serde_json::from_str(&read("wordpress/smp-estimator/block/block.json"))
         .expect("block.json is JSON");
-    let attributes: Vec<String> = block["attributes"]
+    let attributes: BTreeSet<String> = block["attributes"]
         .as_object()
         .expect("block.json's attributes")
         .keys()
@@ -157,11 +170,7 @@ fn the_block_and_its_editor_take_the_schema_s_attributes() {
                 .then(|| name.to_string())
         })
         .collect();
-    assert_eq!(
-        fields,
-        expected.into_iter().collect::<BTreeSet<_>>(),
-        "the block editor's panels"
-    );
+    assert_eq!(fields, expected, "the block editor's panels");
 }
 
 #[test]
@@ -177,11 +186,7 @@ fn the_docs_settings_table_lists_the_schema_s_attributes() {
                 .collect::<Vec<_>>()
         })
         .collect();
-    assert_eq!(
-        documented,
-        attribute_names().into_iter().collect::<BTreeSet<_>>(),
-        "the README's settings table"
-    );
+    assert_eq!(documented, attribute_names(), "the README's settings table");
 }
 
 #[test]

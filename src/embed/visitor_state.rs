@@ -51,19 +51,31 @@ pub fn with_fragment_part(fragment: &str, key: &str, encoded: &str) -> String {
     }
 }
 
-/// This widget's part of `fragment`, still percent-encoded.
+/// The longest share-link part read, percent-encoded. The longest input
+/// there is (every region, a scar, an age) is about 200 characters of JSON,
+/// about 330 as a share link encodes it and under 700 with every character
+/// escaped; a crafted link of 2 MB would hold the visitor's tab for seconds
+/// while it is decoded and read. Longer parts are ignored before any of
+/// that, and the widget starts as if there were none.
+pub const MAX_FRAGMENT_PART: usize = 4 * 1024;
+
+/// This widget's part of `fragment`, still percent-encoded; none if it is
+/// longer than [`MAX_FRAGMENT_PART`].
 pub fn fragment_part<'a>(fragment: &'a str, key: &str) -> Option<&'a str> {
     let name = fragment_key(key);
-    fragment.split('&').find_map(|part| {
-        let (part_name, value) = part.split_once('=')?;
-        (part_name == name).then_some(value)
-    })
+    fragment
+        .split('&')
+        .find_map(|part| {
+            let (part_name, value) = part.split_once('=')?;
+            (part_name == name).then_some(value)
+        })
+        .filter(|value| value.len() <= MAX_FRAGMENT_PART)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Donor, Pattern};
+    use crate::model::{Donor, Pattern, Region, Scar, ScarKind, MAX_AGE, MAX_SCAR_LENGTH_CM};
 
     #[test]
     fn an_input_round_trips_and_a_bad_one_is_dropped() {
@@ -75,6 +87,40 @@ mod tests {
         assert_eq!(from_json(&to_json(&input)), Some(input));
         assert_eq!(from_json(r#"{"pattern": "norwood-4", "years": 99}"#), None);
         assert_eq!(from_json("<img src=x onerror=alert(1)>"), None);
+    }
+
+    #[test]
+    fn a_part_longer_than_the_cap_is_ignored_before_it_is_read() {
+        let longest = EstimateInput {
+            area_cm2: Some(123.456),
+            regions: Some(vec![
+                Region::Hairline,
+                Region::Front,
+                Region::MidScalp,
+                Region::Crown,
+                Region::SidesBack,
+            ]),
+            scar: Some(Scar {
+                kind: ScarKind::Fut,
+                length_cm: Some(MAX_SCAR_LENGTH_CM),
+            }),
+            age: Some(MAX_AGE),
+            donor: Donor::Poor,
+            ..EstimateInput::new(Pattern::Norwood4a)
+        };
+        let text = to_json(&longest);
+        assert_eq!(from_json(&text), Some(longest));
+        // Every character escaped (%XX) still fits.
+        assert!(3 * text.len() <= MAX_FRAGMENT_PART, "{}", text.len());
+        let fits = "7".repeat(MAX_FRAGMENT_PART);
+        let fragment = format!("smp-a={fits}&smp-b=7{fits}");
+        assert_eq!(fragment_part(&fragment, "a"), Some(fits.as_str()));
+        assert_eq!(fragment_part(&fragment, "b"), None);
+    }
+
+    #[test]
+    fn unknown_keys_are_refused() {
+        assert_eq!(from_json(r#"{"pattern": "norwood-4", "colour": 1}"#), None);
     }
 
     #[test]

@@ -95,18 +95,18 @@ pub fn check_settings(lead: &LeadSettings) -> Vec<FieldError> {
     problems
 }
 
+/// Where visitors' contact details go: https, or http on this machine for
+/// testing. The host is read as a browser reads it, so
+/// `http://localhost:80@evil.example/` (which goes to evil.example) is
+/// refused, not taken for localhost.
 fn check_endpoint(url: &str) -> Result<(), &'static str> {
     let (secure, rest) = match (url.strip_prefix("https://"), url.strip_prefix("http://")) {
         (Some(rest), _) => (true, rest),
         (None, Some(rest)) => (false, rest),
         _ => return Err("must start with https://"),
     };
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let hostname = host.rsplit_once(':').map_or(host, |(name, _)| name);
-    if hostname.is_empty() {
-        return Err("must name a host after https://");
-    }
-    if !secure && !matches!(hostname, "localhost" | "127.0.0.1" | "[::1]") {
+    let hostname = super::web_address::authority_host(rest)?;
+    if !secure && !super::web_address::is_loopback(hostname) {
         return Err("must start with https:// (http:// only on localhost, for testing)");
     }
     if url.len() > 2000 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
@@ -437,6 +437,29 @@ mod tests {
             check_settings(&lead(Some("javascript:alert(1)"), None, "OK"))[0]
                 .message
                 .starts_with("must start with https://")
+        );
+    }
+
+    #[test]
+    fn an_endpoint_is_where_a_browser_would_send_it() {
+        use crate::model::web_address::USER_INFO_REFUSED;
+        assert_eq!(check_endpoint("http://localhost:8080/leads"), Ok(()));
+        assert_eq!(check_endpoint("http://[::1]:9000/leads"), Ok(()));
+        // Before the @ is a user name: these go to evil.example.
+        for url in [
+            "http://localhost:80@evil.example/",
+            "http://127.0.0.1@evil.example/leads",
+            "https://clinic.example@evil.example/leads",
+        ] {
+            assert_eq!(check_endpoint(url), Err(USER_INFO_REFUSED), "{url}");
+        }
+        assert_eq!(
+            check_endpoint("http://localhost.evil.example/leads"),
+            Err("must start with https:// (http:// only on localhost, for testing)")
+        );
+        assert_eq!(
+            check_endpoint("http://%6cocalhost/leads"),
+            Err(crate::model::web_address::HOST_REFUSED)
         );
     }
 

@@ -626,16 +626,15 @@ fn shorten(text: &str) -> String {
 }
 
 /// A booking link must be a plain http(s) address: anything else (a
-/// `javascript:` URL above all) could run script on the clinic's page.
+/// `javascript:` URL above all) could run script on the clinic's page. Its
+/// host is read as a browser reads it, so `https://clinic.example@evil.example`
+/// (which goes to evil.example) is refused, not taken for the clinic's.
 fn check_booking_url(url: &str) -> Result<(), &'static str> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
         .ok_or("must start with https:// or http://")?;
-    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-    if host.is_empty() {
-        return Err("must name a host after https://");
-    }
+    super::web_address::authority_host(rest)?;
     if url.len() > 2000 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return Err("must be one address of at most 2000 characters without spaces");
     }
@@ -892,5 +891,30 @@ mod tests {
         for bad in ["", "e", "english", "en_US", "en--US", "<b>"] {
             assert!(!is_language_tag(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_booking_link_is_where_a_browser_would_go() {
+        use crate::model::web_address::{HOST_REFUSED, USER_INFO_REFUSED};
+        assert_eq!(
+            check_booking_url("https://clinic.example/book?by=a@b"),
+            Ok(())
+        );
+        // Before the @ is a user name: these go to evil.example.
+        for url in [
+            "https://clinic.example@evil.example",
+            "https://clinic.example:443@evil.example/book",
+            "http://localhost:80@evil.example/",
+        ] {
+            assert_eq!(check_booking_url(url), Err(USER_INFO_REFUSED), "{url}");
+        }
+        assert_eq!(
+            check_booking_url("https:///evil.example"),
+            Err("must name a host after https://")
+        );
+        assert_eq!(
+            check_booking_url("https://clinic.example:99999/"),
+            Err(HOST_REFUSED)
+        );
     }
 }

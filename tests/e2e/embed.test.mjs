@@ -91,7 +91,8 @@ before(async () => {
   pages['/framed.html'] = {
     headers: { 'content-security-policy': "default-src 'self'; frame-src " + frameServer.url.replace(/\/$/, '') },
     body: page(`<iframe id="frame" data-smp-estimator-frame title="SMP cost estimate" height="150"
-      src="${frameServer.url}embed/frame.html?currency=EUR&amp;locale=de-DE&amp;pattern=norwood-4&amp;clinic-name=%3Cb%3EHaar%3C/b%3E"></iframe>
+      data-currency="EUR" data-locale="de-DE" data-clinic-name="&lt;b&gt;Haar&lt;/b&gt;"
+      src="${frameServer.url}embed/frame.html?pattern=norwood-4"></iframe>
       <script src="/embed/frame-host.js"></script>`),
   };
   browser = await launch();
@@ -499,6 +500,21 @@ test('a share link restores the estimate; answers survive a reload until the vis
   assert.equal(await shown(), norwood4);
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test('a crafted share link of 2 MB is ignored: the widget starts from the clinic\'s preset', async () => {
+  // Valid answers padded to 2 MB (160.000…0 is 160): read, they would take
+  // the tab for as long as decoding and parsing them lasts. Under
+  // Chromium's 2 MiB limit for an address.
+  const crafted =
+    encodeURIComponent('{"pattern":"norwood-6","area_cm2":160.') + '0'.repeat(2_000_000) + encodeURIComponent('}');
+  const { tab, errors } = await open(`/two.html#smp-eur=${crafted}`);
+  const preset = engineQuote({ pattern: 'norwood-4' });
+  assert.equal(await inside(tab, '#eur', '[data-figure="smp-cost-typical"]'), money(preset.smp.cost.typical, 'de-DE', 'EUR'));
+  assert.equal(await tab.locator('#eur input[value="norwood-4"]').isChecked(), true);
+  assert.equal(await inside(tab, '#usd', '[data-figure="smp-cost-typical"]'), money(preset.smp.cost.typical));
+  assert.deepEqual(errors, []);
+  await tab.close();
 });
 
 test('following the booking link tells the page, and printing hides the controls', async () => {

@@ -46,7 +46,8 @@ before(async () => {
   const frameSnippet = (await readFile(join(repo, 'dist', 'embed', 'frame-snippet.html'), 'utf8'))
     .trim()
     .replaceAll('https://YOUR-SITE/smp-estimator/', `${cdn.url}embed/`)
-    .replace('frame.html?', `frame.html?lang=en&amp;pattern=norwood-4&amp;booking-url=${encodeURIComponent(`${server.url}book`)}&amp;`);
+    .replace('frame.html"', 'frame.html?lang=en&amp;pattern=norwood-4"')
+    .replace('data-smp-estimator-frame', `data-smp-estimator-frame data-booking-url="${server.url}book"`);
   pages['/framed.html'] = {
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8">${ERROR_RECORDER}
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Northside Hair Studio</title></head>

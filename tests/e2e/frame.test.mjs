@@ -33,14 +33,30 @@ before(async () => {
   const pages = {};
   host = await serve(join(repo, 'tests', 'e2e', 'artifacts'), pages);
   const printed = (await readFile(join(repo, 'dist', 'embed', 'frame-snippet.html'), 'utf8')).trim();
-  // The printed snippet, pointed at the CDN, with a preset and a booking
-  // page on the clinic's own site (which already tags its own source).
+  // The printed snippet pointed at the CDN, with a preset in frame.html's
+  // address and the clinic's booking link as a data- setting.
+  const withBooking = (link) =>
+    printed
+      .replaceAll('https://YOUR-SITE/smp-estimator/', `${cdn.url}embed/`)
+      .replace('frame.html"', 'frame.html?pattern=norwood-4"')
+      .replace('data-smp-estimator-frame', `data-smp-estimator-frame data-booking-url="${link.replaceAll('&', '&amp;')}"`);
+  // A booking page on the clinic's own site (which already tags its own
+  // source).
   const booking = `${host.url}book?utm_source=clinic`;
-  snippet = printed
-    .replaceAll('https://YOUR-SITE/smp-estimator/', `${cdn.url}embed/`)
-    .replace('frame.html?', `frame.html?pattern=norwood-4&amp;booking-url=${encodeURIComponent(booking)}&amp;`);
+  snippet = withBooking(booking);
   assert.match(snippet, /<script src="http:\/\/127\.0\.0\.2:\d+\/embed\/frame-host\.js"><\/script>/, 'no integrity, no crossorigin');
   pages['/framed.html'] = { body: page(snippet) };
+  // The CDN's origin (trusted: it hosts frame.html) behind the clinic's
+  // address as user info, and a `javascript:` link, whose origin is "null".
+  pages['/user-info.html'] = { body: page(withBooking(`${host.url.replace(/\/$/, '')}@${cdn.url.slice('http://'.length)}book`)) };
+  const opaque = `<!doctype html><title>Opaque</title>${withBooking('javascript:top.__pwned=1')}`;
+  pages['/opaque.html'] = {
+    body: page(`<iframe id="opaque" title="Opaque" width="1200" height="1400" src="data:text/html,${encodeURIComponent(opaque)}"></iframe>`),
+  };
+  // The clinic's own settings on its snippet.
+  pages['/named.html'] = {
+    body: page(snippet.replace('data-currency="USD"', 'data-currency="EUR" data-clinic-name="Northside Hair Studio"')),
+  };
   pages['/forged.html'] = { body: page(`${snippet}<iframe id="forger" title="other" src="${cdn.url}forger.html"></iframe>`) };
   browser = await launch();
 });
@@ -182,4 +198,58 @@ test("the host page's utm_* reach the iframe and its booking link; the booking p
   assert.equal(await link.getAttribute('target'), null, 'opens in the top window through <base target="_top">');
   assert.deepEqual(errors, []);
   await tab.close();
+});
+
+test("frame.html takes only the visitor's answers from its address, and the clinic's settings from the snippet", async () => {
+  // Linked to on its own, with another clinic's name, currency and accent:
+  // only the preset answer counts, and the clinic hears why.
+  const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = watchErrors(tab);
+  await tab.goto(`${cdn.url}embed/frame.html?pattern=norwood-5&clinic-name=Evil%20Clinic&currency=EUR&accent=%23aa0000`);
+  const norwood5 = engineQuote({ pattern: 'norwood-5' });
+  const shown = async (frame) =>
+    (await frame.locator('[data-figure="smp-cost-typical"]').innerText()).replace(/[\u00a0\u202f]/g, ' ');
+  await tab.locator('[data-figure="smp-cost-typical"]').waitFor();
+  assert.equal(await shown(tab), money(norwood5.smp.cost.typical, 'en-GB', 'USD'));
+  assert.doesNotMatch(await tab.locator('body').innerText(), /Evil Clinic/);
+  assert.deepEqual(
+    errors,
+    ['currency', 'clinic-name', 'accent'].map(
+      (name) => `SMP estimator: ${name} in frame.html's address is ignored; put it on the iframe as data-${name}`,
+    ),
+  );
+  await tab.close();
+
+  // On the clinic's page, the snippet's data- settings are the clinic's.
+  const framed = await open('/named.html');
+  const frame = framed.tab.frameLocator('iframe[data-smp-estimator-frame]');
+  await frame.locator('[data-figure="smp-cost-typical"]').waitFor();
+  const norwood4 = engineQuote({ pattern: 'norwood-4' });
+  assert.equal(await shown(frame), money(norwood4.smp.cost.typical, 'en-GB', 'EUR'));
+  assert.match(await frame.locator('.smp-disclaimer').innerText(), /Northside Hair Studio's prices/);
+  assert.deepEqual(framed.errors, []);
+  await framed.tab.close();
+});
+
+test('a booking link is refused when it hides its host behind user info or has the opaque origin "null"', async () => {
+  for (const [path, frames] of [
+    ['/user-info.html', ['iframe[data-smp-estimator-frame]']],
+    // The framing document is a data: one: its origin, "null", is no one's.
+    ['/opaque.html', ['#opaque', 'iframe[data-smp-estimator-frame]']],
+  ]) {
+    const { tab, errors } = await open(path);
+    const frame = frames.reduce((outer, selector) => outer.frameLocator(selector), tab);
+    // The widget starts with the clinic's other settings (not the list of
+    // problems a refused link would give), with no booking link.
+    await frame.locator('[data-figure="smp-cost-typical"], .smp-problems').first().waitFor();
+    assert.equal(await frame.locator('.smp-problems').count(), 0, path);
+    assert.equal(await frame.locator('[data-figure="booking-link"]').count(), 0, path);
+    assert.deepEqual(
+      errors.filter((error) => error.startsWith('SMP estimator')),
+      ["SMP estimator: booking-url must be an http(s) address, without a name@, on the framing page's or this page's origin; ignored"],
+      path,
+    );
+    assert.equal(await tab.evaluate(() => window.__pwned), undefined);
+    await tab.close();
+  }
 });

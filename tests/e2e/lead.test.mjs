@@ -94,7 +94,8 @@ test('without lead settings the widget offers no consultation request', async ()
 });
 
 test('the form checks every field, then the event and the POST carry the same request and quote', async () => {
-  const { tab, errors } = await open('/lead.html');
+  // Opened from an ad with a click id, and a token a sign-in link left.
+  const { tab, errors } = await open('/lead.html?utm_source=news&gclid=abc123&fbclid=fb456&token=s3cret#top');
   const button = tab.getByRole('button', { name: 'Request a consultation' });
   await button.click();
   // Nothing typed: every field explained, nothing sent.
@@ -131,7 +132,11 @@ test('the form checks every field, then the event and the POST carry the same re
   assert.deepEqual(received.ok[0], event, 'the endpoint gets exactly what the page hears');
   assert.deepEqual(event.contact, { name: 'Sam Lee', email: 'sam@example.org', phone: null, contact_time: 'evening' });
   assert.deepEqual(event.consent, { given: true, text: 'I agree that Northside Hair Studio may contact me about this estimate.' });
+  // The page as origin and path: the click ids and the token stay out of
+  // the clinic's inbox, and the utm_* arrive in campaign.
   assert.equal(event.page, new URL('/lead.html', server.url).href);
+  assert.deepEqual(event.campaign, { utm_source: 'news' });
+  assert.doesNotMatch(JSON.stringify(received.ok[0]), /abc123|fb456|s3cret/);
   // The quote is the engine's, with the clinic's settings.
   const quote = engineQuote({ pattern: 'norwood-4' });
   assert.equal(event.input.pattern, 'norwood-4');

@@ -158,7 +158,15 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                 return;
             }
             errors.set(Vec::new());
-            let page = gloo::utils::window().location().href().unwrap_or_default();
+            // The page as origin and path only: its query can hold click ids
+            // (gclid, fbclid) and tokens that are no business of the
+            // clinic's inbox; the utm_* travel on their own, in `campaign`.
+            let location = gloo::utils::window().location();
+            let page = format!(
+                "{}{}",
+                location.origin().unwrap_or_default(),
+                location.pathname().unwrap_or_default()
+            );
             let consent = lead.consent_in(&formats.messages, &clinic_name, &*formats);
             // The campaign as the visitor's address means it, decoded.
             let campaign: Vec<(&str, String)> = super::campaign()
