@@ -9,23 +9,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, money, watchErrors, repo, artifacts } from './support.mjs';
+import { serve, launch, money, watchErrors, repo, artifacts, hostPage, axeViolations, sideways } from './support.mjs';
 
 const dist = join(repo, 'dist');
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const SETUP = '/embed/configure.html';
 let server;
 let browser;
 /** The test's own host pages, added as the tests produce their code. */
 const pages = {};
-
-const page = (body) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Clinic page</title></head>
-<body><main>${body}</main></body></html>`;
 
 before(async () => {
   pages['/embed/strict.html'] = {
@@ -110,12 +104,6 @@ function problemsOf(tab, selector) {
 
 /** The engine's message as the page shows it: a sentence. */
 const shown = (message) => `${message[0].toUpperCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`;
-
-async function axeViolations(tab) {
-  await tab.addScriptTag({ path: axePath });
-  const results = await tab.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('the UK preset fills the form with its sources and per-session price; a band price of the euro preset reaches the price sheet and the preview', async () => {
   const { tab, errors } = await newTab();
@@ -281,10 +269,10 @@ test('the copied code, pasted into a blank page, gives the same figures; so does
   assert.match(frameSnippet, /<script src="[^"]+\/embed\/frame-host\.js"><\/script>$/);
   const elementSnippet = await tab.inputValue('#snippet-element');
   assert.match(elementSnippet, /^<smp-estimator data-config-url="[^"]+\/embed\/smp-settings\.json"><\/smp-estimator>\n<script type="module"/);
-  pages['/pasted.html'] = { body: page(snippet) };
-  pages['/pasted-file.html'] = { body: page(fileSnippet) };
-  pages['/pasted-element.html'] = { body: page(elementSnippet) };
-  pages['/pasted-frame.html'] = { body: page(frameSnippet) };
+  pages['/pasted.html'] = { body: hostPage(snippet) };
+  pages['/pasted-file.html'] = { body: hostPage(fileSnippet) };
+  pages['/pasted-element.html'] = { body: hostPage(elementSnippet) };
+  pages['/pasted-frame.html'] = { body: hostPage(frameSnippet) };
 
   for (const [path, widget] of [
     ['/pasted.html', '[data-smp-estimator]'],
@@ -399,11 +387,7 @@ for (const width of [360, 1280]) {
   test(`at ${width} px: axe finds no violations, with and without problems, and the screenshot is saved`, async () => {
     const { tab, errors } = await openSetup(null, width);
     assert.deepEqual(await axeViolations(tab), []);
-    assert.equal(
-      await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-      0,
-      'no sideways scrolling',
-    );
+    assert.equal(await sideways(tab), 0, 'no sideways scrolling');
     await tab.screenshot({ path: join(artifacts, `configure-${width}.png`), fullPage: true });
     await tab.check('#lead-on');
     await tab.check('#financing-on');

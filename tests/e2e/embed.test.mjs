@@ -6,7 +6,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, engineQuote, money, watchErrors, repo, snippetScript as printedScript } from './support.mjs';
+import {
+  serve, launch, engineQuote, money, watchErrors, repo, snippetScript as printedScript, hostPage, open as openPage,
+} from './support.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 let server;
@@ -14,9 +16,7 @@ let browser;
 let snippetScript;
 let frameServer;
 
-const page = (body, head = '') => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Host page</title>${head}</head>
-<body><main>${body}</main></body></html>`;
+const page = (body, head = '') => hostPage(body, { title: 'Host page', head });
 
 before(async () => {
   // The exact script line the README tells clinics to paste, pointing here.
@@ -103,12 +103,7 @@ after(async () => {
   await frameServer?.close();
 });
 
-async function open(path, width = 1024) {
-  const tab = await browser.newPage({ viewport: { width, height: 900 } });
-  const errors = watchErrors(tab);
-  await tab.goto(new URL(path, server.url).href);
-  return { tab, errors };
-}
+const open = (path, width = 1024, prepare = undefined) => openPage(browser, new URL(path, server.url).href, { width, prepare });
 
 /** Text of `selector` inside the widget mounted on `host`. */
 async function inside(tab, host, selector) {
@@ -127,12 +122,9 @@ test("the README's snippet is exactly the one this build generates", async () =>
 });
 
 test('the README snippet on a blank page gives a working, correctly priced widget', async () => {
-  const tab = await browser.newPage({ viewport: { width: 1024, height: 900 } });
-  const errors = watchErrors(tab);
   // Every request the browser makes, to any host.
   const requested = [];
-  tab.on('request', (request) => requested.push(request.url()));
-  await tab.goto(new URL('/blank.html', server.url).href);
+  const { tab, errors } = await open('/blank.html', 1024, (tab) => tab.on('request', (request) => requested.push(request.url())));
   await tab.click('label:has(input[value="norwood-4"])');
   const quote = engineQuote({ pattern: 'norwood-4' });
   assert.equal(await inside(tab, '[data-smp-estimator]', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical));
@@ -318,17 +310,16 @@ test('the custom element and elements added later get widgets too', async () => 
 });
 
 test('it works under a strict Content-Security-Policy sent as a header', async () => {
-  const tab = await browser.newPage({ viewport: { width: 1024, height: 900 } });
-  const errors = watchErrors(tab);
   const violations = [];
-  await tab.exposeFunction('reportViolation', (v) => violations.push(v));
-  // Listening from before the page's first script, so start-up counts too.
-  await tab.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
-    ),
-  );
-  await tab.goto(new URL('/csp.html', server.url).href);
+  const { tab, errors } = await open('/csp.html', 1024, async (tab) => {
+    await tab.exposeFunction('reportViolation', (v) => violations.push(v));
+    // Listening from before the page's first script, so start-up counts too.
+    await tab.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      ),
+    );
+  });
   const quote = engineQuote({ pattern: 'norwood-5' });
   assert.equal(await inside(tab, '[data-smp-estimator]', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical));
   const accent = await tab.evaluate(() =>
@@ -342,14 +333,13 @@ test('it works under a strict Content-Security-Policy sent as a header', async (
 });
 
 test('settings come from attributes over inline JSON over the config file; bad and hostile ones are refused, the visitor told kindly and the clinic exactly', async () => {
-  const tab = await browser.newPage({ viewport: { width: 1024, height: 900 } });
-  const errors = watchErrors(tab);
   // The error events fire as the widgets start: listen before the page loads.
-  await tab.addInitScript(() => {
-    window.__errorDetails = [];
-    document.addEventListener('smp-estimator:error', (event) => window.__errorDetails.push(event.detail));
-  });
-  await tab.goto(new URL('/config.html', server.url).href);
+  const { tab, errors } = await open('/config.html', 1024, (tab) =>
+    tab.addInitScript(() => {
+      window.__errorDetails = [];
+      document.addEventListener('smp-estimator:error', (event) => window.__errorDetails.push(event.detail));
+    }),
+  );
   // Currency from the file, locale from inline JSON, name from the attribute.
   const quote = engineQuote({ pattern: 'norwood-3' });
   assert.equal(

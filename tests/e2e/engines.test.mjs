@@ -7,7 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, engineQuote, money, repo, artifacts, snippetScript } from './support.mjs';
+import { serve, engineQuote, money, repo, artifacts, snippetScript, hostPage, sideways } from './support.mjs';
 import { ENGINES, ERROR_RECORDER, DRIVER_PAGES, start } from './engines.mjs';
 
 const BOOKING = 'https://northside-hair.example/book';
@@ -16,13 +16,15 @@ let server;
 let cdn;
 const leads = [];
 
-const page = (lang, attributes, script) => `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8">${ERROR_RECORDER}
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Northside Hair Studio</title>
-<style>body { margin: 0; font-family: system-ui, sans-serif } main { padding: 0 12px }</style></head>
-<body><main><h1>Northside Hair Studio</h1><p>Scalp micropigmentation in the heart of town.</p>
-<div data-smp-estimator data-clinic-name="Northside Hair Studio" data-booking-url="${BOOKING}" ${attributes}></div>
-</main>${script}</body></html>`;
+const HEAD = `${ERROR_RECORDER}
+<style>body { margin: 0; font-family: system-ui, sans-serif } main { padding: 0 12px }</style>`;
+
+const page = (lang, attributes, script) =>
+  hostPage(
+    `<h1>Northside Hair Studio</h1><p>Scalp micropigmentation in the heart of town.</p>
+<div data-smp-estimator data-clinic-name="Northside Hair Studio" data-booking-url="${BOOKING}" ${attributes}></div>`,
+    { lang, title: 'Northside Hair Studio', head: HEAD, end: script },
+  );
 
 before(async () => {
   const script = await snippetScript();
@@ -48,9 +50,10 @@ before(async () => {
     .replaceAll('https://YOUR-SITE/smp-estimator/', `${cdn.url}embed/`)
     .replace('frame.html?', `frame.html?lang=en&amp;pattern=norwood-4&amp;booking-url=${encodeURIComponent(`${server.url}book`)}&amp;`);
   pages['/framed.html'] = {
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8">${ERROR_RECORDER}
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Northside Hair Studio</title></head>
-<body><main><h1>Northside Hair Studio</h1>${frameSnippet}<p>Opening hours: Mon–Fri 9–5.</p></main></body></html>`,
+    body: hostPage(`<h1>Northside Hair Studio</h1>${frameSnippet}<p>Opening hours: Mon–Fri 9–5.</p>`, {
+      title: 'Northside Hair Studio',
+      head: ERROR_RECORDER,
+    }),
   };
   // The clinic's lead endpoint is an absolute address on the test server.
   pages['/lead.html'] = {
@@ -83,9 +86,6 @@ async function assertCards(tab, quote) {
   const grafts = new Intl.NumberFormat('en-US').format(quote.transplant.grafts.typical);
   assert.ok((await tab.text(figure('transplant-grafts'))).startsWith(`${grafts} (usually`));
 }
-
-/** How far the page scrolls sideways (0 when it does not). */
-const sideways = (tab) => tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 for (const name of ENGINES) {
   describe(name, () => {

@@ -9,17 +9,15 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, engineQuote, money, watchErrors, repo, artifacts } from './support.mjs';
+import { serve, launch, engineQuote, money, repo, artifacts, hostPage, open as openPage } from './support.mjs';
 
 let host;
 let cdn;
 let browser;
 let snippet;
 
-const page = (body) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Northside Hair Studio</title></head>
-<body><main><h1>Scalp micropigmentation</h1>${body}<p id="after">Opening hours: Mon–Fri 9–5.</p></main></body></html>`;
+const page = (body) =>
+  hostPage(`<h1>Scalp micropigmentation</h1>${body}<p id="after">Opening hours: Mon–Fri 9–5.</p>`, { title: 'Northside Hair Studio' });
 
 before(async () => {
   // The package's site also serves a page of its own that posts a forged
@@ -52,14 +50,15 @@ after(async () => {
 });
 
 async function open(path, width = 1280) {
-  const tab = await browser.newPage({ viewport: { width, height: 900 } });
-  const errors = watchErrors(tab);
   const corsHeaders = [];
-  tab.on('response', (response) => {
-    const allow = response.headers()['access-control-allow-origin'];
-    if (allow) corsHeaders.push(`${response.url()}: ${allow}`);
+  const { tab, errors } = await openPage(browser, new URL(path, host.url).href, {
+    width,
+    prepare: (tab) =>
+      tab.on('response', (response) => {
+        const allow = response.headers()['access-control-allow-origin'];
+        if (allow) corsHeaders.push(`${response.url()}: ${allow}`);
+      }),
   });
-  await tab.goto(new URL(path, host.url).href);
   return { tab, errors, corsHeaders };
 }
 

@@ -7,18 +7,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { serve, launch, watchErrors, repo, artifacts, snippetScript } from './support.mjs';
+import { serve, launch, repo, artifacts, snippetScript, hostPage, open as openPage, axeViolations, sideways } from './support.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const LANGUAGES = ['en', 'es', 'de', 'fr', 'pt', 'tr', 'ar'];
 const catalogues = {};
 let server;
 let browser;
 
-const page = (lang, body) => `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Clinic page</title></head>
-<body style="margin:0"><main><h1>Northside Hair Studio</h1>${body}</main></body></html>`;
+const page = (lang, body) =>
+  hostPage(`<h1>Northside Hair Studio</h1>${body}`, { lang, head: '<style>body { margin: 0 }</style>' });
 
 before(async () => {
   for (const language of LANGUAGES) {
@@ -64,15 +61,14 @@ after(async () => {
 
 /** Opens `path` as a visitor whose browser speaks `locale`. */
 async function open(path, { width = 1024, locale = 'en-GB' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale });
-  const tab = await context.newPage();
-  const errors = watchErrors(tab);
   const before = server.requests.length;
-  await tab.goto(new URL(path, server.url).href);
-  await tab.locator('[data-figure="smp-cost-typical"]').waitFor();
-  await tab.locator('.smp-chart').waitFor();
+  const { tab, errors } = await openPage(browser, new URL(path, server.url).href, {
+    width,
+    locale,
+    waitFor: ['[data-figure="smp-cost-typical"]', '.smp-chart'],
+  });
   const requested = () => server.requests.slice(before);
-  return { tab, errors, requested, close: () => context.close() };
+  return { tab, errors, requested, close: () => tab.close() };
 }
 
 /** Opens every collapsed part, so all of the widget is on screen. */
@@ -200,19 +196,8 @@ function overflowing(tab) {
         out.push(`${name} is clipped`);
       }
     }
-    if (document.documentElement.scrollWidth > innerWidth) out.push('the page scrolls sideways');
     return out;
   });
-}
-
-/** axe-core's violations on the page, one line each. */
-async function axeViolations(tab) {
-  await tab.addScriptTag({ path: axePath });
-  return tab.evaluate(async () =>
-    (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map(
-      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    ),
-  );
 }
 
 for (const language of ['ar', 'de']) {
@@ -222,6 +207,7 @@ for (const language of ['ar', 'de']) {
     await mkdir(artifacts, { recursive: true });
     await tab.screenshot({ path: join(artifacts, `i18n-${language}-360.png`), fullPage: true });
     assert.deepEqual(await overflowing(tab), []);
+    assert.equal(await sideways(tab), 0, 'the page scrolls sideways');
     if (language === 'ar') assert.deepEqual(await axeViolations(tab), []);
     assert.deepEqual(errors, []);
     await close();
