@@ -1188,23 +1188,69 @@ fn an_added_region_counts_at_its_extent_at_that_stage() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
 
-    /// A transplant is never priced below the clinic's minimum fee, and
-    /// surgery ranges stay ordered, for any settings.
+    /// A transplant is never priced below the clinic's minimum fee, not
+    /// even by a rounding step, and surgery ranges stay ordered, for any
+    /// settings.
     #[test]
     fn a_transplant_is_never_below_the_minimum_fee(input in input(), settings in settings(), floor in 0.0..20_000.0f64) {
         let mut settings = settings;
         settings.transplant.minimum_fee = floor;
         let quote = estimate(&input, &settings).unwrap();
-        // Rounding to the nearest step may take up to half a step off, and
-        // to whole units (for a step such as 8.585) up to half a unit more.
-        let lowest = floor - settings.rounding_step / 2.0 - 0.5;
+        let step = settings.rounding_step;
+        let surgeries = quote.transplant.surgeries;
+        prop_assert!(surgeries.min >= 1 && ordered(surgeries.min, surgeries.typical, surgeries.max), "{:?}", surgeries);
         if let Some(cost) = quote.transplant.cost {
-            prop_assert!(cost.min as f64 >= lowest);
+            prop_assert!(cost.min as f64 >= floor, "{:?} below {} with steps of {}", cost, floor, step);
         }
         if let Some(combined) = &quote.combined {
-            prop_assert!(combined.transplant_cost.min as f64 >= lowest);
+            let surgeries = combined.surgeries;
+            prop_assert!(surgeries.min >= 1 && ordered(surgeries.min, surgeries.typical, surgeries.max), "{:?}", surgeries);
+            prop_assert!(
+                combined.transplant_cost.min as f64 >= floor,
+                "combined {:?} below {} with steps of {}", combined.transplant_cost, floor, step
+            );
         }
     }
+
+    /// An SMP course is never priced below the clinic's minimum fee, not
+    /// even by a rounding step, alone or in a combined plan.
+    #[test]
+    fn an_smp_course_is_never_below_the_minimum_fee(input in input(), settings in settings(), floor in 0.0..20_000.0f64) {
+        let mut settings = settings;
+        settings.smp.minimum_fee = floor;
+        let quote = estimate(&input, &settings).unwrap();
+        let step = settings.rounding_step;
+        prop_assert!(quote.smp.cost.min as f64 >= floor, "{:?} below {} with steps of {}", quote.smp.cost, floor, step);
+        if let Some(combined) = &quote.combined {
+            prop_assert!(
+                combined.smp_cost.min as f64 >= floor,
+                "combined {:?} below {} with steps of {}", combined.smp_cost, floor, step
+            );
+        }
+    }
+}
+
+/// The two cases a clinic met: a £4,010–4,024 transplant minimum and a
+/// £1,210 SMP minimum, with £50 steps, were quoted £4,000 and £1,200.
+#[test]
+fn a_minimum_fee_between_two_steps_is_quoted_at_the_step_above() {
+    let mut settings = ClinicSettings {
+        rounding_step: 50.0,
+        ..smp_estimator::model::Market::UnitedKingdom.settings()
+    };
+    // Norwood II at its usual area: a small surgery and course, priced at
+    // the minimums.
+    let input = EstimateInput::new(Pattern::Norwood2);
+    let mut lowest = |transplant: f64, smp: f64| {
+        settings.transplant.minimum_fee = transplant;
+        settings.smp.minimum_fee = smp;
+        let quote = estimate(&input, &settings).unwrap();
+        (quote.transplant.cost.unwrap().min, quote.smp.cost.min)
+    };
+    assert_eq!(
+        [lowest(4010.0, 1210.0), lowest(4024.0, 1210.0)],
+        [(4050, 1250), (4050, 1250)]
+    );
 }
 
 /// Women's transplants are typically 700–1,500 grafts
