@@ -12,6 +12,11 @@ use smp_estimator::model::{
     ToJson, WHOLE_SCALP_CM2,
 };
 
+/// The grafts a surgery may take and the longest financing term, in
+/// months, as the settings check allows them.
+const GRAFTS_PER_SURGERY: std::ops::RangeInclusive<u32> = 500..=6000;
+const LONGEST_TERM_MONTHS: u32 = 120;
+
 fn pattern() -> impl Strategy<Value = Pattern> {
     let all: Vec<Pattern> = Pattern::all().collect();
     proptest::sample::select(all)
@@ -80,8 +85,38 @@ fn span(max: f64) -> impl Strategy<Value = Span> {
     })
 }
 
-/// Valid clinic settings of every kind: bands or per-session pricing, any
-/// rounding step, with and without financing and medication.
+/// A megasession's grafts, if the clinic offers one: at least a first
+/// surgery's (the settings check asks for that), up to the most a surgery
+/// takes.
+fn megasession(grafts_per_surgery: u32) -> impl Strategy<Value = Option<u32>> {
+    proptest::option::of(grafts_per_surgery..=*GRAFTS_PER_SURGERY.end())
+}
+
+/// What a clinic says of itself, none of which changes a figure: its
+/// currency, locale, name and booking link, each drawn on its own.
+fn identity() -> impl Strategy<Value = (String, String, String, Option<String>)> {
+    let pick = |options: &[&str]| {
+        proptest::sample::select(options.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    };
+    (
+        pick(&["USD", "EUR", "GBP", "TRY", "CHF", "JPY"]),
+        pick(&[
+            "en-US", "en-GB", "de-DE", "fr-FR", "tr-TR", "ar-EG", "pt-BR",
+        ]),
+        pick(&["Our clinic", "Northside Hair Studio", "Haar & Co"]),
+        proptest::option::of(pick(&[
+            "https://clinic.example/book",
+            "https://clinic.example/book?src=site#form",
+            "http://localhost:8080/book",
+        ])),
+    )
+}
+
+/// Valid clinic settings of every kind, each setting drawn on its own:
+/// bands or per-session pricing, any minimum fees, scar prices, touch-up
+/// share, surgery sizes with or without a megasession, rounding step,
+/// currency, locale and booking link, with and without financing and
+/// medication.
 fn settings() -> impl Strategy<Value = ClinicSettings> {
     let bands = proptest::collection::vec((1.0..=WHOLE_SCALP_CM2, price_range(20_000.0)), 1..6)
         .prop_map(|mut bands| {
@@ -116,72 +151,82 @@ fn settings() -> impl Strategy<Value = ClinicSettings> {
         bands.prop_map(|bands| (bands, None)),
         (1.0..5_000.0f64).prop_map(|per_session| (Vec::new(), Some(per_session))),
     ];
-    (
+    let surgeries = (GRAFTS_PER_SURGERY, GRAFTS_PER_SURGERY)
+        .prop_flat_map(|(first, later)| (Just(first), Just(later), megasession(first)));
+    let smp = (
         pricing,
         0.0..5_000.0f64,
         price_range(3_000.0),
+        price_range(5_000.0),
         span(2_000.0),
+        span(1.0),
         (0.5..=10.0f64, 0.0..=10.0f64),
+    );
+    let transplant = (
         price_range(20.0),
-        500..=6000u32,
+        surgeries,
+        0.0..20_000.0f64,
         proptest::option::of(0.0..200.0f64),
-        proptest::option::of((0.0..=30.0f64, proptest::collection::vec(1..=120u32, 1..4))),
-        prop_oneof![
-            Just(1.0),
-            Just(10.0),
-            Just(50.0),
-            Just(100.0),
-            0.01..1_000.0f64
-        ],
-    )
-        .prop_map(
-            |(
+    );
+    let financing = proptest::option::of((
+        0.0..=30.0f64,
+        proptest::collection::vec(1..=LONGEST_TERM_MONTHS, 1..4),
+    ));
+    let rounding_step = prop_oneof![
+        Just(1.0),
+        Just(10.0),
+        Just(50.0),
+        Just(100.0),
+        0.01..1_000.0f64
+    ];
+    (smp, transplant, financing, rounding_step, identity()).prop_map(
+        |(
+            (
                 (bands, price_per_session),
-                minimum_fee,
+                smp_minimum_fee,
                 scar_addon,
+                scar_only,
                 touch_up_price,
+                share_of_course,
                 (touch_up_min, touch_up_extra),
-                price_per_graft,
-                grafts_per_surgery,
-                medication,
-                financing,
+            ),
+            (price_per_graft, (first, later, mega), transplant_minimum_fee, medication),
+            financing,
+            rounding_step,
+            (currency, locale, clinic_name, booking_url),
+        )| {
+            let mut settings = ClinicSettings {
                 rounding_step,
-            )| {
-                let mut settings = ClinicSettings {
-                    rounding_step,
-                    ..ClinicSettings::default()
-                };
-                settings.smp.bands = bands;
-                settings.smp.price_per_session = price_per_session;
-                settings.smp.minimum_fee = minimum_fee;
-                settings.smp.scar_addon = scar_addon;
-                settings.smp.touch_up.price = touch_up_price;
-                settings.smp.touch_up.every_years = Span {
-                    min: touch_up_min,
-                    max: (touch_up_min + touch_up_extra).min(30.0),
-                };
-                settings.transplant.price_per_graft = price_per_graft;
-                settings.transplant.grafts_per_surgery = grafts_per_surgery;
-                // Later sessions smaller, a megasession larger (or none),
-                // and a floor of up to $5,000, all derived from the one
-                // random figure to keep the strategy small.
-                settings.transplant.later_grafts_per_surgery =
-                    (grafts_per_surgery * 7 / 10).max(500);
-                settings.transplant.megasession_grafts =
-                    (grafts_per_surgery % 2 == 0).then_some((grafts_per_surgery + 1000).min(6000));
-                settings.transplant.minimum_fee = f64::from(grafts_per_surgery % 5001);
-                settings.smp.touch_up.share_of_course = Span {
-                    min: price_per_graft.min / 40.0,
-                    max: price_per_graft.max / 20.0,
-                };
-                settings.transplant.medication_per_month = medication;
-                settings.financing = financing.map(|(apr_percent, terms_months)| Financing {
-                    apr_percent,
-                    terms_months,
-                });
-                settings
-            },
-        )
+                currency,
+                locale,
+                clinic_name,
+                booking_url,
+                ..ClinicSettings::default()
+            };
+            settings.smp.bands = bands;
+            settings.smp.price_per_session = price_per_session;
+            settings.smp.minimum_fee = smp_minimum_fee;
+            settings.smp.scar_addon = scar_addon;
+            settings.smp.scar_only = scar_only;
+            settings.smp.touch_up.price = touch_up_price;
+            settings.smp.touch_up.share_of_course = share_of_course;
+            settings.smp.touch_up.every_years = Span {
+                min: touch_up_min,
+                max: (touch_up_min + touch_up_extra).min(30.0),
+            };
+            settings.transplant.price_per_graft = price_per_graft;
+            settings.transplant.grafts_per_surgery = first;
+            settings.transplant.later_grafts_per_surgery = later;
+            settings.transplant.megasession_grafts = mega;
+            settings.transplant.minimum_fee = transplant_minimum_fee;
+            settings.transplant.medication_per_month = medication;
+            settings.financing = financing.map(|(apr_percent, terms_months)| Financing {
+                apr_percent,
+                terms_months,
+            });
+            settings
+        },
+    )
 }
 
 fn ordered<T: PartialOrd + Copy>(min: T, typical: T, max: T) -> bool {
@@ -369,11 +414,38 @@ proptest! {
 
     #[test]
     fn arbitrary_json_never_panics(input in json_value(3), settings in json_value(3)) {
-        // Either a quote or field-level problems, each naming a field.
-        if let Err(problems) = estimate_json(&ours(&input), &ours(&settings)) {
-            prop_assert!(!problems.is_empty());
-            prop_assert!(problems.iter().all(|p| !p.field.is_empty() && !p.message.is_empty()));
+        // Random JSON is rarely a valid request: the same documents are also
+        // tried with a pattern named and with the default settings, so that
+        // the quotes they give are checked too.
+        let with_pattern = match &input {
+            Value::Object(fields) => {
+                let mut fields = fields.clone();
+                fields.insert("pattern".into(), json!("norwood-3"));
+                Value::Object(fields)
+            }
+            _ => json!({"pattern": "norwood-3"}),
+        };
+        let defaults = json!({});
+        for (input, settings) in [(&input, &settings), (&with_pattern, &settings), (&with_pattern, &defaults)] {
+            // Either a sound quote or field-level problems, each naming a field.
+            match estimate_json(&ours(input), &ours(settings)) {
+                Ok(quote) => check_quote(&quote, &quote.input.clone())?,
+                Err(problems) => {
+                    prop_assert!(!problems.is_empty());
+                    prop_assert!(problems.iter().all(|p| !p.field.is_empty() && !p.message.is_empty()));
+                }
+            }
         }
+    }
+
+    /// The JSON entry (the JavaScript API's, the command line's) gives the
+    /// very quote the typed one gives for the same input and settings: no
+    /// setting is lost or changed on the way in.
+    #[test]
+    fn the_json_entry_quotes_what_the_typed_entry_quotes(input in input(), settings in settings()) {
+        let typed = estimate(&input, &settings);
+        let from_json = estimate_json(&input.to_json(), &settings.to_json());
+        prop_assert_eq!(from_json, typed);
     }
 
     #[test]
