@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  serve, launch, engineQuote, money, watchErrors, repo, snippetScript as printedScript, hostPage, open as openPage,
+  serve, launch, engineQuote, money, watchErrors, repo, snippetScript as printedScript, hostPage, open as openPage, sideways,
 } from './support.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -76,7 +76,15 @@ before(async () => {
   const panicSnippet = await printedScript('/panic-embed/', join(repo, 'dist-panic-test', 'embed'));
   pages['/panic.html'] = {
     body: page(`<div id="a" data-smp-estimator data-pattern="norwood-4"></div>
-      <div id="b" data-smp-estimator data-pattern="norwood-5" data-lang="de"></div>${panicSnippet}`),
+      <div id="b" data-smp-estimator data-pattern="norwood-5" data-lang="de"></div>
+      <p><button type="button" id="host-button">Call me back</button> <output id="host-output"></output></p>
+      <script>
+        let clicks = 0;
+        document.getElementById('host-button').addEventListener('click', () => {
+          clicks += 1;
+          document.getElementById('host-output').value = 'Clicked ' + clicks;
+        });
+      </script>${panicSnippet}`),
   };
   for (const page of Object.values(pages)) page.body = await page.body;
   server = await serve(join(repo, 'dist'), pages, {
@@ -216,12 +224,12 @@ test("the host page's CSS does not reach the widget, and ours does not leak out"
       priceColour: getComputedStyle(price).color,
       outside: looks(outside),
       control: looks(control),
-      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     };
   });
   assert.equal(styles.title, '22.4px', 'the widget keeps its own type scale');
   assert.notEqual(styles.priceColour, 'rgb(255, 0, 0)');
   assert.equal(styles.outside, styles.control, 'our .smp-title rule stays inside the widget');
+  assert.equal(await sideways(tab), 0, 'the widget fits a 360 px page despite the host CSS');
   assert.deepEqual(errors, []);
   await tab.close();
 });
@@ -584,7 +592,11 @@ test('a panic in one widget shows a fallback there, reports it, and the other wi
       document.querySelector('#a').shadowRoot.querySelector('[data-figure="smp-cost-typical"]')?.textContent === expected,
     money(norwood7.smp.cost.typical),
   );
-  // And the page's own scripts run on.
-  assert.equal(await tab.evaluate(() => 1 + 1), 2);
+  // And the page's own scripts run on: its button, clicked as a visitor
+  // would, runs its handler.
+  await tab.click('#host-button');
+  assert.equal(await tab.locator('#host-output').innerText(), 'Clicked 1');
+  await tab.click('#host-button');
+  assert.equal(await tab.locator('#host-output').innerText(), 'Clicked 2');
   await tab.close();
 });
