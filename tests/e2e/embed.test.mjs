@@ -4,13 +4,16 @@
 // settings, events, the JavaScript API, and the requests it makes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   serve, launch, engineQuote, money, watchErrors, repo, snippetScript as printedScript, hostPage, open as openPage, sideways,
 } from './support.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+/** A clinic that offers financing at interest: 9.9% APR over 12 or 36 months. */
+const FINANCING = { financing: { apr_percent: 9.9, terms_months: [12, 36] } };
 let server;
 let browser;
 let snippetScript;
@@ -66,6 +69,10 @@ before(async () => {
         <div id="js-url" data-smp-estimator data-booking-url="javascript:window.__pwned=3"></div>
         <div id="missing" data-smp-estimator data-config-url="/missing.json"></div>
         ${snippetScript}`),
+    },
+    '/financed.html': {
+      body: page(`<div id="financed" data-smp-estimator data-pattern="norwood-4">
+        <script type="application/json">${JSON.stringify(FINANCING)}</script></div>${snippetScript}`),
     },
     '/clinic.json': {
       headers: { 'content-type': 'application/json' },
@@ -230,6 +237,25 @@ test("the host page's CSS does not reach the widget, and ours does not leak out"
   assert.notEqual(styles.priceColour, 'rgb(255, 0, 0)');
   assert.equal(styles.outside, styles.control, 'our .smp-title rule stays inside the widget');
   assert.equal(await sideways(tab), 0, 'the widget fits a 360 px page despite the host CSS');
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test("financing at interest: the SMP card shows the engine's monthly payment, term and APR", async () => {
+  const { tab, errors } = await open('/financed.html');
+  const dir = await mkdtemp(join(tmpdir(), 'smp-financing-'));
+  const settings = join(dir, 'financed.json');
+  await writeFile(settings, JSON.stringify(FINANCING));
+  const quote = engineQuote({ pattern: 'norwood-4' }, settings);
+  // The engine's own figures: the longest term, at the clinic's APR, and
+  // dearer than the same course interest-free.
+  assert.deepEqual(quote.smp.financing, { months: 36, apr_percent: 9.9 });
+  assert.ok(quote.smp.monthly * 36 > quote.smp.cost.typical, `${quote.smp.monthly} a month for ${quote.smp.cost.typical}`);
+  assert.equal(
+    await inside(tab, '#financed', '[data-figure="smp-monthly"]'),
+    `or about ${money(quote.smp.monthly)} a month over 36 months at 9.9% APR`,
+  );
+  assert.equal(await inside(tab, '#financed', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical));
   assert.deepEqual(errors, []);
   await tab.close();
 });
