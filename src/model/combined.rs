@@ -119,7 +119,7 @@ fn priced(
     let grafts = transplant::round_grafts(transplant::raw_grafts(input, area_cm2, grafted))
         .map(|count| count.min(budget as u32));
     let surgeries = transplant::surgeries(grafts, pricing);
-    let surgery = transplant::raw_cost(grafts, pricing);
+    let surgery = transplant::raw_cost(grafts, pricing, step);
     let smp_input = EstimateInput {
         regions: Some(smp_regions.clone()),
         area_cm2: Some(smp_area),

@@ -6,7 +6,7 @@
 use super::input::{EstimateInput, Goal};
 use super::messages::Figure;
 use super::messages::Msg;
-use super::money::round_money;
+use super::money::{round_money, round_money_up};
 use super::pattern::{LossKind, Pattern, Region};
 use super::quote::{Note, Quote, Spread};
 use super::settings::clinic_figures;
@@ -24,6 +24,11 @@ fn region_list(regions: &[(Region, f64)]) -> Figure {
 /// A price from the settings, rounded the clinic's way like every figure.
 fn price(settings: &ClinicSettings, amount: f64) -> Figure {
     Money(round_money(amount, settings.rounding_step))
+}
+
+/// A minimum fee as the quote applies it: rounded up to the clinic's step.
+fn minimum(settings: &ClinicSettings, amount: f64) -> Figure {
+    Money(round_money_up(amount, settings.rounding_step))
 }
 
 /// A price per graft keeps its cents (€0.65).
@@ -120,7 +125,7 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
             ("cost_min", Money(smp.cost.min)),
             ("cost_max", Money(smp.cost.max)),
             ("cost", Money(smp.cost.typical)),
-            ("minimum", price(settings, pricing.minimum_fee)),
+            ("minimum", minimum(settings, pricing.minimum_fee)),
         ],
     ));
 
@@ -206,7 +211,7 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
             ("price_min", per_graft(graft_price.min)),
             ("price_max", per_graft(graft_price.max)),
             ("price", per_graft(graft_price.typical)),
-            ("minimum", price(settings, surgery.minimum_fee)),
+            ("minimum", minimum(settings, surgery.minimum_fee)),
             ("cost_min", Money(cost.min)),
             ("cost_max", Money(cost.max)),
         ],

@@ -3,7 +3,7 @@
 
 use super::input::{typical_scar_area_cm2, EstimateInput, Goal, ScarKind};
 use super::messages::Msg;
-use super::money::round_money;
+use super::money::{round_money, round_money_up};
 use super::pattern::{LossKind, Pattern};
 use super::quote::{FinancingTerms, MinMax, Note, SmpQuote, Spread, TouchUpQuote};
 use super::settings::{ClinicSettings, PriceRange, SmpPricing, TouchUp};
@@ -202,7 +202,8 @@ fn scale(price: PriceRange, factor: f64) -> PriceRange {
 /// the per-session price, scaled by the session's length), or by the
 /// clinic's bands; scar-only work by the clinic's scar-only price scaled
 /// by the scar's size. A scar beside a pattern adds the scar add-on
-/// scaled the same way. Never below the minimum fee.
+/// scaled the same way. Never below the minimum fee, rounded up to the
+/// clinic's step so that no rounding takes a price below it.
 pub fn course_price(input: &EstimateInput, area_cm2: f64, settings: &ClinicSettings) -> PriceRange {
     let pricing = &settings.smp;
     let scar_only = input.pattern == Pattern::ScarOnly;
@@ -228,10 +229,10 @@ pub fn course_price(input: &EstimateInput, area_cm2: f64, settings: &ClinicSetti
         None => pricing.bands.last().map(|band| band.price),
         Some(_) => None,
     };
+    let minimum = round_money_up(pricing.minimum_fee, settings.rounding_step) as f64;
     let fee = |price: f64, extra: f64, most: Option<f64>| {
         let price = price + extra;
-        most.map_or(price, |most| price.min(most))
-            .max(pricing.minimum_fee)
+        most.map_or(price, |most| price.min(most)).max(minimum)
     };
     PriceRange {
         min: fee(base.min, addon.min, top.map(|top| top.min)),

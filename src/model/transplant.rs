@@ -8,7 +8,7 @@ use super::input::{
 };
 use super::messages::Figure;
 use super::messages::Msg;
-use super::money::round_money;
+use super::money::{round_money, round_money_up};
 use super::pattern::{LossKind, Pattern, Region};
 use super::quote::{Candidacy, MinMax, Note, Spread, TransplantQuote};
 use super::settings::{ClinicSettings, TransplantPricing};
@@ -180,10 +180,11 @@ pub fn months_to_result(surgeries: Spread<u32>) -> MinMax<u32> {
 }
 
 /// The unrounded cost of moving `planned` grafts: grafts times the price
-/// per graft, never below the clinic's minimum fee.
-pub fn raw_cost(planned: Spread<u32>, pricing: &TransplantPricing) -> Spread<f64> {
+/// per graft, never below the clinic's minimum fee rounded up to the
+/// clinic's `step`, so that no rounding takes a price below the minimum.
+pub fn raw_cost(planned: Spread<u32>, pricing: &TransplantPricing, step: f64) -> Spread<f64> {
     let price = pricing.price_per_graft;
-    let floor = pricing.minimum_fee;
+    let floor = round_money_up(pricing.minimum_fee, step) as f64;
     Spread {
         min: (f64::from(planned.min) * price.min).max(floor),
         typical: (f64::from(planned.typical) * price.typical).max(floor),
@@ -362,7 +363,7 @@ pub fn quote(
     let planned = grafts.map(|count| count.min(plan.plannable));
     let surgeries = surgeries(planned, pricing);
     let step = settings.rounding_step;
-    let raw = raw_cost(planned, pricing);
+    let raw = raw_cost(planned, pricing, step);
     let (candidate, notes) = candidacy(input, grafts, &plan);
     let advised = candidate != Candidacy::No;
     let shortfall = grafts.typical.saturating_sub(plan.plannable);

@@ -9,23 +9,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, money, watchErrors, repo, artifacts } from './support.mjs';
+import { serve, launch, money, watchErrors, repo, artifacts, hostPage, axeViolations, sideways } from './support.mjs';
 
 const dist = join(repo, 'dist');
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const SETUP = '/embed/configure.html';
 let server;
 let browser;
 /** The test's own host pages, added as the tests produce their code. */
 const pages = {};
-
-const page = (body) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Clinic page</title></head>
-<body><main>${body}</main></body></html>`;
 
 before(async () => {
   pages['/embed/strict.html'] = {
@@ -69,12 +63,17 @@ async function openSetup(context = null, width = 1280, path = SETUP) {
   return { tab, errors };
 }
 
-/** Waits for `selector` (inside `host`'s shadow root if given) to read `expected`. */
+/**
+ * Waits for `selector` (inside `host`'s shadow root if given) to read
+ * `expected`, and fails there, with what it reads, if it does not.
+ */
 async function waitForText(tab, host, selector, expected) {
   await tab
     .waitForFunction(([h, s, e]) => window.__text(h, s) === e, [host, selector, expected], { timeout: 10_000 })
-    .catch(() => {});
-  assert.equal(await tab.evaluate(([h, s]) => window.__text(h, s), [host, selector]), expected, `${host ?? ''} ${selector}`);
+    .catch(async (error) => {
+      const seen = await tab.evaluate(([h, s]) => window.__text(h, s), [host, selector]);
+      assert.fail(`${host ?? ''} ${selector} reads ${JSON.stringify(seen)}, not ${JSON.stringify(expected)} (${error.message.split('\n')[0]})`);
+    });
 }
 
 const sheetCell = (pattern, column) =>
@@ -110,12 +109,6 @@ function problemsOf(tab, selector) {
 
 /** The engine's message as the page shows it: a sentence. */
 const shown = (message) => `${message[0].toUpperCase()}${message.slice(1)}${/[.!?]$/.test(message) ? '' : '.'}`;
-
-async function axeViolations(tab) {
-  await tab.addScriptTag({ path: axePath });
-  const results = await tab.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('the UK preset fills the form with its sources and per-session price; a band price of the euro preset reaches the price sheet and the preview', async () => {
   const { tab, errors } = await newTab();
@@ -281,10 +274,10 @@ test('the copied code, pasted into a blank page, gives the same figures; so does
   assert.match(frameSnippet, /<script src="[^"]+\/embed\/frame-host\.js"><\/script>$/);
   const elementSnippet = await tab.inputValue('#snippet-element');
   assert.match(elementSnippet, /^<smp-estimator data-config-url="[^"]+\/embed\/smp-settings\.json"><\/smp-estimator>\n<script type="module"/);
-  pages['/pasted.html'] = { body: page(snippet) };
-  pages['/pasted-file.html'] = { body: page(fileSnippet) };
-  pages['/pasted-element.html'] = { body: page(elementSnippet) };
-  pages['/pasted-frame.html'] = { body: page(frameSnippet) };
+  pages['/pasted.html'] = { body: hostPage(snippet) };
+  pages['/pasted-file.html'] = { body: hostPage(fileSnippet) };
+  pages['/pasted-element.html'] = { body: hostPage(elementSnippet) };
+  pages['/pasted-frame.html'] = { body: hostPage(frameSnippet) };
 
   for (const [path, widget] of [
     ['/pasted.html', '[data-smp-estimator]'],
@@ -399,11 +392,7 @@ for (const width of [360, 1280]) {
   test(`at ${width} px: axe finds no violations, with and without problems, and the screenshot is saved`, async () => {
     const { tab, errors } = await openSetup(null, width);
     assert.deepEqual(await axeViolations(tab), []);
-    assert.equal(
-      await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-      0,
-      'no sideways scrolling',
-    );
+    assert.equal(await sideways(tab), 0, 'no sideways scrolling');
     await tab.screenshot({ path: join(artifacts, `configure-${width}.png`), fullPage: true });
     await tab.check('#lead-on');
     await tab.check('#financing-on');
@@ -525,10 +514,7 @@ test('"Copy the code" copies only valid settings, and otherwise says why it did 
   await tab.click('[data-copy="snippet-div"]');
   // The clipboard write is asynchronous: the earlier "Not copied" stays
   // until it has succeeded.
-  await tab
-    .waitForFunction(() => document.querySelector('[data-copy-status="snippet-div"]').textContent.startsWith('Copied'), null, { timeout: 5000 })
-    .catch(() => {});
-  assert.match(await status.innerText(), /^Copied/);
+  await tab.waitForFunction(() => document.querySelector('[data-copy-status="snippet-div"]').textContent.startsWith('Copied'));
   assert.equal(await tab.evaluate(() => navigator.clipboard.readText()), await tab.inputValue('#snippet-div'));
   assert.deepEqual(errors, []);
   await context.close();
@@ -588,8 +574,7 @@ test('the dataLayer switch puts "datalayer": true in the code, and survives a re
   const inCode = async () => /"datalayer":\s*true/.test(await tab.inputValue('#snippet-div'));
   assert.equal(await inCode(), false, 'off by default');
   await tab.check('#datalayer-on');
-  await tab.waitForFunction(() => /"datalayer":\s*true/.test(document.querySelector('#snippet-div').value), null, { timeout: 5000 }).catch(() => {});
-  assert.equal(await inCode(), true);
+  await tab.waitForFunction(() => /"datalayer":\s*true/.test(document.querySelector('#snippet-div').value));
   await tab.reload();
   await tab.locator('#setup-preview [data-figure="smp-cost-typical"]').waitFor();
   assert.equal(await tab.isChecked('#datalayer-on'), true);

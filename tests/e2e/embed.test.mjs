@@ -4,19 +4,22 @@
 // settings, events, the JavaScript API, and the requests it makes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, engineQuote, money, watchErrors, repo, snippetScript as printedScript } from './support.mjs';
+import {
+  serve, launch, engineQuote, money, watchErrors, repo, snippetScript as printedScript, hostPage, open as openPage, sideways,
+} from './support.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+/** A clinic that offers financing at interest: 9.9% APR over 12 or 36 months. */
+const FINANCING = { financing: { apr_percent: 9.9, terms_months: [12, 36] } };
 let server;
 let browser;
 let snippetScript;
 let frameServer;
 
-const page = (body, head = '') => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Host page</title>${head}</head>
-<body><main>${body}</main></body></html>`;
+const page = (body, head = '') => hostPage(body, { title: 'Host page', head });
 
 before(async () => {
   // The exact script line the README tells clinics to paste, pointing here.
@@ -67,6 +70,10 @@ before(async () => {
         <div id="missing" data-smp-estimator data-config-url="/missing.json"></div>
         ${snippetScript}`),
     },
+    '/financed.html': {
+      body: page(`<div id="financed" data-smp-estimator data-pattern="norwood-4">
+        <script type="application/json">${JSON.stringify(FINANCING)}</script></div>${snippetScript}`),
+    },
     '/clinic.json': {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ currency: 'GBP', clinic_name: 'From file', booking_url: 'https://clinic.example/book' }),
@@ -76,7 +83,15 @@ before(async () => {
   const panicSnippet = await printedScript('/panic-embed/', join(repo, 'dist-panic-test', 'embed'));
   pages['/panic.html'] = {
     body: page(`<div id="a" data-smp-estimator data-pattern="norwood-4"></div>
-      <div id="b" data-smp-estimator data-pattern="norwood-5" data-lang="de"></div>${panicSnippet}`),
+      <div id="b" data-smp-estimator data-pattern="norwood-5" data-lang="de"></div>
+      <p><button type="button" id="host-button">Call me back</button> <output id="host-output"></output></p>
+      <script>
+        let clicks = 0;
+        document.getElementById('host-button').addEventListener('click', () => {
+          clicks += 1;
+          document.getElementById('host-output').value = 'Clicked ' + clicks;
+        });
+      </script>${panicSnippet}`),
   };
   for (const page of Object.values(pages)) page.body = await page.body;
   server = await serve(join(repo, 'dist'), pages, {
@@ -104,12 +119,7 @@ after(async () => {
   await frameServer?.close();
 });
 
-async function open(path, width = 1024) {
-  const tab = await browser.newPage({ viewport: { width, height: 900 } });
-  const errors = watchErrors(tab);
-  await tab.goto(new URL(path, server.url).href);
-  return { tab, errors };
-}
+const open = (path, width = 1024, prepare = undefined) => openPage(browser, new URL(path, server.url).href, { width, prepare });
 
 /** Text of `selector` inside the widget mounted on `host`. */
 async function inside(tab, host, selector) {
@@ -128,12 +138,9 @@ test("the README's snippet is exactly the one this build generates", async () =>
 });
 
 test('the README snippet on a blank page gives a working, correctly priced widget', async () => {
-  const tab = await browser.newPage({ viewport: { width: 1024, height: 900 } });
-  const errors = watchErrors(tab);
   // Every request the browser makes, to any host.
   const requested = [];
-  tab.on('request', (request) => requested.push(request.url()));
-  await tab.goto(new URL('/blank.html', server.url).href);
+  const { tab, errors } = await open('/blank.html', 1024, (tab) => tab.on('request', (request) => requested.push(request.url())));
   await tab.click('label:has(input[value="norwood-4"])');
   const quote = engineQuote({ pattern: 'norwood-4' });
   assert.equal(await inside(tab, '[data-smp-estimator]', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical));
@@ -225,12 +232,31 @@ test("the host page's CSS does not reach the widget, and ours does not leak out"
       priceColour: getComputedStyle(price).color,
       outside: looks(outside),
       control: looks(control),
-      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
     };
   });
   assert.equal(styles.title, '22.4px', 'the widget keeps its own type scale');
   assert.notEqual(styles.priceColour, 'rgb(255, 0, 0)');
   assert.equal(styles.outside, styles.control, 'our .smp-title rule stays inside the widget');
+  assert.equal(await sideways(tab), 0, 'the widget fits a 360 px page despite the host CSS');
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test("financing at interest: the SMP card shows the engine's monthly payment, term and APR", async () => {
+  const { tab, errors } = await open('/financed.html');
+  const dir = await mkdtemp(join(tmpdir(), 'smp-financing-'));
+  const settings = join(dir, 'financed.json');
+  await writeFile(settings, JSON.stringify(FINANCING));
+  const quote = engineQuote({ pattern: 'norwood-4' }, settings);
+  // The engine's own figures: the longest term, at the clinic's APR, and
+  // dearer than the same course interest-free.
+  assert.deepEqual(quote.smp.financing, { months: 36, apr_percent: 9.9 });
+  assert.ok(quote.smp.monthly * 36 > quote.smp.cost.typical, `${quote.smp.monthly} a month for ${quote.smp.cost.typical}`);
+  assert.equal(
+    await inside(tab, '#financed', '[data-figure="smp-monthly"]'),
+    `or about ${money(quote.smp.monthly)} a month over 36 months at 9.9% APR`,
+  );
+  assert.equal(await inside(tab, '#financed', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical));
   assert.deepEqual(errors, []);
   await tab.close();
 });
@@ -319,17 +345,16 @@ test('the custom element and elements added later get widgets too', async () => 
 });
 
 test('it works under a strict Content-Security-Policy sent as a header', async () => {
-  const tab = await browser.newPage({ viewport: { width: 1024, height: 900 } });
-  const errors = watchErrors(tab);
   const violations = [];
-  await tab.exposeFunction('reportViolation', (v) => violations.push(v));
-  // Listening from before the page's first script, so start-up counts too.
-  await tab.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) =>
-      window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
-    ),
-  );
-  await tab.goto(new URL('/csp.html', server.url).href);
+  const { tab, errors } = await open('/csp.html', 1024, async (tab) => {
+    await tab.exposeFunction('reportViolation', (v) => violations.push(v));
+    // Listening from before the page's first script, so start-up counts too.
+    await tab.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`),
+      ),
+    );
+  });
   const quote = engineQuote({ pattern: 'norwood-5' });
   assert.equal(await inside(tab, '[data-smp-estimator]', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical));
   const accent = await tab.evaluate(() =>
@@ -343,14 +368,13 @@ test('it works under a strict Content-Security-Policy sent as a header', async (
 });
 
 test('settings come from attributes over inline JSON over the config file; bad and hostile ones are refused, the visitor told kindly and the clinic exactly', async () => {
-  const tab = await browser.newPage({ viewport: { width: 1024, height: 900 } });
-  const errors = watchErrors(tab);
   // The error events fire as the widgets start: listen before the page loads.
-  await tab.addInitScript(() => {
-    window.__errorDetails = [];
-    document.addEventListener('smp-estimator:error', (event) => window.__errorDetails.push(event.detail));
-  });
-  await tab.goto(new URL('/config.html', server.url).href);
+  const { tab, errors } = await open('/config.html', 1024, (tab) =>
+    tab.addInitScript(() => {
+      window.__errorDetails = [];
+      document.addEventListener('smp-estimator:error', (event) => window.__errorDetails.push(event.detail));
+    }),
+  );
   // Currency from the file, locale from inline JSON, name from the attribute.
   const quote = engineQuote({ pattern: 'norwood-3' });
   assert.equal(
@@ -610,7 +634,11 @@ test('a panic in one widget shows a fallback there, reports it, and the other wi
       document.querySelector('#a').shadowRoot.querySelector('[data-figure="smp-cost-typical"]')?.textContent === expected,
     money(norwood7.smp.cost.typical),
   );
-  // And the page's own scripts run on.
-  assert.equal(await tab.evaluate(() => 1 + 1), 2);
+  // And the page's own scripts run on: its button, clicked as a visitor
+  // would, runs its handler.
+  await tab.click('#host-button');
+  assert.equal(await tab.locator('#host-output').innerText(), 'Clicked 1');
+  await tab.click('#host-button');
+  assert.equal(await tab.locator('#host-output').innerText(), 'Clicked 2');
   await tab.close();
 });

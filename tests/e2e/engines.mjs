@@ -15,10 +15,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import puppeteer from 'puppeteer-core';
 import { Builder, Key } from 'selenium-webdriver';
-import { launch as launchChromium } from './support.mjs';
+import { launch as launchChromium, freePort, until } from './support.mjs';
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
@@ -84,26 +83,13 @@ const deep = (selector) => deepAll(selector)[0] ?? null;
 /** A function's source and its JSON arguments, run in the page with `deep`. */
 const script = (fn, args) => `(() => { ${DEEP}; return (${fn})(...${JSON.stringify(args)}); })()`;
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-
 /**
- * Polls `fn` (run in the page, with `deep`) until it returns something
- * truthy, and returns that; fails with `what` after `timeout` ms.
+ * Runs `fn` in the page (with `deep`) until it returns something truthy,
+ * or what `accept` takes, and returns that; fails with `what` after
+ * `timeout` ms. WebDriver and BiDi have no wait for a condition in the page.
  */
-async function poll(evaluate, fn, args, what, timeout = 10_000) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      last = await evaluate(fn, ...args);
-      if (last) return last;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${last})`);
-    await sleep(100);
-  }
-}
+const poll = (evaluate, fn, args, what, timeout, accept) =>
+  until(what, () => evaluate(fn, ...args), { timeout, accept });
 
 /** The part every engine shares: waiting, reading and the error record. */
 function tabOf(name, { evaluate, ...rest }) {
@@ -133,31 +119,28 @@ function tabOf(name, { evaluate, ...rest }) {
         [selector],
         selector,
       ).then(([text]) => text),
-    /** Waits until the element's text is `expected` (figures update as the visitor types). */
-    waitForText: async (selector, expected, timeout) => {
-      await poll(
+    /**
+     * Waits until the element's text is `expected` (figures update as the
+     * visitor types), and fails there, with the text it last read, if not.
+     */
+    waitForText: (selector, expected, timeout) =>
+      poll(
         evaluate,
-        (sel, want) => deep(sel)?.innerText.replace(/[\u00a0\u202f]/g, ' ').trim() === want,
-        [selector, expected],
+        (sel) => {
+          const element = deep(sel);
+          return element?.getClientRects().length ? element.innerText.replace(/[\u00a0\u202f]/g, ' ').trim() : null;
+        },
+        [selector],
         `${selector} to read ${expected}`,
         timeout,
-      ).catch(() => {});
-      return tab.text(selector);
-    },
+        (text) => text === expected,
+      ),
     value: (selector) => evaluate((sel) => deep(sel)?.value ?? null, selector),
     count: (selector) => evaluate((sel) => deepAll(sel).length, selector),
     errors: () => evaluate(() => window.__errors ?? ['the page has no error recorder']),
     ...rest,
   };
   return tab;
-}
-
-async function freePort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address();
-  await new Promise((done) => server.close(done));
-  return port;
 }
 
 async function startChromium() {
@@ -252,22 +235,16 @@ async function startWebkit() {
     // takes the visitor's languages from the process's).
     env: { ...process.env, DISPLAY: `:${String(display).trim()}`, LANGUAGE: 'en_GB:en', LANG: 'en_GB.UTF-8' },
   });
-  const driver = await (async () => {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await new Builder()
-          .usingServer(`http://127.0.0.1:${port}`)
-          .withCapabilities({
-            browserName: 'MiniBrowser',
-            'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
-          })
-          .build();
-      } catch (error) {
-        if (attempt > 30) throw error;
-        await sleep(200);
-      }
-    }
-  })();
+  // WebKitWebDriver says nothing when it is ready: asked until it answers.
+  const driver = await until('WebKitWebDriver to start a MiniBrowser session', () =>
+    new Builder()
+      .usingServer(`http://127.0.0.1:${port}`)
+      .withCapabilities({
+        browserName: 'MiniBrowser',
+        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+      })
+      .build(),
+  );
   // WebDriver awaits a returned promise, as the other two engines do.
   const evaluate = (fn, ...args) => driver.executeScript(`return ${script(fn, args)};`);
   const element = async (selector) => {
@@ -308,10 +285,12 @@ async function startWebkit() {
       return tabOf('webkit', {
         evaluate,
         goto: (to) => load(to, framed?.width ?? width, framed?.height ?? height),
+        // WebDriver's own refresh would leave the phone frame: the page
+        // reloads itself, and the reload is over once the page marked
+        // before it has gone and the new one is complete.
         reload: async () => {
-          await driver.executeScript('location.reload()');
-          await sleep(300);
-          await poll(evaluate, () => document.readyState === 'complete', [], 'the reload');
+          await driver.executeScript('window.__beforeReload = true; location.reload()');
+          await poll(evaluate, () => !window.__beforeReload && document.readyState === 'complete', [], 'the reload');
         },
         url: () => evaluate(() => location.href),
         click: async (selector) => {

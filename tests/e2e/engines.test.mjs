@@ -7,7 +7,7 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, engineQuote, money, repo, artifacts, snippetScript } from './support.mjs';
+import { serve, engineQuote, money, repo, artifacts, snippetScript, hostPage, sideways, until } from './support.mjs';
 import { ENGINES, ERROR_RECORDER, DRIVER_PAGES, start } from './engines.mjs';
 
 const BOOKING = 'https://northside-hair.example/book';
@@ -16,13 +16,15 @@ let server;
 let cdn;
 const leads = [];
 
-const page = (lang, attributes, script) => `<!doctype html>
-<html lang="${lang}"><head><meta charset="utf-8">${ERROR_RECORDER}
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Northside Hair Studio</title>
-<style>body { margin: 0; font-family: system-ui, sans-serif } main { padding: 0 12px }</style></head>
-<body><main><h1>Northside Hair Studio</h1><p>Scalp micropigmentation in the heart of town.</p>
-<div data-smp-estimator data-clinic-name="Northside Hair Studio" data-booking-url="${BOOKING}" ${attributes}></div>
-</main>${script}</body></html>`;
+const HEAD = `${ERROR_RECORDER}
+<style>body { margin: 0; font-family: system-ui, sans-serif } main { padding: 0 12px }</style>`;
+
+const page = (lang, attributes, script) =>
+  hostPage(
+    `<h1>Northside Hair Studio</h1><p>Scalp micropigmentation in the heart of town.</p>
+<div data-smp-estimator data-clinic-name="Northside Hair Studio" data-booking-url="${BOOKING}" ${attributes}></div>`,
+    { lang, title: 'Northside Hair Studio', head: HEAD, end: script },
+  );
 
 before(async () => {
   const script = await snippetScript();
@@ -49,9 +51,10 @@ before(async () => {
     .replace('frame.html"', 'frame.html?lang=en&amp;pattern=norwood-4"')
     .replace('data-smp-estimator-frame', `data-smp-estimator-frame data-booking-url="${server.url}book"`);
   pages['/framed.html'] = {
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8">${ERROR_RECORDER}
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>Northside Hair Studio</title></head>
-<body><main><h1>Northside Hair Studio</h1>${frameSnippet}<p>Opening hours: Mon–Fri 9–5.</p></main></body></html>`,
+    body: hostPage(`<h1>Northside Hair Studio</h1>${frameSnippet}<p>Opening hours: Mon–Fri 9–5.</p>`, {
+      title: 'Northside Hair Studio',
+      head: ERROR_RECORDER,
+    }),
   };
   // The clinic's lead endpoint is an absolute address on the test server.
   pages['/lead.html'] = {
@@ -84,9 +87,6 @@ async function assertCards(tab, quote) {
   const grafts = new Intl.NumberFormat('en-US').format(quote.transplant.grafts.typical);
   assert.ok((await tab.text(figure('transplant-grafts'))).startsWith(`${grafts} (usually`));
 }
-
-/** How far the page scrolls sideways (0 when it does not). */
-const sideways = (tab) => tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 for (const name of ENGINES) {
   describe(name, () => {
@@ -233,16 +233,15 @@ for (const name of ENGINES) {
           height: Math.ceil(document.documentElement.getBoundingClientRect().height),
           link: deep('.smp-answer [data-figure="booking-link"]')?.href ?? null,
         }));
-      let seen;
-      for (let i = 0; i < 50; i += 1) {
-        seen = await inside();
-        const outer = await tab.evaluate(() => Math.round(deep('iframe[data-smp-estimator-frame]').getBoundingClientRect().height));
-        if (seen.smp && Math.abs(outer - seen.height) <= 1) break;
-        await new Promise((done) => setTimeout(done, 200));
-      }
-      const outer = await tab.evaluate(() => Math.round(deep('iframe[data-smp-estimator-frame]').getBoundingClientRect().height));
+      const seen = await until(
+        'the iframe to be as tall as its document, with the figures in it',
+        async () => ({
+          ...(await inside()),
+          outer: await tab.evaluate(() => Math.round(deep('iframe[data-smp-estimator-frame]').getBoundingClientRect().height)),
+        }),
+        { accept: ({ smp, height, outer }) => smp && Math.abs(outer - height) <= 1 },
+      );
       assert.equal(seen.smp, money(quote.smp.cost.typical));
-      assert.ok(Math.abs(outer - seen.height) <= 1, `iframe ${outer} px for a document of ${seen.height} px`);
       // The booking page on the framing page's site is accepted (Firefox has
       // no location.ancestorOrigins: the referrer stands in), and carries
       // the page's campaign.

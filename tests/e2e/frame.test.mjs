@@ -9,17 +9,15 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, engineQuote, money, watchErrors, repo, artifacts } from './support.mjs';
+import { serve, launch, engineQuote, money, repo, artifacts, hostPage, open as openPage, until } from './support.mjs';
 
 let host;
 let cdn;
 let browser;
 let snippet;
 
-const page = (body) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Northside Hair Studio</title></head>
-<body><main><h1>Scalp micropigmentation</h1>${body}<p id="after">Opening hours: Mon–Fri 9–5.</p></main></body></html>`;
+const page = (body) =>
+  hostPage(`<h1>Scalp micropigmentation</h1>${body}<p id="after">Opening hours: Mon–Fri 9–5.</p>`, { title: 'Northside Hair Studio' });
 
 before(async () => {
   // The package's site also serves a page of its own that posts a forged
@@ -68,14 +66,15 @@ after(async () => {
 });
 
 async function open(path, width = 1280) {
-  const tab = await browser.newPage({ viewport: { width, height: 900 } });
-  const errors = watchErrors(tab);
   const corsHeaders = [];
-  tab.on('response', (response) => {
-    const allow = response.headers()['access-control-allow-origin'];
-    if (allow) corsHeaders.push(`${response.url()}: ${allow}`);
+  const { tab, errors } = await openPage(browser, new URL(path, host.url).href, {
+    width,
+    prepare: (tab) =>
+      tab.on('response', (response) => {
+        const allow = response.headers()['access-control-allow-origin'];
+        if (allow) corsHeaders.push(`${response.url()}: ${allow}`);
+      }),
   });
-  await tab.goto(new URL(path, host.url).href);
   return { tab, errors, corsHeaders };
 }
 
@@ -87,25 +86,25 @@ const heights = (tab) =>
   });
 
 async function settledHeight(tab, frame) {
-  // The host script has sized the iframe when its height equals its
-  // document's and stays so for a moment (no inner scrollbar).
-  // The widget's second render (drawings, closed details) comes first.
-  await frame.locator('.smp-details-body').waitFor({ state: 'attached' });
-  let previous = -1;
-  let steady = 0;
-  for (let i = 0; i < 100; i += 1) {
-    const inner = await frame.locator('html').evaluate((html) => ({
-      scroll: html.scrollHeight,
-      viewport: html.clientHeight,
-    }));
-    const { frame: outer } = await heights(tab);
-    const sized = inner.scroll <= inner.viewport && Math.abs(outer - inner.viewport) < 1;
-    steady = sized && outer === previous ? steady + 1 : 0;
-    if (steady === 3) return outer;
-    previous = outer;
-    await tab.waitForTimeout(100);
-  }
-  assert.fail('the iframe never settled at its content height');
+  // The host script has sized the iframe when it is as tall as its
+  // document's content (the height frame.js reports): no inner scrollbar,
+  // and no empty space below after the content has shrunk.
+  // The widget's last part (the comparison and the rest) comes first.
+  await frame.locator('.smp-more').waitFor({ state: 'attached' });
+  const sized = await until(
+    'the iframe to be as tall as its content',
+    async () => {
+      const inner = await frame.locator('html').evaluate((html) => ({
+        content: Math.ceil(html.getBoundingClientRect().height),
+        scroll: html.scrollHeight,
+        viewport: html.clientHeight,
+      }));
+      const { frame: outer } = await heights(tab);
+      return { ...inner, outer };
+    },
+    { accept: ({ content, scroll, viewport, outer }) => scroll <= viewport && Math.abs(outer - content) <= 1 },
+  );
+  return sized.outer;
 }
 
 test('across two origins without CORS the iframe follows its content, with the engine\'s figures', async () => {

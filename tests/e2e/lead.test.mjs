@@ -7,19 +7,17 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { serve, launch, engineQuote, money, watchErrors, repo, snippetScript as printedScript } from './support.mjs';
+import {
+  serve, launch, engineQuote, money, repo, snippetScript as printedScript, hostPage, open as openPage, axeViolations,
+} from './support.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let server;
 let browser;
 const received = { ok: [], flaky: [] };
 let flakyCalls = 0;
 
-const page = (body) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Clinic page</title></head>
-<body><main><h1>Northside Hair Studio</h1>${body}</main>
-<script type="module" src="/listen.js"></script></body></html>`;
+const page = (body) =>
+  hostPage(`<h1>Northside Hair Studio</h1>${body}`, { end: '<script type="module" src="/listen.js"></script>' });
 
 before(async () => {
   const snippetScript = await printedScript();
@@ -64,13 +62,8 @@ after(async () => {
   await server?.close();
 });
 
-async function open(path) {
-  const tab = await browser.newPage({ viewport: { width: 1024, height: 900 } });
-  const errors = watchErrors(tab);
-  await tab.goto(new URL(path, server.url).href);
-  await tab.locator('[data-figure="smp-cost-typical"]').waitFor();
-  return { tab, errors };
-}
+const open = (path) =>
+  openPage(browser, new URL(path, server.url).href, { waitFor: ['[data-figure="smp-cost-typical"]'] });
 
 const field = (tab, name) => tab.locator(`.smp-lead-form [name="${name}"]`);
 const errorText = async (tab, name) => {
@@ -105,9 +98,7 @@ test('the form checks every field, then the event and the POST carry the same re
   assert.equal(await errorText(tab, 'consent'), 'Tick the box to let the clinic contact you.');
   assert.equal(await field(tab, 'name').getAttribute('aria-invalid'), 'true');
   // The open form with its messages passes axe-core's rules.
-  await tab.addScriptTag({ path: axePath });
-  const results = await tab.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-  assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+  assert.deepEqual(await axeViolations(tab), []);
   assert.equal(await tab.evaluate(() => document.activeElement.shadowRoot?.activeElement?.name), 'name');
   assert.equal(received.ok.length, 0);
   assert.deepEqual(await tab.evaluate(() => window.leads), []);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, engineQuote, watchErrors, repo, snippetScript } from './support.mjs';
+import { serve, launch, engineQuote, repo, snippetScript, hostPage, open } from './support.mjs';
 
 let server;
 let browser;
@@ -15,12 +15,13 @@ let settingsFile;
 const received = [];
 const BOOKING = 'https://clinic.example/book?utm_source=clinic#slots';
 
-const page = (attributes, snippet) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Clinic page</title></head>
-<body><main><h1>Northside Hair Studio</h1>
+const page = (attributes, snippet) =>
+  hostPage(
+    `<h1>Northside Hair Studio</h1>
 <div data-smp-estimator data-pattern="norwood-4" data-clinic-name="Northside Hair Studio"
-  data-booking-url="${BOOKING}" ${attributes}></div>${snippet}</main>
-<script src="/no-leave.js"></script></body></html>`;
+  data-booking-url="${BOOKING}" ${attributes}></div>${snippet}`,
+    { end: '<script src="/no-leave.js"></script>' },
+  );
 
 before(async () => {
   const snippet = await snippetScript();
@@ -53,15 +54,15 @@ after(async () => {
 
 /** A visitor's journey: the preset quote, the area slider, another pattern, the booking link, a request. */
 async function journey(path) {
-  const tab = await browser.newPage({ viewport: { width: 1024, height: 900 } });
-  const errors = watchErrors(tab);
-  // The answers of each quote, for the engine's figures of each step.
-  await tab.addInitScript(() => {
-    window.inputs = [];
-    document.addEventListener('smp-estimator:quote', (event) => window.inputs.push(event.detail.input));
+  const { tab, errors } = await open(browser, new URL(path, server.url).href, {
+    // The answers of each quote, for the engine's figures of each step.
+    prepare: (tab) =>
+      tab.addInitScript(() => {
+        window.inputs = [];
+        document.addEventListener('smp-estimator:quote', (event) => window.inputs.push(event.detail.input));
+      }),
+    waitFor: ['[data-figure="smp-cost-typical"]'],
   });
-  await tab.goto(new URL(path, server.url).href);
-  await tab.locator('[data-figure="smp-cost-typical"]').waitFor();
   const slider = tab.locator('input[type="range"]');
   await slider.focus();
   await slider.press('ArrowRight');

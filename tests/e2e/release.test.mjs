@@ -11,7 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, engineQuote, money, watchErrors, repo } from './support.mjs';
+import { serve, launch, engineQuote, money, repo, hostPage, open } from './support.mjs';
 
 const version = /^version = "([^"]+)"/m.exec(await readFile(join(repo, 'Cargo.toml'), 'utf8'))[1];
 const zip = join(repo, 'dist', `smp-estimator-${version}.zip`);
@@ -56,15 +56,8 @@ test("the guide's code, pasted into a page of a plain static server hosting the 
   assert.match(snippet, /https:\/\/YOUR-SITE\/smp-estimator\/smp-estimator\.js/);
   const pages = {};
   server = await serve(unpacked, pages);
-  pages['/clinic.html'] = {
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Clinic</title></head><body><main>${snippet.replaceAll(
-      'https://YOUR-SITE/',
-      server.url,
-    )}</main></body></html>`,
-  };
-  const tab = await browser.newPage({ viewport: { width: 1024, height: 900 } });
-  const errors = watchErrors(tab);
-  await tab.goto(new URL('/clinic.html', server.url).href);
+  pages['/clinic.html'] = { body: hostPage(snippet.replaceAll('https://YOUR-SITE/', server.url), { title: 'Clinic' }) };
+  const { tab, errors } = await open(browser, new URL('/clinic.html', server.url).href);
   await tab.click('[data-smp-estimator] label:has(input[value="norwood-4"])');
   const figure = tab.locator('[data-smp-estimator] [data-figure="smp-cost-typical"]');
   await figure.waitFor();

@@ -3,8 +3,11 @@
 // engine's own figures through the `smp-quote` tool (never a second copy of
 // a formula in JavaScript).
 import { createServer } from 'node:http';
+import { createServer as createTcpServer } from 'node:net';
+import { once } from 'node:events';
 import { readFile, stat } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -154,4 +157,82 @@ export function watchErrors(page) {
   });
   page.on('pageerror', (error) => errors.push(String(error)));
   return errors;
+}
+
+/**
+ * A clinic's page around `body`: what every test's host page shares. A
+ * phone's viewport line as real sites have; `head` for a page's own
+ * stylesheets or scripts, `end` for what comes after <main>.
+ */
+export function hostPage(body, { lang = 'en', title = 'Clinic page', head = '', end = '' } = {}) {
+  return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>${head}</head>
+<body><main>${body}</main>${end}</body></html>`;
+}
+
+/**
+ * A tab of its own (its own browser context, so nothing stored is shared)
+ * at `url`, with its errors recorded. `locale` is the visitor's browser
+ * language (en-GB unless given); `prepare(tab)` runs before the page
+ * loads; `waitFor` lists selectors to wait for once it has.
+ */
+export async function open(browser, url, { width = 1024, height = 900, locale, prepare, waitFor = [] } = {}) {
+  const tab = await browser.newPage({ viewport: { width, height }, ...(locale ? { locale } : {}) });
+  const errors = watchErrors(tab);
+  await prepare?.(tab);
+  await tab.goto(url);
+  for (const selector of waitFor) await tab.locator(selector).waitFor();
+  return { tab, errors };
+}
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's violations on the page, one line each (none is the goal). */
+export async function axeViolations(tab) {
+  await tab.addScriptTag({ path: axePath });
+  return tab.evaluate(async () =>
+    (await window.axe.run(document, { resultTypes: ['violations'] })).violations.map(
+      (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    ),
+  );
+}
+
+/**
+ * How far the page scrolls sideways: 0 when it does not. Any tab with an
+ * `evaluate(fn)`: Playwright's, or a driver's of engines.mjs.
+ */
+export const sideways = (tab) =>
+  tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** A TCP port free on 127.0.0.1 now (for a server started by another program). */
+export async function freePort() {
+  const server = createTcpServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address();
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+/**
+ * Checks `check()` until `accept` takes what it returns (anything truthy,
+ * unless told), and returns that; fails with `what` and the last value (or
+ * error) seen once `timeout` ms have passed. For what no event announces:
+ * a process that starts listening, a figure inside another engine's page.
+ */
+export async function until(what, check, { timeout = 10_000, accept = Boolean } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      last = await check();
+      if (accept(last)) return last;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > end) {
+      throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
 }

@@ -5,11 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { serve, launch, engineQuote, money, watchErrors, artifacts } from './support.mjs';
+import { serve, launch, engineQuote, money, watchErrors, artifacts, open as openPage, axeViolations, sideways } from './support.mjs';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let server;
 let browser;
 
@@ -27,10 +25,7 @@ after(async () => {
 const plain = (text) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
 
 async function open(width, height = 900) {
-  const page = await browser.newPage({ viewport: { width, height } });
-  const errors = watchErrors(page);
-  await page.goto(server.url);
-  await page.locator('.smp-estimator').waitFor();
+  const { tab: page, errors } = await openPage(browser, server.url, { width, height, waitFor: ['.smp-estimator'] });
   return { page, errors };
 }
 
@@ -89,14 +84,6 @@ async function tabTo(page, selector, limit = 80) {
     await page.keyboard.press('Tab');
   }
   assert.fail(`Tab never reached ${selector}`);
-}
-
-async function axeViolations(page) {
-  await page.addScriptTag({ path: axePath });
-  const results = await page.evaluate(() =>
-    window.axe.run(document, { resultTypes: ['violations'] }),
-  );
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 test('one click gives the full quote: cards, comparison, chart and breakdown', async () => {
@@ -336,10 +323,7 @@ test('from 320 to 1280 px nothing scrolls sideways and every target is at least 
     await page.click('label:has(input[value="norwood-6"])');
     await page.click('.smp-details > summary');
     await page.click('label.smp-option:has-text("FUT strip")');
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-    assert.equal(overflow, 0, `sideways scroll at ${width} px`);
+    assert.equal(await sideways(page), 0, `sideways scroll at ${width} px`);
     const { count, small } = await page.evaluate(() => {
       const widget = document.querySelector('[data-smp-estimator]').shadowRoot;
       const targets = [...widget.querySelectorAll(
