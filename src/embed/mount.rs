@@ -696,7 +696,10 @@ fn dispatch_event(element: &Element, name: &str, detail: Option<JsValue>) {
 }
 
 fn dispatch(element: &Element, name: &str, quote: &Quote) {
-    let detail = Value::object([("input", quote.input.to_json()), ("quote", quote.to_json())]);
+    let detail = Value::object(vec![
+        ("input", quote.input.to_json()),
+        ("quote", quote.to_json()),
+    ]);
     dispatch_event(element, name, Some(js_value::to_js(&detail)));
 }
 
@@ -711,7 +714,7 @@ fn push_datalayer(event: &str, quote: &Value) {
             .cloned()
             .unwrap_or(Value::Null)
     };
-    let entry = Value::object([
+    let entry = Value::object(vec![
         ("event", event.to_json()),
         ("currency", figure(&["currency"])),
         ("value", figure(&["smp", "cost", "typical"])),
@@ -890,7 +893,7 @@ fn show_problems(
         message.set_text_content(Some(messages.text(Msg::SettingsUnavailable)));
         let _ = container.append_child(&message);
     }
-    let detail = Value::object([("problems", problems.to_json())]);
+    let detail = Value::object(vec![("problems", problems.to_json())]);
     dispatch_event(
         element,
         "smp-estimator:error",

@@ -32,7 +32,7 @@ pub fn check_settings(settings: JsValue) -> JsValue {
         Ok(settings) => (settings.to_json(), Vec::new()),
         Err(problems) => (Value::Null, problems),
     };
-    js_value::to_js(&Value::object([
+    js_value::to_js(&Value::object(vec![
         ("settings", settings),
         ("problems", problems.to_json()),
     ]))
@@ -52,7 +52,7 @@ pub fn patterns() -> JsValue {
     let list: Vec<Value> = crate::model::Pattern::all()
         .map(|pattern| {
             let info = pattern.info();
-            Value::object([
+            Value::object(vec![
                 ("id", info.id.to_json()),
                 // The setup page is in English.
                 ("name", english.text(info.name).to_json()),

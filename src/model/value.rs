@@ -37,7 +37,7 @@ pub enum Value {
 
 impl Value {
     /// An object from its fields, in order.
-    pub fn object<const N: usize>(fields: [(&str, Value); N]) -> Value {
+    pub fn object(fields: Vec<(&str, Value)>) -> Value {
         Value::Object(
             fields
                 .into_iter()

@@ -182,7 +182,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
             let fill_ms = (js_sys::Date::now() - *opened_at.borrow()).max(0.0).round();
             payload.insert(
                 "bot_check",
-                Value::object([
+                Value::object(vec![
                     ("leave_empty", value("leave_empty").to_json()),
                     ("fill_ms", fill_ms.to_json()),
                 ]),
