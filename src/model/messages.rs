@@ -96,7 +96,8 @@ impl Serialize for Msg {
 }
 
 /// The languages the widget ships, English first (compiled in; the others
-/// are downloaded from `i18n/<language>.json` next to the widget).
+/// are downloaded from `i18n/<language>.json` next to the widget). `pt` is
+/// Brazilian Portuguese, which a page in `pt-PT` gets too.
 pub const LANGUAGES: [&str; 7] = ["en", "es", "de", "fr", "pt", "tr", "ar"];
 
 impl Msg {
