@@ -8,6 +8,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde::ser::{SerializeMap, Serializer};
+use serde::Deserialize;
 
 use crate::model::messages::{self, Msg, LANGUAGES};
 
@@ -56,23 +57,24 @@ impl<'de> Visitor<'de> for Languages {
 }
 
 /// A language the widget speaks, as a key.
+#[derive(Deserialize)]
+#[serde(try_from = "String")]
 struct Language(String);
 
-impl<'de> de::Deserialize<'de> for Language {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let language = String::deserialize(deserializer)?;
+impl TryFrom<String> for Language {
+    type Error = String;
+
+    fn try_from(language: String) -> Result<Self, String> {
         if LANGUAGES.contains(&language.as_str()) {
             Ok(Language(language))
         } else {
-            Err(de::Error::custom(format!(
+            Err(format!(
                 "is not a language the widget speaks (one of {})",
                 LANGUAGES.join(", ")
-            )))
+            ))
         }
     }
 }
-
-use serde::Deserialize;
 
 struct TextsById;
 
@@ -101,14 +103,17 @@ impl<'de> Visitor<'de> for TextsById {
 }
 
 /// A message id, as a key.
+#[derive(Deserialize)]
+#[serde(try_from = "String")]
 struct Id(Msg, String);
 
-impl<'de> de::Deserialize<'de> for Id {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let key = String::deserialize(deserializer)?;
+impl TryFrom<String> for Id {
+    type Error = &'static str;
+
+    fn try_from(key: String) -> Result<Self, &'static str> {
         match Msg::from_key(&key) {
             Some(id) => Ok(Id(id, key)),
-            None => Err(de::Error::custom("is not a message id (see i18n/en.json)")),
+            None => Err("is not a message id (see i18n/en.json)"),
         }
     }
 }
