@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, engineQuote, money, repo, artifacts, hostPage, open as openPage, until } from './support.mjs';
+import { serve, launch, engineQuote, money, repo, artifacts, hostPage, open as openPage, until, watchErrors } from './support.mjs';
 
 let host;
 let cdn;

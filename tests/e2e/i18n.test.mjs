@@ -98,7 +98,9 @@ function widgetText(tab) {
  * language has on screen: one, and other; in Arabic also two (2), few
  * (3–10) and many (11–99). (Arabic's zero never reaches the screen: a
  * visitor looks 1 to 30 years ahead.) Arabic's counts are in the digits
- * Chromium's Intl gives Arabic, 0–9.
+ * Chromium's Intl gives Arabic, 0–9. The option stands alone, so its dual
+ * is the nominative سنتان; after a preposition (the table's lifetime row,
+ * below) it is سنتين.
  */
 const YEARS = {
   en: { 1: '1 year', 2: '2 years', 3: '3 years', 11: '11 years' },
@@ -107,7 +109,7 @@ const YEARS = {
   fr: { 1: '1 an', 2: '2 ans', 3: '3 ans', 11: '11 ans' },
   pt: { 1: '1 ano', 2: '2 anos', 3: '3 anos', 11: '11 anos' },
   tr: { 1: '1 yıl', 2: '2 yıl', 3: '3 yıl', 11: '11 yıl' },
-  ar: { 1: 'سنة واحدة', 2: 'سنتين', 3: '3 سنوات', 10: '10 سنوات', 11: '11 سنة', 30: '30 سنة' },
+  ar: { 1: 'سنة واحدة', 2: 'سنتان', 3: '3 سنوات', 10: '10 سنوات', 11: '11 سنة', 30: '30 سنة' },
 };
 
 const plain = (text) => text.replace(/[\u00a0\u202f]/g, ' ').trim();

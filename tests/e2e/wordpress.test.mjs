@@ -960,7 +960,7 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
         const status = visitor.locator('[data-figure="lead-status"]');
         assert.equal(
           (await status.innerText()).trim(),
-          'Ihre Anfrage wurde nicht gesendet: Von Ihrer Verbindung kamen in den letzten Minuten zu viele Anfragen, bitte warten Sie zuerst einige Minuten. Ihre Angaben sind noch vorhanden; bitte versuchen Sie es erneut.',
+          'Ihre Anfrage wurde nicht gesendet: Von Ihrer Verbindung kamen in den letzten Minuten zu viele Anfragen, warten Sie daher bitte einige Minuten. Ihre Angaben sind noch vorhanden; bitte versuchen Sie es erneut.',
         );
         const field = (name) => visitor.locator(`[data-smp-estimator] .smp-lead-form [name="${name}"]`);
         assert.equal(await field('name').inputValue(), 'Jonas Becker');
