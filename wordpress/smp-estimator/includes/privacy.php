@@ -56,14 +56,9 @@ function smp_estimator_export_personal_data( $email, $page = 1 ) {
 	$data = array();
 	foreach ( (array) $rows as $row ) {
 		$fields = array(
-			__( 'Received (UTC)', 'smp-estimator' )    => $row['created_at'],
-			__( 'Name', 'smp-estimator' )              => $row['name'],
-			__( 'Email', 'smp-estimator' )             => $row['email'],
-			__( 'Phone', 'smp-estimator' )             => $row['phone'],
-			__( 'Best time', 'smp-estimator' )         => smp_estimator_contact_time_label( $row['contact_time'] ),
-			__( 'Pattern', 'smp-estimator' )           => $row['pattern'],
-			__( 'SMP estimate', 'smp-estimator' )      => smp_estimator_quoted( $row, 'smp' ),
-			__( 'Hair transplant estimate', 'smp-estimator' ) => smp_estimator_quoted( $row, 'transplant' ),
+			__( 'Received (UTC)', 'smp-estimator' ) => $row['created_at'],
+			__( 'Name', 'smp-estimator' )           => $row['name'],
+		) + smp_estimator_request_contact_and_quote( $row ) + array(
 			__( 'Page', 'smp-estimator' )              => $row['page'],
 			__( 'Consent, as shown', 'smp-estimator' ) => $row['consent_text'],
 			__( 'Status', 'smp-estimator' )            => smp_estimator_status_label( $row['status'] ),

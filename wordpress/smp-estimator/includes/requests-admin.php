@@ -363,17 +363,12 @@ function smp_estimator_request_page( $id ) {
 	$campaign = json_decode( (string) $row['campaign_json'], true );
 	$input    = json_decode( (string) $row['input_json'], true );
 	$fields   = array(
-		__( 'Received', 'smp-estimator' )                 => smp_estimator_local_time( $row['created_at'] ),
-		__( 'Email', 'smp-estimator' )                    => $row['email'],
-		__( 'Phone', 'smp-estimator' )                    => $row['phone'],
-		__( 'Best time', 'smp-estimator' )                => smp_estimator_contact_time_label( $row['contact_time'] ),
-		__( 'Pattern', 'smp-estimator' )                  => $row['pattern'],
-		__( 'SMP estimate', 'smp-estimator' )             => smp_estimator_quoted( $row, 'smp' ),
-		__( 'Hair transplant estimate', 'smp-estimator' ) => smp_estimator_quoted( $row, 'transplant' ),
-		__( 'Answers', 'smp-estimator' )                  => is_array( $input ) ? http_build_query( array_filter( $input, static fn( $v ) => null !== $v && ! is_array( $v ) ), '', ', ' ) : '',
-		__( 'Page', 'smp-estimator' )                     => $row['page'],
-		__( 'Campaign', 'smp-estimator' )                 => is_array( $campaign ) ? http_build_query( $campaign, '', ', ' ) : '',
-		__( 'Consent, as shown', 'smp-estimator' )        => $row['consent_text'],
+		__( 'Received', 'smp-estimator' ) => smp_estimator_local_time( $row['created_at'] ),
+	) + smp_estimator_request_contact_and_quote( $row ) + array(
+		__( 'Answers', 'smp-estimator' )           => is_array( $input ) ? http_build_query( array_filter( $input, static fn( $v ) => null !== $v && ! is_array( $v ) ), '', ', ' ) : '',
+		__( 'Page', 'smp-estimator' )              => $row['page'],
+		__( 'Campaign', 'smp-estimator' )          => is_array( $campaign ) ? http_build_query( $campaign, '', ', ' ) : '',
+		__( 'Consent, as shown', 'smp-estimator' ) => $row['consent_text'],
 	);
 	?>
 	<div class="wrap smp-estimator-request">

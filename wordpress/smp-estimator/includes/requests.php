@@ -534,6 +534,25 @@ function smp_estimator_money( $currency, $amount ) {
 }
 
 /**
+ * What a request says about how to reach the visitor and what they were
+ * quoted, labelled: the part the admin page and the personal-data export
+ * both show.
+ *
+ * @param array $row A stored request.
+ * @return array<string, string> Values by label.
+ */
+function smp_estimator_request_contact_and_quote( $row ) {
+	return array(
+		__( 'Email', 'smp-estimator' )                    => $row['email'],
+		__( 'Phone', 'smp-estimator' )                    => $row['phone'],
+		__( 'Best time', 'smp-estimator' )                => smp_estimator_contact_time_label( $row['contact_time'] ),
+		__( 'Pattern', 'smp-estimator' )                  => $row['pattern'],
+		__( 'SMP estimate', 'smp-estimator' )             => smp_estimator_quoted( $row, 'smp' ),
+		__( 'Hair transplant estimate', 'smp-estimator' ) => smp_estimator_quoted( $row, 'transplant' ),
+	);
+}
+
+/**
  * A request's quoted figures in one line for an option (`GBP 2,800 (2,400
  * to 3,200)`), or "not advised" for a transplant the engine does not advise.
  *
