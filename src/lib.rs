@@ -1,35 +1,36 @@
-//! An SMP (scalp micropigmentation) estimator that clinics embed in their
-//! web pages: a visitor picks a hair-loss stage and treatment area and gets
-//! an instant estimate of SMP sessions and cost, side by side with a hair
-//! transplant, entirely in the browser.
+//! The browser entry of the SMP estimator: what puts the widget on a
+//! clinic's page and lets the page talk to it. The estimate itself is the
+//! engine's (`smp_engine`), and the widget that presents it is
+//! `smp_widget`; this crate depends on both and neither depends on it.
 //!
-//! The parts, each in its own folder:
-//! - [`model`]: the pure estimation engine, an input plus the clinic's
-//!   settings in and a quote out. Every figure comes from
-//!   [`model::estimate`]; nothing else computes one. Its types derive
-//!   serde's traits over one value tree (`model::value`), which names
-//!   every problem by its field at once; JSON text is serde_json's
-//!   natively (`model::json`) and the browser's in the WebAssembly.
-//! - [`widget`]: the Yew widget that presents a quote: its state and
-//!   actions as plain data, the chart's geometry, and (wasm32 only) the
-//!   components and the browser's `Intl` formatting.
-//! - [`embed`]: the embedding layer: the page's settings for a widget and
-//!   the visitor's answers in links and storage (pure), and (wasm32 only)
-//!   the Shadow DOM mounting, the events and the JavaScript API, where
-//!   values cross to and from JavaScript objects (`embed::js_value`).
-//! - `cli` (native): the `smp-quote` tool clinic staff use to check their
-//!   settings, and the settings' JSON Schema.
+//! - `page_settings`: a widget's settings from its element's attributes, an
+//!   inline settings script and a settings file, merged over the engine's
+//!   defaults, and the visitor's language (pure, tested natively).
+//! - `mount` (wasm32): a widget in every marked element, each in its own
+//!   Shadow DOM, watching the page for more; with its language file,
+//!   events and the visitor's JavaScript API (`mount`, `estimate`), panic
+//!   recovery and the clinic's theme.
+//! - `setup_api` (wasm32, only with the `setup-api` feature): the setup
+//!   page's API (`priceSheet`, `checkSettings`, `markets`, `patterns`), in
+//!   the setup page's own module (`smp-estimator-setup.js`), never in the
+//!   visitor's.
 
-// Talc instead of Rust's default dlmalloc: the same job in fewer bytes of
-// WebAssembly (issue 15; README, "Size and speed"). Declared here rather
-// than in a binary, so that both modules (the visitor's and the setup
-// page's) and the browser tests run on it.
+// Talc instead of Rust's default dlmalloc: the same job in 2.9 KB gzip
+// less WebAssembly (docs/performance.md). Declared here rather than in a
+// binary, so that both modules (the visitor's and the setup page's) and the
+// browser tests run on it.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
 static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod cli;
-pub mod embed;
-pub mod model;
-pub mod widget;
+pub mod page_settings;
+
+#[cfg(target_arch = "wasm32")]
+mod mount;
+#[cfg(all(target_arch = "wasm32", feature = "setup-api"))]
+mod setup_api;
+
+#[cfg(target_arch = "wasm32")]
+pub use mount::*;
+#[cfg(all(target_arch = "wasm32", feature = "setup-api"))]
+pub use setup_api::*;

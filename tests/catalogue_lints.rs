@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use smp_estimator::model::messages::LANGUAGES;
+use smp_engine::messages::LANGUAGES;
 
 /// A catalogue file as the test reads it: message text by id.
 type Texts = BTreeMap<String, String>;

@@ -7,9 +7,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use smp_estimator::model::json::{self, Value};
-use smp_estimator::model::messages::{check, choices, LANGUAGES};
-use smp_estimator::model::{Catalogue, Msg};
+use smp_engine::json::{self, Value};
+use smp_engine::messages::{check, choices, LANGUAGES};
+use smp_engine::{Catalogue, Msg};
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -154,7 +154,9 @@ fn rust_files(folder: &Path, found: &mut Vec<PathBuf>) {
 #[test]
 fn every_message_is_used_by_the_code() {
     let mut files = Vec::new();
-    rust_files(&repo().join("src"), &mut files);
+    for folder in ["src", "crates"] {
+        rust_files(&repo().join(folder), &mut files);
+    }
     let code: String = files
         .iter()
         .filter(|path| !path.ends_with("messages/ids.rs"))

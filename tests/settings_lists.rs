@@ -15,8 +15,8 @@ use std::fs;
 use std::path::Path;
 
 use serde_json::Value;
-use smp_estimator::cli::{attributes_schema, settings_schema};
-use smp_estimator::embed::page_settings::{setting_attributes, ATTRIBUTES};
+use smp_engine::page_attributes::{setting_attributes, ATTRIBUTES};
+use smp_quote::{attributes_schema, settings_schema};
 
 fn read(path: &str) -> String {
     let full = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);

@@ -5,13 +5,13 @@
 
 use std::rc::Rc;
 
-use smp_estimator::model::messages::Writer;
-use smp_estimator::model::{
+use smp_engine::messages::Writer;
+use smp_engine::{
     estimate, thousands, Catalogue, ClinicSettings, Donor, EstimateInput, Figure, Pattern, Quote,
     Region, Scar, ScarKind, CM2_PER_IN2,
 };
-use smp_estimator::widget::components::{mount, EstimatorProps};
-use smp_estimator::widget::state::Unit;
+use smp_widget::components::{mount, EstimatorProps};
+use smp_widget::state::Unit;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement, InputEvent, InputEventInit};
@@ -44,7 +44,7 @@ async fn mounted(settings: ClinicSettings) -> Element {
 /// Lets the widget finish its first renders: the figures at once, the
 /// drawings, chart and closed details in the task after.
 async fn settle() {
-    smp_estimator::widget::components::rendered().await;
+    smp_widget::components::rendered().await;
     yew::scheduler::flush().await;
 }
 
@@ -70,9 +70,9 @@ async fn click(root: &Element, selector: &str) {
 /// The toggle button that shows `pattern`'s group (men, women, other).
 fn group_button(pattern: Pattern) -> String {
     let position = match pattern.scale() {
-        smp_estimator::model::Scale::Norwood => 1,
-        smp_estimator::model::Scale::Ludwig => 2,
-        smp_estimator::model::Scale::Other => 3,
+        smp_engine::Scale::Norwood => 1,
+        smp_engine::Scale::Ludwig => 2,
+        smp_engine::Scale::Other => 3,
     };
     format!(".smp-group-button:nth-child({position})")
 }
@@ -729,7 +729,7 @@ async fn the_visitors_language_sets_the_words_numbers_direction_and_unit() {
     // Arabic for Egypt: right to left, its own words, the locale's numerals
     // (Arabic-Indic in ar-EG; CLDR gives plain `ar` Western digits) and
     // square centimetres.
-    let arabic = smp_estimator::embed::js_value::parse(include_str!("../i18n/ar.json")).unwrap();
+    let arabic = smp_widget::js_value::parse(include_str!("../i18n/ar.json")).unwrap();
     let read = Catalogue::read("ar", &arabic).unwrap();
     assert_eq!(read.skipped, Vec::<String>::new());
     let arabic = Rc::new(read.catalogue);
@@ -748,7 +748,7 @@ async fn the_visitors_language_sets_the_words_numbers_direction_and_unit() {
     assert_eq!(widget.get_attribute("lang").as_deref(), Some("ar-EG"));
     assert_eq!(
         text(&root, ".smp-title"),
-        arabic.text(smp_estimator::model::Msg::WidgetTitle)
+        arabic.text(smp_engine::Msg::WidgetTitle)
     );
     pick(&root, "norwood-4").await;
     let sessions = text(&root, "[data-figure=smp-sessions]");
@@ -789,11 +789,8 @@ async fn another_group_never_leaves_the_last_patterns_description_and_quote() {
 
 #[wasm_bindgen_test]
 fn a_german_chart_axis_groups_thousands_as_the_rest_of_the_widget() {
-    let german = smp_estimator::widget::format::Formats::new(
-        "de-DE",
-        "USD",
-        Rc::new(Catalogue::english().clone()),
-    );
+    let german =
+        smp_widget::format::Formats::new("de-DE", "USD", Rc::new(Catalogue::english().clone()));
     let plain = |text: String| text.replace(['\u{a0}', '\u{202f}'], " ");
     assert_eq!(plain(german.money_compact(5000)), "5.000 $");
     assert_eq!(plain(german.money_compact(10000)), "10.000 $");
@@ -803,11 +800,8 @@ fn a_german_chart_axis_groups_thousands_as_the_rest_of_the_widget() {
 #[wasm_bindgen_test]
 fn regions_are_listed_with_the_languages_own_and() {
     let list = |locale: &str, items: &[&str]| {
-        let formats = smp_estimator::widget::format::Formats::new(
-            locale,
-            "USD",
-            Rc::new(Catalogue::english().clone()),
-        );
+        let formats =
+            smp_widget::format::Formats::new(locale, "USD", Rc::new(Catalogue::english().clone()));
         Writer::list(
             &formats,
             items.iter().map(|item| item.to_string()).collect(),
@@ -827,15 +821,11 @@ fn regions_are_listed_with_the_languages_own_and() {
 #[wasm_bindgen_test]
 fn a_percent_takes_the_locales_sign_where_the_locale_puts_it() {
     let percent = |locale: &str, value: f64| {
-        smp_estimator::widget::format::Formats::new(
-            locale,
-            "USD",
-            Rc::new(Catalogue::english().clone()),
-        )
-        .percent(value)
-        // Intl marks the direction and spaces the sign in some locales.
-        .replace(['\u{200e}', '\u{200f}', '\u{61c}'], "")
-        .replace(['\u{a0}', '\u{202f}'], " ")
+        smp_widget::format::Formats::new(locale, "USD", Rc::new(Catalogue::english().clone()))
+            .percent(value)
+            // Intl marks the direction and spaces the sign in some locales.
+            .replace(['\u{200e}', '\u{200f}', '\u{61c}'], "")
+            .replace(['\u{a0}', '\u{202f}'], " ")
     };
     assert_eq!(percent("en-US", 9.99), "9.99%");
     assert_eq!(percent("de-DE", 20.0), "20 %");
@@ -944,9 +934,9 @@ async fn with_a_booking_link_and_requests_booking_is_the_one_next_step() {
     let root = mounted(ClinicSettings {
         clinic_name: "Northside Hair Studio".into(),
         booking_url: Some("https://clinic.example/book".into()),
-        lead: Some(smp_estimator::model::LeadSettings {
+        lead: Some(smp_engine::LeadSettings {
             email: Some("hello@clinic.example".into()),
-            ..smp_estimator::model::LeadSettings::default()
+            ..smp_engine::LeadSettings::default()
         }),
         ..ClinicSettings::default()
     })

@@ -6,7 +6,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    smp_estimator::embed::start_from_page();
+    smp_estimator::start_from_page();
 }
 
 #[cfg(not(target_arch = "wasm32"))]
