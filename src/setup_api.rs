@@ -8,7 +8,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::mount::{from_js, problems_error, to_js};
+use crate::js_api::{from_js, problems_error, to_js};
 use smp_engine::ClinicSettings;
 use smp_engine::{ToJson, Value};
 use smp_widget::js_value;

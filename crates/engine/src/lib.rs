@@ -53,8 +53,8 @@ pub use quote::{
     TouchUpQuote, TransplantQuote,
 };
 pub use settings::{
-    clinic_figures, ClinicSettings, Financing, PriceBand, PriceRange, SmpPricing, Span, TouchUp,
-    TransplantPricing, TOUCH_UP_SHARE,
+    clinic_figures, ClinicSettings, Financing, PriceBand, PriceRange, SmpPricing, Span, Theme,
+    TouchUp, TransplantPricing, TOUCH_UP_SHARE,
 };
 
 pub use value::{to_value, ToJson, Value};
