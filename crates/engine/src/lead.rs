@@ -1,147 +1,17 @@
-//! Lead capture, off unless the clinic turns it on: the clinic's settings
-//! for it (where requests go and the consent wording), the checks on a
-//! visitor's consultation request, and what is sent: the same JSON for the
-//! `smp-estimator:lead` event, the clinic's endpoint and (as text) email.
+//! Lead capture, off unless the clinic turns it on (`LeadSettings`, among
+//! the clinic's settings): the checks on a visitor's consultation request,
+//! and what is sent: the same JSON for the `smp-estimator:lead` event, the
+//! clinic's endpoint and (as text) email.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
+use super::contact::{is_email, is_phone};
 use super::input::EstimateInput;
 use super::messages::Figure;
-use super::messages::{Catalogue, Msg, Plain, Writer};
-use super::problem::FieldError;
+use super::messages::{Catalogue, Msg, Writer};
 use super::quote::Quote;
-use super::settings::{clinic_figures, DEFAULT_CLINIC_NAME};
+use super::settings::clinic_figures;
 use super::value::{to_value, Value};
-
-/// Where a consultation request goes; `ClinicSettings::lead` is `None`
-/// (the default) when the clinic takes none.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(default, deny_unknown_fields)]
-pub struct LeadSettings {
-    /// The clinic's own endpoint that receives the request as a JSON POST:
-    /// `https://`, or `http://` on `localhost` and `127.0.0.1` for testing.
-    pub endpoint: Option<String>,
-    /// An address to open the visitor's email app to (`mailto:`) when there
-    /// is no endpoint.
-    pub email: Option<String>,
-    /// The wording of the consent checkbox, in the clinic's words; the
-    /// default wording is shown in the visitor's language.
-    pub consent: String,
-}
-
-/// The default consent as the clinic's settings hold it: English, for a
-/// clinic without a name (the setup page shows it in its field).
-fn default_consent() -> String {
-    Catalogue::english().format(
-        Msg::LeadConsent,
-        &clinic_figures(DEFAULT_CLINIC_NAME),
-        &Plain { currency: "" },
-    )
-}
-
-impl Default for LeadSettings {
-    fn default() -> Self {
-        LeadSettings {
-            endpoint: None,
-            email: None,
-            consent: default_consent(),
-        }
-    }
-}
-
-impl LeadSettings {
-    /// The consent wording the visitor reads: the clinic's own, or the
-    /// default in the visitor's language.
-    /// The default wording names the clinic when it has a name ("I agree
-    /// that Northside Hair Studio may contact me"), written by `writer`.
-    pub fn consent_in(
-        &self,
-        messages: &Catalogue,
-        clinic_name: &str,
-        writer: &dyn Writer,
-    ) -> String {
-        if self.consent == default_consent() {
-            messages.format(Msg::LeadConsent, &clinic_figures(clinic_name), writer)
-        } else {
-            self.consent.clone()
-        }
-    }
-}
-
-/// Checks the clinic's lead settings; each problem names its field.
-pub fn check_settings(lead: &LeadSettings) -> Vec<FieldError> {
-    let mut problems = Vec::new();
-    if let Some(endpoint) = &lead.endpoint {
-        if let Err(why) = check_endpoint(endpoint) {
-            problems.push(FieldError::new("lead.endpoint", why));
-        }
-    }
-    if let Some(email) = &lead.email {
-        if !is_email(email) {
-            problems.push(FieldError::new(
-                "lead.email",
-                "must be an email address such as hello@clinic.example",
-            ));
-        }
-    }
-    let consent = lead.consent.trim();
-    if consent.is_empty() || consent.chars().count() > 500 {
-        problems.push(FieldError::new(
-            "lead.consent",
-            "must be 1 to 500 characters",
-        ));
-    }
-    problems
-}
-
-/// Where visitors' contact details go: https, or http on this machine for
-/// testing. The host is read as a browser reads it, so
-/// `http://localhost:80@evil.example/` (which goes to evil.example) is
-/// refused, not taken for localhost.
-fn check_endpoint(url: &str) -> Result<(), &'static str> {
-    let (secure, rest) = match (url.strip_prefix("https://"), url.strip_prefix("http://")) {
-        (Some(rest), _) => (true, rest),
-        (None, Some(rest)) => (false, rest),
-        _ => return Err("must start with https://"),
-    };
-    let hostname = super::web_address::authority_host(rest)?;
-    if !secure && !super::web_address::is_loopback(hostname) {
-        return Err("must start with https:// (http:// only on localhost, for testing)");
-    }
-    if url.len() > 2000 || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err("must be one address of at most 2000 characters without spaces");
-    }
-    Ok(())
-}
-
-/// `someone@example.org`: one `@`, something before it, a dotted domain
-/// after it, no spaces; at most 254 characters.
-pub fn is_email(text: &str) -> bool {
-    let Some((local, domain)) = text.split_once('@') else {
-        return false;
-    };
-    text.len() <= 254
-        && !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !text
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || "<>\"(),;:[]\\".contains(c))
-}
-
-/// A phone number as people write it: 7 to 15 digits, with `+`, spaces,
-/// dashes, dots and brackets allowed around them.
-pub fn is_phone(text: &str) -> bool {
-    let digits = text.chars().filter(char::is_ascii_digit).count();
-    (7..=15).contains(&digits)
-        && text
-            .chars()
-            .all(|c| c.is_ascii_digit() || " +-.()/".contains(c))
-        && text.trim_start().chars().skip(1).all(|c| c != '+')
-}
 
 /// When the visitor would like to be contacted.
 pub const CONTACT_TIMES: [(&str, Msg); 4] = [
@@ -339,6 +209,7 @@ fn encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::LeadSettings;
     use crate::{estimate, ClinicSettings, EstimateInput, Pattern, ToJson};
 
     fn request(name: &str, contact: &str, time: &str, consent: bool) -> LeadRequest {
@@ -394,72 +265,6 @@ mod tests {
         assert_eq!(
             fields(&request(&"x".repeat(101), "sam@example.org", "any", true)),
             ["name"]
-        );
-    }
-
-    #[test]
-    fn clinic_settings_are_checked() {
-        let lead = |endpoint: Option<&str>, email: Option<&str>, consent: &str| LeadSettings {
-            endpoint: endpoint.map(Into::into),
-            email: email.map(Into::into),
-            consent: consent.into(),
-        };
-        assert_eq!(check_settings(&LeadSettings::default()), []);
-        assert_eq!(
-            check_settings(&lead(
-                Some("https://clinic.example/leads"),
-                Some("a@b.co"),
-                "OK"
-            )),
-            []
-        );
-        assert_eq!(
-            check_settings(&lead(Some("http://127.0.0.1:9000/leads"), None, "OK")),
-            []
-        );
-        let fields: Vec<String> = check_settings(&lead(
-            Some("http://clinic.example/leads"),
-            Some("nope"),
-            " ",
-        ))
-        .into_iter()
-        .map(|p| p.to_string())
-        .collect();
-        assert_eq!(
-            fields,
-            [
-                "lead.endpoint: must start with https:// (http:// only on localhost, for testing)",
-                "lead.email: must be an email address such as hello@clinic.example",
-                "lead.consent: must be 1 to 500 characters",
-            ]
-        );
-        assert!(
-            check_settings(&lead(Some("javascript:alert(1)"), None, "OK"))[0]
-                .message
-                .starts_with("must start with https://")
-        );
-    }
-
-    #[test]
-    fn an_endpoint_is_where_a_browser_would_send_it() {
-        use crate::web_address::USER_INFO_REFUSED;
-        assert_eq!(check_endpoint("http://localhost:8080/leads"), Ok(()));
-        assert_eq!(check_endpoint("http://[::1]:9000/leads"), Ok(()));
-        // Before the @ is a user name: these go to evil.example.
-        for url in [
-            "http://localhost:80@evil.example/",
-            "http://127.0.0.1@evil.example/leads",
-            "https://clinic.example@evil.example/leads",
-        ] {
-            assert_eq!(check_endpoint(url), Err(USER_INFO_REFUSED), "{url}");
-        }
-        assert_eq!(
-            check_endpoint("http://localhost.evil.example/leads"),
-            Err("must start with https:// (http:// only on localhost, for testing)")
-        );
-        assert_eq!(
-            check_endpoint("http://%6cocalhost/leads"),
-            Err(crate::web_address::HOST_REFUSED)
         );
     }
 

@@ -14,6 +14,7 @@
 //!   are kept in a link or storage ([`visitor_state`]).
 
 mod combined;
+mod contact;
 mod donor;
 mod explain;
 mod input;
@@ -42,7 +43,7 @@ pub use input::{
     DEFAULT_YEARS, FUE_HARVEST_CM2, MAX_AGE, MAX_SCAR_LENGTH_CM, MAX_YEARS, MIN_AGE, MIN_YEARS,
     SCAR_BLEND_CM, STRIP_SCAR_WIDTH_CM, TYPICAL_STRIP_CM,
 };
-pub use lead::{mailto, LeadRequest, LeadSettings, CONTACT_TIMES};
+pub use lead::{mailto, LeadRequest, CONTACT_TIMES};
 pub use market::Market;
 pub use messages::{Catalogue, Figure, Message, Msg};
 pub use money::round_money;
@@ -53,8 +54,8 @@ pub use quote::{
     TouchUpQuote, TransplantQuote,
 };
 pub use settings::{
-    clinic_figures, ClinicSettings, Financing, PriceBand, PriceRange, SmpPricing, Span, Theme,
-    TouchUp, TransplantPricing, TOUCH_UP_SHARE,
+    clinic_figures, ClinicSettings, Financing, LeadSettings, PriceBand, PriceRange, SmpPricing,
+    Span, Theme, TouchUp, TransplantPricing, TOUCH_UP_SHARE,
 };
 
 pub use value::{to_value, ToJson, Value};
