@@ -3,7 +3,7 @@
 //! `<script type="application/json">` inside it, then the JSON file named by
 //! `data-config-url`, all merged over the engine's defaults. The same
 //! element can preset the visitor's answers (`data-pattern="norwood-5"`).
-//! Pure, so native tests cover it; `embed.rs` reads the page.
+//! Pure, so native tests cover it; `mount` reads the page.
 
 use smp_engine::number;
 use smp_engine::Value;

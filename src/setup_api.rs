@@ -1,10 +1,10 @@
 //! The setup page's JavaScript API (`priceSheet`, `checkSettings`,
 //! `markets`, `patterns`), compiled in only with the `setup-api` feature:
 //! into `smp-estimator-setup.js` (`src/bin/smp-estimator-setup.rs`), the
-//! module of `setup/configure.html` and of clinics' own tools. The visitor's
-//! module leaves it out: it cost every visitor 10.3 KB raw, 4.4 KB gzip of
-//! WebAssembly (2026-12-02; the README's "Size and speed"). Values cross as
-//! JSON text, as in `mount`.
+//! module of `web/setup/configure.html` and of clinics' own tools. The
+//! visitor's module leaves it out: it would cost every visitor 10.3 KB raw,
+//! 4.4 KB gzip of WebAssembly (docs/performance.md). Values cross as plain
+//! objects, as in `js_api`.
 
 use wasm_bindgen::prelude::*;
 

@@ -386,7 +386,7 @@ fn hard_coded_percent(language: &str, texts: &Texts) -> Vec<String> {
 // Right-to-left lines.
 
 /// The messages that make up the summary a visitor copies, one line each
-/// (src/widget/components/visitor_tools.rs), and the email a visitor sends
+/// (crates/widget/src/components/visitor_tools.rs), and the email a visitor sends
 /// to ask for a consultation: plain text that leaves the widget and its
 /// `dir`, so each line's first letter decides its direction.
 const PLAIN_TEXT_LINES: [&str; 9] = [

@@ -56,7 +56,7 @@ fn english_has_exactly_the_message_ids_in_their_order() {
     let ids: Vec<String> = Msg::all().map(|id| format!("{id:?}")).collect();
     assert_eq!(
         keys, ids,
-        "i18n/en.json and src/model/messages/ids.rs differ"
+        "i18n/en.json and crates/engine/src/messages/ids.rs differ"
     );
 }
 

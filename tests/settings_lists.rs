@@ -2,7 +2,7 @@
 //! derived from the engine's own types (`smp-quote schema`, and
 //! `smp-quote schema attributes` for the data attributes); each other place
 //! that names settings is held to it here, and any difference fails:
-//! - the embedding layer's attribute lists (`page_settings`);
+//! - the data attributes' lists (the engine's `page_attributes`);
 //! - the WordPress shortcode's names (`includes/render.php`), the block's
 //!   attributes (`block/block.json`) and the block editor's panels
 //!   (`block/index.js`);

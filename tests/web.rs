@@ -234,7 +234,7 @@ async fn picking_a_pattern_shows_the_engines_quote() {
     pick(&root, "norwood-7").await;
     let quote = engine(EstimateInput::new(Pattern::Norwood7));
     assert_shows_quote(&root, &quote);
-    // Most of the lifetime supply is spent: not a plain yes (issue 14).
+    // Most of the lifetime supply is spent: not a plain yes.
     assert_eq!(
         text(&root, "[data-figure=transplant-candidate]"),
         "Possible, with caution"
@@ -612,7 +612,7 @@ async fn regions_and_units_change_the_area() {
     assert_shows_quote(&root, &with_crown);
     let field: HtmlInputElement = find(&root, ".smp-area-number").unchecked_into();
     // Norwood III's hairline (40) and the crown at its extent at that stage
-    // (20), not a whole crown (issue 14).
+    // (20), not a whole crown.
     assert_eq!(with_crown.area_cm2, 60.0);
     assert_eq!(field.value(), "60");
 

@@ -1,4 +1,4 @@
-//! Writes i18n/en.json as a Rust table (`EN` in src/model/messages.rs), so
+//! Writes i18n/en.json as a Rust table (`EN` in src/messages.rs), so
 //! that the widget's English, the fallback for every message, is compiled
 //! in without a JSON parser in the WebAssembly.
 
@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::de::{Deserializer, MapAccess, Visitor};
 
 /// The catalogue's entries in the file's order: the order is each
-/// message's id (`Msg` in src/model/messages/ids.rs).
+/// message's id (`Msg` in src/messages/ids.rs).
 struct Entries;
 
 impl<'de> Visitor<'de> for Entries {

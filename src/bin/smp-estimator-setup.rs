@@ -1,6 +1,6 @@
 //! The setup page's module (`smp-estimator-setup.js`, imported by
-//! `setup/configure.js`): the visitor's widget, for the page's live preview,
-//! plus the setup API of `embed::setup_api` (`priceSheet`, `checkSettings`,
+//! `web/setup/configure.js`): the visitor's widget, for the page's live
+//! preview, plus the setup API of `setup_api` (`priceSheet`, `checkSettings`,
 //! `markets`, `patterns`), which only this build compiles in (the
 //! `setup-api` feature), so that visitors never download it.
 

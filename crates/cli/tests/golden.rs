@@ -1,7 +1,7 @@
 //! `smp-quote`'s output for every pattern and a few varied inputs, with the
 //! default settings and with each market preset, against the output
 //! recorded in `tests/golden/`. It was recorded before the JSON layer moved
-//! to serde (issue 13), by the hand-written reader and writer, so the port
+//! to serde, by the hand-written reader and writer, so the port
 //! is shown to change no figure, note or field name. When the model
 //! changes a figure on purpose, re-record with
 //! `SMP_GOLDEN_RECORD=1 cargo test --test golden` and say why in the commit.

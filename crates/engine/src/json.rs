@@ -1,7 +1,7 @@
 //! JSON text, natively: `serde_json` reads and writes it for `smp-quote`
 //! and the tests. The WebAssembly never holds this module: the browser's
 //! `JSON.parse` and `JSON.stringify` do the same work there
-//! (`embed::js_value`).
+//! (the widget's `js_value`).
 
 use serde::Serialize;
 

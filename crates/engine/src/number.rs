@@ -1,6 +1,6 @@
 //! Reading and writing decimal numbers without the standard library's float
 //! parsing and formatting. Those bring about 30 KB of tables and code into
-//! the widget's WebAssembly (issue 5's size budget); the figures here are
+//! the widget's WebAssembly, a third of its size budget; the figures here are
 //! prices, areas and percentages, for which the methods below are exact or
 //! well within a millionth.
 

@@ -3,7 +3,7 @@
 //!
 //! JSON *text* never reaches this module: natively `serde_json` reads and
 //! writes it (`json.rs`); in the browser `JSON.parse` and `JSON.stringify`
-//! do, and the embedding layer converts their JavaScript values to and from
+//! do, and the widget's `js_value` converts their JavaScript values to and from
 //! [`Value`]. So the WebAssembly holds one copy of every derived visitor,
 //! and an error type that formats nothing but our own short messages (no
 //! float `Display`, which alone cost the widget 12 KB).

@@ -468,7 +468,7 @@ proptest! {
 
 /// serde_json's value as the engine's, through our reader; and back
 /// through our writer, which serde_json must read as the same tree (numbers
-/// to within a millionth: see `model::number::show`).
+/// to within a millionth: see `smp_engine::number::show`).
 fn ours(value: &Value) -> json::Value {
     let text = serde_json::to_string(value).unwrap();
     let read = json::parse(&text).unwrap_or_else(|e| panic!("{e} in {text}"));

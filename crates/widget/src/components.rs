@@ -3,7 +3,7 @@
 //! worth skipping on re-render are components ([`PatternPicker`] with its 19
 //! drawings, [`AreaField`], [`VisitorTools`]); the rest are plain functions
 //! that render what they are given: each component costs the WebAssembly a
-//! copy of Yew's lifecycle code, and functions cost none (issue 5).
+//! copy of Yew's lifecycle code, and functions cost none.
 
 mod answer;
 mod area_field;
@@ -43,7 +43,7 @@ use yew::prelude::*;
 use crate::format::Formats;
 use smp_engine::{clinic_figures, Msg, Note, Quote};
 
-/// Mounts one widget into `element`, without the embedding layer's shadow
+/// Mounts one widget into `element`, without the browser entry's shadow
 /// root and settings (component tests use this).
 pub fn mount(element: Element, props: EstimatorProps) -> yew::AppHandle<Estimator> {
     yew::Renderer::<Estimator>::with_root_and_props(element, props).render()
@@ -121,7 +121,7 @@ pub async fn rendered() {
 
 /// How much of the widget is rendered. A widget is rendered in parts, each
 /// in a task of its own after the frame that drew the one before, so no
-/// task on the clinic's page is long (issue 15) and the answer shows
+/// task on the clinic's page is long (over 50 ms on a phone) and the answer shows
 /// first. Each part adds only what comes after everything already shown,
 /// in its column, so nothing shown ever moves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -2,7 +2,7 @@
 //! and written by the browser's own `JSON.parse` and `JSON.stringify`, and
 //! JavaScript values are walked into the engine's [`Value`] tree (and back)
 //! directly: no JSON parser or writer of ours is compiled in. Natively
-//! (the pure modules' tests) `model::json` does the same with serde_json.
+//! (the pure modules' tests) the engine's `json` does the same with serde_json.
 
 #[cfg(target_arch = "wasm32")]
 use smp_engine::Value;

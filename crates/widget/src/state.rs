@@ -222,7 +222,7 @@ impl EstimatorState {
                 next.group = group;
                 // A pattern of another group would leave its description and
                 // quote under pictures that do not show it: the picture, the
-                // description and the quote always agree (issue 16).
+                // description and the quote always agree.
                 if self.pattern.is_some_and(|pattern| pattern.scale() != group) {
                     next.pattern = None;
                     next.regions = None;

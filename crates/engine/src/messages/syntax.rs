@@ -148,7 +148,12 @@ pub(super) struct Format<'a> {
 impl Format<'_> {
     /// Writes `text` (a message or one branch of it) into `out`; `count` is
     /// what `#` stands for inside a plural branch.
-    pub(super) fn write(&mut self, out: &mut String, text: &str, count: Option<&str>) -> Result<(), ()> {
+    pub(super) fn write(
+        &mut self,
+        out: &mut String,
+        text: &str,
+        count: Option<&str>,
+    ) -> Result<(), ()> {
         let mut rest = text;
         while let Some(offset) = rest.find(['{', '#']) {
             out.push_str(&rest[..offset]);

@@ -14,7 +14,7 @@ pub const DEFAULT_CLINIC_NAME: &str = "Our clinic";
 
 /// The figures of a message that names the clinic: its name, and whether
 /// it has one (`named`), so that a clinic that set none reads "the
-/// clinic's prices", never "Our clinic's prices" mid-sentence (issue 16).
+/// clinic's prices", never "Our clinic's prices" mid-sentence.
 pub fn clinic_figures(name: &str) -> [(&'static str, Figure); 2] {
     let named = if name == DEFAULT_CLINIC_NAME {
         "no"

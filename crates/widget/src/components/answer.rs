@@ -10,7 +10,7 @@ use smp_engine::{Msg, Quote};
 /// The answer at a glance, right under the picker: the typical price of
 /// each option the engine offers, side by side, and the one call to
 /// action. On a phone it is what the visitor sees after a tap; the cards
-/// and the comparison follow with the details (issue 16).
+/// and the comparison follow with the details.
 pub fn answer(
     quote: &Rc<Quote>,
     formats: &Formats,

@@ -207,7 +207,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
                     &typed.email_body(&quote, &formats.messages, &clinic_name, &*formats),
                 );
                 // The one action does what it said: the email app opens with
-                // the request written (issue 16); the link below stays in
+                // the request written; the link below stays in
                 // case a browser opens nothing.
                 let _ = gloo::utils::window().location().set_href(&url);
                 status.set(Status::Emailed(url));
@@ -219,7 +219,7 @@ pub fn LeadForm(props: &LeadFormProps) -> Html {
 
     if !*open {
         // With a booking link too, booking is the one next step: the form
-        // is offered as the other way, in other words (issue 16).
+        // is offered as the other way, in other words.
         let (class, label) = if props.quote.booking_url.is_some() {
             ("smp-tool smp-lead-open smp-lead-other", Msg::LeadOpenOther)
         } else {
