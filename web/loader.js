@@ -6,7 +6,7 @@
 // every <div data-smp-estimator> and <smp-estimator> on the page, now and
 // later, and offers the API: `ready`, `estimate`, `mount`. The setup page's
 // module (smp-estimator-setup.js) is the same loader on its own WebAssembly,
-// with embed/setup-api.js appended.
+// with web/setup/setup-api.js appended.
 const __smpBase = new URL('./', import.meta.url);
 
 /** Resolves once the widget can run; rejects if the WebAssembly cannot load. */
