@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The widget's cost to a clinic's page on a phone, as issue 15 budgets it:
+// The widget's cost to a clinic's page on a phone, against its budget:
 // the release package (dist/embed/) against the minimal Yew counter
 // (bench/baseline/dist/) under Lighthouse's mobile conditions, in Debian's
 // headless Chromium through playwright-core. Nothing is built here: run

@@ -9,7 +9,7 @@
 // Element.prototype.attachShadow to watch each widget's shadow root with a
 // MutationObserver, watches the document for the counter's <p id="count">,
 // keeps the WebAssembly instances' memories, and observes 'longtask' and
-// 'layout-shift' entries. The budgets are those of issue 5.
+// 'layout-shift' entries. The budgets are in the table's last columns.
 //
 //  1. First complete quote: navigation start to the first moment the
 //     widget's shadow root holds a quote (the typical SMP cost and the
@@ -292,7 +292,7 @@ async function drive({ target, from, count, timings }) {
     ? [
         ['pattern', () => nextOf('input.smp-choice-input').click()],
         ['area (number)', (k) => setArea(q('.smp-area-number'), k)],
-        // Patterns without a density look offer one goal only (issue 14):
+        // Patterns without a density look offer one goal only:
         // then the donor changes instead.
         ['goal', () => {
           const goals = root.querySelectorAll('input[type="radio"][name$="-goal"]').length;

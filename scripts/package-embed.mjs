@@ -19,7 +19,8 @@ const out = join(dist, 'embed');
 const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 
 await mkdir(out, { recursive: true });
-// Minified (issue 5): what every visitor downloads. The demo page of
+// Minified, since every visitor downloads it (terser: the JavaScript 11.8 →
+// 8.0 KB gzip; csso: the stylesheet 3.5 → 2.7 KB). The demo page of
 // `make serve` keeps the readable sources.
 const css = Buffer.from(minifyCss(await readFile(join(dist, 'smp-estimator.css'), 'utf8')));
 // Every language but English (compiled in), with its integrity hash.
@@ -123,7 +124,8 @@ const frameSnippet = (base) =>
   `<iframe data-smp-estimator-frame data-currency="USD" data-locale="en-US" src="${base}frame.html" title="SMP cost estimate" width="100%" height="900" frameborder="0" allow="clipboard-write"></iframe>\n` +
   // No integrity or crossorigin: with them a browser loads a script from
   // another origin only if its server sends Access-Control-Allow-Origin,
-  // which static hosts often do not (issue 17). The hash stays in
+  // which static hosts often do not, and the iframe would stay 900 px tall.
+// The hash stays in
   // integrity.json for hosts that do.
   `<script src="${base}frame-host.js"></script>`;
 await writeFile(join(out, 'frame-snippet.html'), `${frameSnippet('https://YOUR-SITE/smp-estimator/')}\n`);
