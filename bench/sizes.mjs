@@ -13,6 +13,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { kb, ratio } from './report.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const widget = {
@@ -67,8 +68,6 @@ export async function packageSizes() {
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await report();
 
 async function report() {
-  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-  const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
   const { rows, totals } = await packageSizes();
 
   console.log('| file | widget raw | gzip -9 | brotli | baseline raw | gzip -9 | brotli | gzip ratio |');
