@@ -191,7 +191,8 @@ test('a refusal is told in the visitor\'s words, not as a status code: 429 asks 
 test('an email-only clinic: the one action says it continues in the email app, and opens it with a readable summary', async () => {
   const { tab, errors } = await open('/email.html');
   await tab.getByRole('button', { name: 'Request a consultation' }).click();
-  // The default consent names the clinic that has a name: a visitor agrees to a named clinic contacting them.
+  // The default consent names the clinic that has a name: the visitor
+  // agrees to that clinic contacting them.
   await tab
     .getByText('I agree that Northside Hair Studio may contact me about this estimate and keep my details for that purpose.')
     .waitFor();
