@@ -2,25 +2,25 @@
 // Transfer sizes of the widget's release package against the Yew counter
 // baseline built in the same run with the same profile: raw, gzip -9 and
 // brotli, with each figure as a ratio to the baseline's, and the size
-// budget of issue 5 (gzip total at most 1.6 times the baseline's and under
-// 100 KB).
+// budget (gzip total at most 1.6 times the baseline's and under 100 KB).
 //
 // `--check` (run by `make test`) exits non-zero when the gzip total grows
 // past the ceiling in bench/size-ceiling.json: the size this widget has
 // been cut to, so that no change can grow it silently. Lower the ceiling
 // whenever a change makes the widget smaller; raising it is a decision to
-// record in that file's `why`, with the README's size history.
+// record in that file's `why`, with the size history in CHANGELOG.md.
 import { readFile, readdir } from 'node:fs/promises';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { kb, ratio } from './report.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const widget = {
   wasm: join(repo, 'dist/embed/smp-estimator_bg.wasm'),
   js: join(repo, 'dist/embed/smp-estimator.js'),
   css: join(repo, 'dist/embed/smp-estimator.css'),
-  // The worker that prepares Intl off the main thread (issue 15), fetched
+  // The worker that prepares Intl off the main thread (100-180 ms on a phone), fetched
   // where the package is on the page's own site.
   worker: join(repo, 'dist/embed/smp-estimator-warm.js'),
 };
@@ -68,8 +68,6 @@ export async function packageSizes() {
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await report();
 
 async function report() {
-  const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
-  const ratio = (a, b) => (b ? `${(a / b).toFixed(2)}×` : '–');
   const { rows, totals } = await packageSizes();
 
   console.log('| file | widget raw | gzip -9 | brotli | baseline raw | gzip -9 | brotli | gzip ratio |');
@@ -98,7 +96,7 @@ async function report() {
   const limit = Math.min(1.6 * totals.baseline.gzip, 100 * 1024);
   const met = totals.widget.gzip <= limit;
   console.log(
-    `\nSize budget of issue 5 (gzip total ≤ 1.6 × baseline = ${kb(1.6 * totals.baseline.gzip)} and < 100 KB): ` +
+    `\nSize budget (gzip total ≤ 1.6 × baseline = ${kb(1.6 * totals.baseline.gzip)} and < 100 KB): ` +
       `${kb(totals.widget.gzip)} — ${met ? 'met' : `NOT met (${kb(totals.widget.gzip - limit)} over)`}`,
   );
   const ceiling = JSON.parse(await readFile(join(repo, 'bench/size-ceiling.json'), 'utf8'));
@@ -118,8 +116,8 @@ async function report() {
   }
   if (process.argv.includes('--check') && !underCeiling) {
     console.error(
-      'The widget grew past its size ceiling. Find what grew with `twiggy top` (see README, ' +
-        '"Size and speed") and cut it, or raise the ceiling in bench/size-ceiling.json with the reason.',
+      'The widget grew past its size ceiling. Find what grew with `twiggy top` (see ' +
+        'docs/performance.md) and cut it, or raise the ceiling in bench/size-ceiling.json with the reason.',
     );
     process.exit(1);
   }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The widget's cost to a clinic's page on a phone, as issue 15 budgets it:
+// The widget's cost to a clinic's page on a phone, against its budget:
 // the release package (dist/embed/) against the minimal Yew counter
 // (bench/baseline/dist/) under Lighthouse's mobile conditions, in Debian's
 // headless Chromium through playwright-core. Nothing is built here: run
@@ -53,29 +53,27 @@
 // release build keeps no wasm names: its functions show as wasm-function[N];
 // the JavaScript glue's imports keep theirs (__wbg_…, the DOM calls).
 //
-// Prints the date, machine and Chromium version, a Markdown table and notes.
+// The recorder in each page is bench/instrument.mjs's; the clicks are this
+// bench's own. Prints the date, machine and Chromium version, a Markdown
+// table and notes (bench/report.mjs).
 // Reported, never asserted (not run by `make test`): the machines are shared.
 // Exits non-zero only when something failed to run.
 //
 // Usage: node bench/throttled.mjs [--runs N] [--changes N] [--json FILE] [--trace]
-import { readFile, writeFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import os from 'node:os';
-import { option, sorted, median, ratio, progress, readCounterPage } from './common.mjs';
-import { launch, watchErrors, repo, types, snippetScript } from '../tests/e2e/support.mjs';
+import { launch, repo, types } from '../tests/e2e/support.mjs';
+import { runOptions, widgetSnippet, counterPage as readCounterPage, openPage, mainThreadEvents, coveredMs, PACKAGE, COUNTER } from './instrument.mjs';
+import {
+  sorted, median, ratio, ms, range, kb, progress, machine, Report, writeRecords, failedToRun, exitOnProblems,
+} from './report.mjs';
 import { packageSizes } from './sizes.mjs';
 
 // --- Options -----------------------------------------------------------------
 
-const runs = Number(option('runs', 9));
-const changes = Number(option('changes', 4));
-const jsonFile = option('json', null);
-const tracing = process.argv.includes('--trace');
-for (const [name, value] of [['runs', runs], ['changes', changes]]) {
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-}
+const { runs, changes, jsonFile, tracing } = runOptions({ runs: 9, changes: 4 });
 
 // Lighthouse's mobile conditions ("slow 4G" and a 4× slower CPU).
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 200000, uploadThroughput: 93750 };
@@ -87,9 +85,9 @@ const BUDGET = { tbt: 200, task: 100, change: 100, firstQuote: 1.6, packageKb: 1
 // --- Host pages ------------------------------------------------------------------
 
 // The exact script line the README tells clinics to paste, pointing here.
-const snippet = await snippetScript('/embed/');
+const snippet = await widgetSnippet();
 // Trunk's own page for the counter (with its preloads), moved under /baseline/.
-const counterPage = await readCounterPage(repo);
+const counterPage = await readCounterPage();
 const widgetPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Our clinic</title>
@@ -103,10 +101,7 @@ const pages = { '/widget.html': widgetPage, '/counter.html': counterPage };
 
 // --- A static server that compresses, as a real host does ------------------------
 
-const mounts = [
-  ['/baseline/', join(repo, 'bench/baseline/dist')],
-  ['/embed/', join(repo, 'dist/embed')],
-];
+const mounts = [COUNTER, [PACKAGE, join(repo, 'dist/embed')]];
 
 /** Serves `pages` and the two packages gzip-encoded, never cacheable. */
 async function serveGzip() {
@@ -161,53 +156,16 @@ async function serveGzip() {
 
 // --- In the page -------------------------------------------------------------------
 
-/** Init script: what the page shows and when, from navigation start. */
-function instrument() {
-  const bench = (window.__bench = { longtasks: [], quote: null, shown: null, onScreen: null, pointerdown: [] });
-  const now = () => performance.now();
-  // The end of the next frame: its rAF callbacks run before its style,
-  // layout and paint; a message posted from one runs after them.
-  bench.nextFrame = () =>
-    new Promise((resolve) =>
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          channel.port1.close();
-          resolve(now());
-        };
-        channel.port2.postMessage(null);
-      }),
-    );
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) bench.longtasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-  addEventListener('pointerdown', (event) => bench.pointerdown.push(event.timeStamp), { capture: true });
-  // How long the page's first number and list formats take to make (the
-  // browser loads its locale data): the loader makes them early on purpose.
-  bench.firstFormats = {};
-  for (const name of ['NumberFormat', 'ListFormat']) {
-    const original = Intl[name];
-    if (!original) continue;
-    Intl[name] = new Proxy(original, {
-      construct(target, args, newTarget) {
-        if (bench.firstFormats[name] !== undefined) return Reflect.construct(target, args, newTarget);
-        const start = now();
-        const made = Reflect.construct(target, args, newTarget);
-        bench.firstFormats[name] = { start, duration: now() - start };
-        return made;
-      },
-    });
-  }
+// What the recorder (bench/instrument.mjs) watches here: the first quote is
+// the answer's typical SMP cost (the quote at a glance under the picker, the
+// first part the widget renders) with the summary; also when it is on
+// screen, the first Intl formats and the clicks' pointerdown times.
+const RECORD = { quoteFigure: 'answer-smp', onScreen: true, formats: true, pointer: true };
 
-  let onScreen;
-  bench.onScreenPromise = new Promise((resolve) => (onScreen = resolve));
-  const reached = (t) => {
-    bench.shown = t;
-    bench.nextFrame().then((painted) => {
-      bench.onScreen = painted;
-      onScreen(painted);
-    });
-  };
+/** In the page, after the recorder: what this bench's clicks need. */
+function clicks() {
+  const bench = window.__bench;
+  const now = () => performance.now();
   // Resolves once no long task has ended for `span` ms (checked each 100 ms).
   bench.quiet = (span) =>
     new Promise((resolve) => {
@@ -221,45 +179,18 @@ function instrument() {
   // What the k-th click clicks: a visible pattern not chosen (the widget),
   // or the counter's button; scrolled into the middle of the viewport.
   bench.target = (k) => {
-    if (!bench.root) return document.querySelector('button');
-    const labels = [...bench.root.querySelectorAll('label.smp-choice')]
+    const root = bench.shadowRoots[0];
+    if (!root) return document.querySelector('button');
+    const labels = [...root.querySelectorAll('label.smp-choice')]
       .filter((label) => label.getClientRects().length && !label.querySelector('input')?.checked);
     return labels[k % labels.length];
   };
   bench.scrollTo = (k) => bench.target(k)?.scrollIntoView({ block: 'center' });
-  // The widget renders into an open shadow root: watch it from its start.
-  const attachShadow = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    const root = attachShadow.call(this, init);
-    bench.root = root;
-    const observer = new MutationObserver(() => {
-      const t = now();
-      if (bench.quote === null &&
-        root.querySelector('[data-figure="answer-smp"]')?.textContent.trim() &&
-        root.querySelector('[data-figure="summary"]')?.textContent.trim()) bench.quote = t;
-      if (bench.quote !== null && bench.shown === null && root.querySelector('.smp-host:not([hidden])')) {
-        reached(t);
-        observer.disconnect();
-      }
-    });
-    observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['hidden'] });
-    return root;
-  };
-  // The counter renders into the document itself.
-  const counter = new MutationObserver(() => {
-    if (bench.shown === null && document.getElementById('count')) {
-      bench.quote = now();
-      reached(bench.quote);
-      counter.disconnect();
-    }
-  });
-  counter.observe(document, { subtree: true, childList: true });
-
   // Before a click: resolves with when the figures' text changed and when
   // that was on screen (null after 10 s without a change).
   bench.arm = (k) => {
-    const root = bench.root ?? document.body;
-    const selector = bench.root ? '[data-figure]' : '#count';
+    const root = bench.shadowRoots[0] ?? document.body;
+    const selector = bench.shadowRoots[0] ? '[data-figure]' : '#count';
     const signature = () => [...root.querySelectorAll(selector)].map((e) => e.textContent).join('\u0001');
     const before = signature();
     const clicks = bench.pointerdown.length;
@@ -282,10 +213,9 @@ function instrument() {
   };
 }
 
-// --- Statistics and formatting ---------------------------------------------------
+// --- Statistics ------------------------------------------------------------------
 
-const ms = (value, digits = 0) => `${value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits })} ms`;
-const range = (values) => `${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
+// Total Blocking Time: what each long task spent over 50 ms.
 const blocking = (tasks) => tasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
 
 // --- Running ---------------------------------------------------------------------
@@ -296,15 +226,13 @@ const problems = [];
 
 /** A new context (cold caches) and page under the throttling. */
 async function throttledPage() {
-  const context = await browser.newContext({ viewport });
-  await context.addInitScript(instrument);
-  const tab = await context.newPage();
+  const { context, tab, errors } = await openPage(browser, { viewport, record: RECORD, extra: clicks });
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Network.emulateNetworkConditions', NETWORK);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
-  return { context, tab };
+  return { context, tab, errors };
 }
 
 // The page is only ever driven through plain evaluate() and raw mouse
@@ -334,8 +262,7 @@ async function change(tab, k) {
 
 /** A cold throttled load of `path`, its first interaction and `changes` more. */
 async function load(path) {
-  const { context, tab } = await throttledPage();
-  const errors = watchErrors(tab);
+  const { context, tab, errors } = await throttledPage();
   try {
     await tab.goto(new URL(path, server.url).href, { timeout: 60000 });
     await onScreen(tab);
@@ -346,8 +273,9 @@ async function load(path) {
     const record = await tab.evaluate(() => {
       const b = window.__bench;
       return {
-        quote: b.quote,
-        shown: b.shown,
+        // The widget's, or the counter's first render.
+        quote: b.roots[0]?.quote ?? b.firstRender,
+        shown: b.roots[0]?.shown ?? b.firstRender,
         onScreen: b.onScreen,
         longtasks: b.longtasks,
         // Each file: when it had arrived, and its transfer against its size.
@@ -409,17 +337,6 @@ const KINDS = [
   ['paint and compositing', (n) => /^(PrePaint|Paint|Layerize|UpdateLayer|CompositeLayers|Commit)/.test(n)],
 ];
 
-/** Time covered by trace events, nested ones counted once (ms). */
-function coveredMs(events) {
-  let total = 0;
-  let end = -Infinity;
-  for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
-    total += Math.max(0, e.ts + e.dur - Math.max(e.ts, end));
-    end = Math.max(end, e.ts + e.dur);
-  }
-  return total / 1000;
-}
-
 /** The profiler's samples of one trace: [{ ts (µs), frames: [name, …] leaf first }]. */
 function profileSamples(events) {
   const samples = [];
@@ -472,10 +389,7 @@ async function traceLoad(profile) {
   // Navigation start on the trace's clock: the navigation's own event, on
   // the main thread of the page's renderer (the one thread looked at).
   const nav = traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.endsWith('/widget.html'));
-  const mains = new Set(traceEvents
-    .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain' && (!nav || e.pid === nav.pid))
-    .map((e) => `${e.pid}:${e.tid}`));
-  const events = traceEvents.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+  const events = mainThreadEvents(traceEvents, nav?.pid ?? null);
   // The profiler's samples of that renderer only (its other processes run other pages).
   const samples = profileSamples(traceEvents.filter((e) => (e.name === 'ProfileChunk' || e.name === 'Profile') &&
     (!nav || e.pid === nav.pid)));
@@ -545,9 +459,7 @@ async function traceLoad(profile) {
 
 // --- The run -----------------------------------------------------------------------
 
-const started = Date.now();
-const load0 = os.loadavg()[0];
-const version = browser.version();
+const ranOn = machine(browser, viewport);
 const records = { '/widget.html': [], '/counter.html': [] };
 let traced = null;
 try {
@@ -559,16 +471,14 @@ try {
   }
   if (tracing) traced = { plain: await traceLoad(false), profiled: await traceLoad(true) };
 } catch (error) {
-  await browser.close();
-  await server.close();
-  console.error(`Failed to run: ${error.stack ?? error}`);
-  for (const problem of problems) console.error(`- ${problem}`);
-  process.exit(1);
+  await failedToRun(error, problems, async () => {
+    await browser.close();
+    await server.close();
+  });
 }
 await browser.close();
 await server.close();
 if (server.notFound.length) problems.push(`not found: ${[...new Set(server.notFound)].join(', ')}`);
-const load1 = os.loadavg()[0];
 const { totals } = await packageSizes();
 
 // --- Report ------------------------------------------------------------------------
@@ -576,9 +486,8 @@ const { totals } = await packageSizes();
 const w = records['/widget.html'];
 const c = records['/counter.html'];
 const of = (list, key) => list.map((r) => r[key]);
-const rows = [];
-const row = (measure, widget, counter, r, budget, met) =>
-  rows.push([measure, widget, counter, r, budget, met === undefined ? '–' : met ? 'yes' : '**no**']);
+const report = new Report('counter');
+const row = (...cells) => report.row(...cells);
 
 const tbtFirst = median(of(w, 'tbtFirst'));
 const tbtLoad = median(of(w, 'tbtLoad'));
@@ -607,37 +516,28 @@ const quote = median(of(w, 'onScreen'));
 const render = median(of(c, 'onScreen'));
 row(`first quote on screen / the counter's first render (median of ${runs})`, ms(quote), ms(render),
   ratio(quote, render), `≤ ${BUDGET.firstQuote}× the counter`, quote <= BUDGET.firstQuote * render);
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 row('package, gzip total (bench/sizes.mjs)', kb(totals.widget.gzip), kb(totals.baseline.gzip),
   ratio(totals.widget.gzip, totals.baseline.gzip), `≤ ${BUDGET.packageKb} KB`, totals.widget.gzip <= BUDGET.packageKb * 1024);
 
-const cpus = os.cpus();
-console.log(`Date: ${new Date().toISOString()}`);
-console.log(`Machine: ${cpus[0].model}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; ` +
-  `load average ${load0.toFixed(2)} at start, ${load1.toFixed(2)} at end`);
-console.log(`Chromium: ${version} (headless, ${viewport.width}×${viewport.height}); Node ${process.version}; ` +
-  `${((Date.now() - started) / 1000).toFixed(0)} s`);
-console.log(`Throttling: CPU ${CPU_SLOWDOWN}× slower, ${NETWORK.latency} ms round trip, ${NETWORK.downloadThroughput * 8 / 1e6} Mbit/s ` +
-  `down, ${NETWORK.uploadThroughput * 8 / 1e6} Mbit/s up; files gzip -9; ${runs} cold loads each, interleaved; ` +
-  `${changes + 1} clicks per load`);
-console.log('');
-console.log('| measure | widget | counter | ratio | budget | met? |');
-console.log('|---|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+const header = [
+  ...ranOn.lines(),
+  `Throttling: CPU ${CPU_SLOWDOWN}× slower, ${NETWORK.latency} ms round trip, ${NETWORK.downloadThroughput * 8 / 1e6} Mbit/s ` +
+    `down, ${NETWORK.uploadThroughput * 8 / 1e6} Mbit/s up; files gzip -9; ${runs} cold loads each, interleaved; ` +
+    `${changes + 1} clicks per load`,
+];
 
-const notes = [];
 const arrived = (list, file) => ms(median(list.map((r) => r.files.find((f) => f.name === file)?.end ?? NaN)));
 const sizeOf = (list, file) => list[0].files.find((f) => f.name === file);
 const wasm = sizeOf(w, 'smp-estimator_bg.wasm');
-notes.push(`widget load, medians from navigation start: page ${ms(median(of(w, 'html')))}, smp-estimator.js ` +
+report.note(`widget load, medians from navigation start: page ${ms(median(of(w, 'html')))}, smp-estimator.js ` +
   `${arrived(w, 'smp-estimator.js')}, its .wasm ${arrived(w, 'smp-estimator_bg.wasm')} (${kb(wasm?.encoded ?? 0)} ` +
   `transferred for ${kb(wasm?.decoded ?? 0)}), its .css ${arrived(w, 'smp-estimator.css')}, quote in the DOM ` +
   `${ms(median(of(w, 'quote')))}, shown ${ms(median(of(w, 'shown')))}, on screen ${ms(quote)}; counter: page ` +
   `${ms(median(of(c, 'html')))}, .js ${arrived(c, 'yew-counter-baseline.js')}, .wasm ` +
   `${arrived(c, 'yew-counter-baseline_bg.wasm')}, first render ${ms(median(of(c, 'quote')))}, on screen ${ms(render)}`);
-notes.push(`widget, long tasks (≥ 50 ms) to the first interaction's figures on screen, each load: ` +
+report.note(`widget, long tasks (≥ 50 ms) to the first interaction's figures on screen, each load: ` +
   w.map((r) => `[${r.loadTasks.join(', ')}]`).join(' '));
-notes.push(`counter, the same: ${c.map((r) => `[${r.loadTasks.join(', ')}]`).join(' ')}`);
+report.note(`counter, the same: ${c.map((r) => `[${r.loadTasks.join(', ')}]`).join(' ')}`);
 for (const [who, list] of [['widget', w], ['counter', c]]) {
   const byKind = new Map();
   for (const r of list) {
@@ -648,7 +548,7 @@ for (const [who, list] of [['widget', w], ['counter', c]]) {
       byKind.set(kind, entry);
     }
   }
-  notes.push(`${who}'s long tasks by when they ran: ` + [...byKind].map(([kind, { durations, loads }]) =>
+  report.note(`${who}'s long tasks by when they ran: ` + [...byKind].map(([kind, { durations, loads }]) =>
     `${kind}: in ${loads.size} of ${list.length} loads, ${range(durations)} (median ${ms(median(durations))}, ` +
     `blocking ${ms(blocking(durations.map((duration) => ({ duration }))) / list.length)} per load)`).join('; '));
 }
@@ -656,32 +556,27 @@ const formats = (list) => ['NumberFormat', 'ListFormat'].map((name) => {
   const made = list.map((r) => r.firstFormats[name]?.duration).filter((d) => d !== undefined);
   return `${name} ${made.length ? `${ms(median(made), 1)} (${range(made)})` : 'none made'}`;
 }).join(', ');
-notes.push(`the page's first Intl formats, how long each took to make (medians): widget (the loader's warm-up, in its ` +
+report.note(`the page's first Intl formats, how long each took to make (medians): widget (the loader's warm-up, in its ` +
   `first task) ${formats(w)}; counter ${formats(c)}`);
-notes.push(`widget TBT between the first quote on screen and the first click (its deferred render), median ` +
+report.note(`widget TBT between the first quote on screen and the first click (its deferred render), median ` +
   `${ms(median(of(w, 'tbtBetween')))}; longest task during load alone, median ${ms(median(of(w, 'longestLoad')))}; ` +
   `longest task of the later clicks, median ${ms(median(of(w, 'longestLater')))}`);
-notes.push(`pattern changes: click to the figures' text changed, median ${ms(median(w.flatMap((r) => of(r.clicks, 'toDom'))), 1)}; ` +
+report.note(`pattern changes: click to the figures' text changed, median ${ms(median(w.flatMap((r) => of(r.clicks, 'toDom'))), 1)}; ` +
   `to on screen, all ${latencies.length}: ${sorted(latencies).map((v) => v.toFixed(0)).join(', ')} ms`);
 for (const [label, trace] of Object.entries(traced ?? {})) {
   const profiled = label === 'profiled';
-  notes.push(`${profiled ? 'a second traced load, with the sampling profiler (slower still)' : 'a traced load (tracing slows it)'}: ` +
+  report.note(`${profiled ? 'a second traced load, with the sampling profiler (slower still)' : 'a traced load (tracing slows it)'}: ` +
     `first quote on screen at ${ms(trace.onScreen)}, first click to figures on screen ${ms(trace.click.latency)}; ` +
     `long tasks ${trace.longtasks.map((t) => t.duration.toFixed(0)).join(', ')} ms; in the trace, from navigation start: ` +
     trace.all.map((t) => `${ms(t.duration)} at ${t.start === null ? '?' : ms(t.start)} (` +
       `${t.parts.map(([kind, time]) => `${kind} ${ms(time)}`).join(', ') || 'other'})`).join('; '));
   for (const [i, task] of trace.tasks.entries()) {
-    notes.push(`${profiled ? 'profiled' : 'traced'} task ${i + 1}: ${ms(task.duration)} at ${task.start === null ? '?' : ms(task.start)} ` +
+    report.note(`${profiled ? 'profiled' : 'traced'} task ${i + 1}: ${ms(task.duration)} at ${task.start === null ? '?' : ms(task.start)} ` +
       `(${task.when}). Work by kind (own time of trace events): ${task.kinds.join(', ')}. Trace events: ` +
       `${task.events.join(', ')}` + (profiled ? `. Profiler, leaf functions (${task.samples} samples): ${task.functions.join(', ')}` : ''));
   }
 }
-console.log('');
-for (const note of notes) console.log(`- ${note}`);
+report.print(header);
 
-if (jsonFile) await writeFile(jsonFile, `${JSON.stringify({ runs, changes, records, traced }, null, 1)}\n`);
-if (problems.length) {
-  console.error('\nSomething failed to run:');
-  for (const problem of problems) console.error(`- ${problem}`);
-  process.exit(1);
-}
+await writeRecords(jsonFile, { runs, changes, records, traced });
+exitOnProblems(problems);

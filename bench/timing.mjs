@@ -5,11 +5,11 @@
 // built here: run `make bench-sizes` first. The widget's host pages load it
 // with the README's snippet line, the baseline's is trunk's own index.html
 // (with its preloads). Every time is taken inside the page, from navigation
-// start (performance.now()), by an init script that hooks
+// start (performance.now()), by the recorder of bench/instrument.mjs, which hooks
 // Element.prototype.attachShadow to watch each widget's shadow root with a
 // MutationObserver, watches the document for the counter's <p id="count">,
 // keeps the WebAssembly instances' memories, and observes 'longtask' and
-// 'layout-shift' entries. The budgets are those of issue 5.
+// 'layout-shift' entries. The budgets are in the table's last columns.
 //
 //  1. First complete quote: navigation start to the first moment the
 //     widget's shadow root holds a quote (the typical SMP cost and the
@@ -56,28 +56,25 @@
 //  With --trace, three more loads of the widget under Chromium's tracing
 //  (slower) tell what filled their two longest main-thread tasks.
 //
-// Prints the date, CPU, load average and Chromium version, then one Markdown
-// table and notes. Timings are reported, never asserted: the machines are
-// shared and noisy. Exits non-zero only when something failed to run (a page
-// error, a timeout, a change the widget never answered).
+// Prints the date, machine, load average and Chromium version, then one
+// Markdown table and notes (bench/report.mjs). Timings are reported, never
+// asserted: the machines are shared and noisy. Exits non-zero only when
+// something failed to run (a page error, a timeout, a change the widget
+// never answered).
 //
 // Usage: node bench/timing.mjs [--runs N] [--changes N] [--json FILE] [--trace]
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import os from 'node:os';
-import { option, sorted, median, ratio, progress, readCounterPage } from './common.mjs';
-import { serve, launch, watchErrors, repo, snippetScript } from '../tests/e2e/support.mjs';
+import { serve, launch, repo } from '../tests/e2e/support.mjs';
+import { runOptions, widgetSnippet, counterPage, openPage, mainThreadEvents, coveredMs, COUNTER } from './instrument.mjs';
+import {
+  sorted, median, percentile, ratio, ms, mib, signedKib, progress, machine, Report, writeRecords, failedToRun, exitOnProblems,
+} from './report.mjs';
 
 // --- Options -----------------------------------------------------------------
 
-const runs = Number(option('runs', 20));
-const changes = Number(option('changes', 200));
-const jsonFile = option('json', null);
-const tracing = process.argv.includes('--trace');
-for (const [name, value] of [['runs', runs], ['changes', changes]]) {
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-}
+const { runs, changes, jsonFile, tracing } = runOptions({ runs: 20, changes: 200 });
 const fewRuns = Math.max(5, Math.round(runs / 4));
 const MEMORY_CHANGES = [10, 1000];
 const viewport = { width: 1280, height: 800 };
@@ -86,9 +83,9 @@ const phone = { width: 360, height: 800 };
 // --- Host pages ----------------------------------------------------------------
 
 // The exact script line the README tells clinics to paste, pointing here.
-const snippet = await snippetScript('/embed/');
+const snippet = await widgetSnippet();
 // Trunk's own page for the counter (with its preloads), moved under /baseline/.
-const baselinePage = await readCounterPage(repo);
+const baselinePage = await counterPage();
 
 // The .wasm's SRI hash as the loader checks it (its fetch's integrity),
 // which must be the file's own: package-embed.mjs writes it into the
@@ -175,82 +172,10 @@ const pages = {
 
 // --- In the page -----------------------------------------------------------------
 
-/** Init script: records, relative to navigation start, what the page shows. */
-function instrument() {
-  const bench = (window.__bench = {
-    roots: [], // per widget: when its quote is in the DOM, and when it is shown
-    firstRender: null, // the baseline's <p id="count">
-    longtasks: [],
-    shifts: [],
-    memories: [], // WebAssembly.Memory objects, in order of instantiation
-  });
-  const now = () => performance.now();
-  const describe = (node) =>
-    node ? `${node.nodeName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.className ? `.${String(node.className).split(' ')[0]}` : ''}` : '?';
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      bench.longtasks.push({ start: e.startTime, duration: e.duration, name: e.name });
-    }
-  }).observe({ type: 'longtask', buffered: true });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      bench.shifts.push({
-        start: e.startTime,
-        value: e.value,
-        hadRecentInput: e.hadRecentInput,
-        sources: e.sources.map(
-          (s) => `${describe(s.node)} y ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)} ` +
-            `h ${Math.round(s.previousRect.height)}→${Math.round(s.currentRect.height)}`,
-        ),
-      });
-    }
-  }).observe({ type: 'layout-shift', buffered: true });
-
-  // The WebAssembly memories, however the glue instantiates its module.
-  const keep = (result) => {
-    const instance = result instanceof WebAssembly.Instance ? result : result?.instance;
-    if (instance?.exports?.memory instanceof WebAssembly.Memory) bench.memories.push(instance.exports.memory);
-    return result;
-  };
-  const { instantiate, instantiateStreaming } = WebAssembly;
-  WebAssembly.instantiate = (...args) => instantiate(...args).then(keep);
-  WebAssembly.instantiateStreaming = (...args) => instantiateStreaming(...args).then(keep);
-  WebAssembly.Instance = new Proxy(WebAssembly.Instance, {
-    construct: (target, args, newTarget) => keep(Reflect.construct(target, args, newTarget)),
-  });
-
-  // Each widget renders into an open shadow root: watch it from its start.
-  const complete = (root) =>
-    Boolean(
-      root.querySelector('[data-figure="smp-cost-typical"]')?.textContent.trim() &&
-        root.querySelector('[data-figure="summary"]')?.textContent.trim(),
-    );
-  const attachShadow = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) {
-    const root = attachShadow.call(this, init);
-    const entry = { host: this.id, quote: null, shown: null };
-    bench.roots.push(entry);
-    const observer = new MutationObserver(() => {
-      const t = now();
-      if (entry.quote === null && complete(root)) entry.quote = t;
-      if (entry.quote !== null && entry.shown === null && root.querySelector('.smp-host:not([hidden])')) {
-        entry.shown = t;
-        observer.disconnect();
-      }
-    });
-    observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['hidden'] });
-    return root;
-  };
-
-  // The baseline renders into the document itself.
-  const counter = new MutationObserver(() => {
-    if (bench.firstRender === null && document.getElementById('count')) {
-      bench.firstRender = now();
-      counter.disconnect();
-    }
-  });
-  counter.observe(document, { subtree: true, childList: true });
-}
+// What the recorder (bench/instrument.mjs) watches here: a quote is complete
+// when it shows the typical SMP cost and the summary; also layout shifts and
+// the WebAssembly memories.
+const RECORD = { quoteFigure: 'smp-cost-typical', shifts: true, memories: true };
 
 /**
  * Makes `count` changes, numbered from `from`, in the widget `#w1` (or clicks
@@ -292,7 +217,7 @@ async function drive({ target, from, count, timings }) {
     ? [
         ['pattern', () => nextOf('input.smp-choice-input').click()],
         ['area (number)', (k) => setArea(q('.smp-area-number'), k)],
-        // Patterns without a density look offer one goal only (issue 14):
+        // Patterns without a density look offer one goal only:
         // then the donor changes instead.
         ['goal', () => {
           const goals = root.querySelectorAll('input[type="radio"][name$="-goal"]').length;
@@ -367,17 +292,9 @@ async function drive({ target, from, count, timings }) {
   return { results, failures };
 }
 
-// --- Statistics and formatting -------------------------------------------------
-
-/** Nearest-rank percentile. */
-const percentile = (values, p) => sorted(values)[Math.max(0, Math.ceil((p / 100) * values.length) - 1)];
-const ms = (value, digits = 1) => `${value.toFixed(digits)} ms`;
-const mib = (bytes) => `${(bytes / 1048576).toFixed(2)} MiB`;
-const signedKib = (bytes) => `${bytes >= 0 ? '+' : '−'}${(Math.abs(bytes) / 1024).toFixed(1)} KiB`;
-
 // --- Running ---------------------------------------------------------------------
 
-const server = await serve(join(repo, 'dist'), pages, { '/baseline/': join(repo, 'bench/baseline/dist') });
+const server = await serve(join(repo, 'dist'), pages, Object.fromEntries([COUNTER]));
 const browser = await launch();
 const problems = [];
 const raw = { runs, changes, fewRuns, loads: {}, latency: {}, memory: {} };
@@ -409,14 +326,11 @@ function drawn(tab) {
 
 /**
  * Loads `path` in a new browser context (so with cold caches) and returns
- * what the instrument recorded once `widgetCount` widgets (or, with 0, the
+ * what the recorder recorded once `widgetCount` widgets (or, with 0, the
  * counter) are shown, plus `settle` ms for the observers to report.
  */
 async function load(path, widgetCount, settle = 300) {
-  const context = await browser.newContext({ viewport: pages[path]?.viewport ?? viewport });
-  await context.addInitScript(instrument);
-  const tab = await context.newPage();
-  const errors = watchErrors(tab);
+  const { context, tab, errors } = await openPage(browser, { viewport: pages[path]?.viewport ?? viewport, record: RECORD });
   const warnings = [];
   tab.on('console', (message) => {
     if (message.type() === 'warning') warnings.push(message.text());
@@ -491,10 +405,7 @@ async function coldLoads(label, paths, count) {
 
 /** One page, then `drive` in it: latency samples and memory at checkpoints. */
 async function session(target) {
-  const context = await browser.newContext({ viewport });
-  await context.addInitScript(instrument);
-  const tab = await context.newPage();
-  const errors = watchErrors(tab);
+  const { context, tab, errors } = await openPage(browser, { viewport, record: RECORD });
   const cdp = await context.newCDPSession(tab);
   const widget = target === 'widget';
   await tab.goto(new URL(widget ? '/widget-isolated.html' : '/baseline-isolated.html', server.url).href);
@@ -551,39 +462,22 @@ async function traceLoads(count) {
     'style and layout': ['UpdateLayoutTree', 'Layout'],
     GC: ['MinorGC', 'MajorGC'],
   };
-  // Time covered by `events`, nested ones counted once.
-  const covered = (events) => {
-    let total = 0;
-    let end = -Infinity;
-    for (const e of [...events].sort((a, b) => a.ts - b.ts)) {
-      total += Math.max(0, e.ts + e.dur - Math.max(e.ts, end));
-      end = Math.max(end, e.ts + e.dur);
-    }
-    return total / 1000;
-  };
   const out = [];
   for (let i = 0; i < count; i += 1) {
-    const context = await browser.newContext({ viewport });
-    await context.addInitScript(instrument);
-    const tab = await context.newPage();
+    const { context, tab } = await openPage(browser, { viewport, record: RECORD });
     await browser.startTracing(tab, { categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.wasm'] });
     await tab.goto(new URL('/widget.html', server.url).href);
     await shown(tab, 1);
     await tab.waitForTimeout(300);
     const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
     await context.close();
-    const mains = new Set(
-      traceEvents
-        .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args.name === 'CrRendererMain')
-        .map((e) => `${e.pid}:${e.tid}`),
-    );
-    const events = traceEvents.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+    const events = mainThreadEvents(traceEvents);
     const tasks = events.filter((e) => e.name === 'RunTask').sort((a, b) => b.dur - a.dur).slice(0, 2);
     out.push(
       tasks.map((task) => {
         const inside = events.filter((e) => e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
         const parts = Object.entries(kinds)
-          .map(([kind, names]) => [kind, covered(inside.filter((e) => names.includes(e.name)))])
+          .map(([kind, names]) => [kind, coveredMs(inside.filter((e) => names.includes(e.name)))])
           .filter(([, time]) => time >= 1);
         return { duration: task.dur / 1000, parts };
       }),
@@ -603,9 +497,7 @@ const clsRows = [
   ['/in-view-reserved-phone.html', `in the first viewport, ${phone.width} px wide, with the host page reserving its height`],
 ];
 
-const started = Date.now();
-const load0 = os.loadavg()[0];
-const version = browser.version();
+const ranOn = machine(browser, viewport);
 let first;
 let preloadCheck;
 let impact;
@@ -633,20 +525,18 @@ try {
   progress('input latency and memory', 2, 2, began);
   if (tracing) traced = await traceLoads(3);
 } catch (error) {
-  await browser.close();
-  await server.close();
-  console.error(`Failed to run: ${error.stack ?? error}`);
-  for (const problem of problems) console.error(`- ${problem}`);
-  process.exit(1);
+  await failedToRun(error, problems, async () => {
+    await browser.close();
+    await server.close();
+  });
 }
 await browser.close();
 await server.close();
 
 // --- Report ---------------------------------------------------------------------
 
-const rows = [];
-const row = (measure, widget, baseline, r, budget, met) =>
-  rows.push([measure, widget, baseline, r, budget, met === undefined ? '–' : met ? 'yes' : '**no**']);
+const report = new Report('baseline');
+const row = (...cells) => report.row(...cells);
 const of = (records, key) => records.map((r) => r[key]);
 
 const w = first['/widget.html'];
@@ -654,16 +544,16 @@ const b = first['/baseline.html'];
 const wQuote = median(of(w, 'quote'));
 const wShown = median(of(w, 'shown'));
 const bRender = median(of(b, 'firstRender'));
-row(`first complete quote in the DOM (median of ${runs} cold loads)`, ms(wQuote), ms(bRender), ratio(wQuote, bRender),
+row(`first complete quote in the DOM (median of ${runs} cold loads)`, ms(wQuote, 1), ms(bRender, 1), ratio(wQuote, bRender),
   '≤ 1.3× baseline', wQuote <= 1.3 * bRender);
-row('first quote shown (its stylesheet loaded)', ms(wShown), ms(bRender), ratio(wShown, bRender),
+row('first quote shown (its stylesheet loaded)', ms(wShown, 1), ms(bRender, 1), ratio(wShown, bRender),
   '≤ 1.3× baseline', wShown <= 1.3 * bRender);
 const pre = first['/widget-preload.html'];
 const pQuote = median(of(pre, 'quote'));
 const pShown = median(of(pre, 'shown'));
-row(`… with a preload of its .wasm in the host page's <head>: quote in the DOM (median of ${runs})`, ms(pQuote),
-  ms(bRender), ratio(pQuote, bRender), '≤ 1.3× baseline', pQuote <= 1.3 * bRender);
-row('… with that preload: quote shown', ms(pShown), ms(bRender), ratio(pShown, bRender), '≤ 1.3× baseline',
+row(`… with a preload of its .wasm in the host page's <head>: quote in the DOM (median of ${runs})`, ms(pQuote, 1),
+  ms(bRender, 1), ratio(pQuote, bRender), '≤ 1.3× baseline', pQuote <= 1.3 * bRender);
+row('… with that preload: quote shown', ms(pShown, 1), ms(bRender, 1), ratio(pShown, bRender), '≤ 1.3× baseline',
   pShown <= 1.3 * bRender);
 
 const lat = sessions.widget.latency;
@@ -693,7 +583,7 @@ row('input latency median by control',
 
 const wLong = median(of(w, 'longest'));
 const bLong = median(of(b, 'longest'));
-row(`longest main-thread task during load (median of ${runs}; 0 = none ≥ 50 ms)`, ms(wLong), ms(bLong),
+row(`longest main-thread task during load (median of ${runs}; 0 = none ≥ 50 ms)`, ms(wLong, 1), ms(bLong, 1),
   ratio(wLong, bLong), '< 50 ms', wLong < 50);
 for (const [path, label] of clsRows) {
   const cls = median(of(impact[path], 'cls'));
@@ -705,7 +595,7 @@ for (const [path, count] of [['/widget.html', 1], ['/five.html', 5], ['/twenty.h
   const all = { quote: median(of(scale[path], 'quote')), shown: median(of(scale[path], 'shown')) };
   const twenty = count === 20;
   row(`${count} widget${count > 1 ? 's' : ''}: all quotes in the DOM / shown (median of ${fewRuns}; ratio to 1 widget)`,
-    `${ms(all.quote)} / ${ms(all.shown)}`, '–', `${ratio(all.quote, one.quote)} / ${ratio(all.shown, one.shown)}`,
+    `${ms(all.quote, 1)} / ${ms(all.shown, 1)}`, '–', `${ratio(all.quote, one.quote)} / ${ratio(all.shown, one.shown)}`,
     twenty ? '≤ 3× one' : '–', twenty ? all.quote <= 3 * one.quote && all.shown <= 3 * one.shown : undefined);
 }
 
@@ -725,28 +615,19 @@ row(`growth from ${few} to ${many} changes: linear memory / JS heap`,
   `${signedKib(mb[many].linear - mb[few].linear)} / ${signedKib(mb[many].heap - mb[few].heap)}`, '–',
   'linear unchanged, heap < 1 MiB', linearGrowth === 0 && heapGrowth < 1048576);
 
-console.log(`Date: ${new Date().toISOString()}`);
-console.log(`CPU: ${os.cpus()[0].model}, ${os.cpus().length} cores; load average ${load0.toFixed(2)} at start, ` +
-  `${os.loadavg()[0].toFixed(2)} at end`);
-console.log(`Chromium: ${version} (headless, ${viewport.width}×${viewport.height}); Node ${process.version}; ` +
-  `${((Date.now() - started) / 1000).toFixed(0)} s`);
-console.log('');
-console.log('| measure | widget | baseline | ratio | budget | met |');
-console.log('|---|---|---|---|---|---|');
-for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+const header = ranOn.lines();
 
 // What a reader needs to judge the figures: the load's waterfall, which task
 // was long, what shifted and where the page ended up.
-const notes = [];
 const arrived = (records, file) => ms(median(records.map((r) => r.files[file] ?? NaN)), 0);
-notes.push(`widget load, medians from navigation start: smp-estimator.js arrived ${arrived(w, 'smp-estimator.js')}, ` +
+report.note(`widget load, medians from navigation start: smp-estimator.js arrived ${arrived(w, 'smp-estimator.js')}, ` +
   `its .wasm ${arrived(w, 'smp-estimator_bg.wasm')}, quote in the DOM ${ms(wQuote, 0)}, ` +
   `its .css ${arrived(w, 'smp-estimator.css')}, shown ${ms(wShown, 0)}; baseline: ` +
   `.js ${arrived(b, 'yew-counter-baseline.js')}, .wasm ${arrived(b, 'yew-counter-baseline_bg.wasm')}, ` +
   `first render ${ms(bRender, 0)}`);
-notes.push(`the widget: ${w[0].elements} elements in its shadow root, ${w[0].widget.height.toFixed(0)} px tall ` +
+report.note(`the widget: ${w[0].elements} elements in its shadow root, ${w[0].widget.height.toFixed(0)} px tall ` +
   `at ${viewport.width} px`);
-notes.push(`with the host page's preload of the .wasm, medians: the .wasm arrived ${arrived(pre, 'smp-estimator_bg.wasm')} ` +
+report.note(`with the host page's preload of the .wasm, medians: the .wasm arrived ${arrived(pre, 'smp-estimator_bg.wasm')} ` +
   `(${arrived(w, 'smp-estimator_bg.wasm')} without), quote in the DOM ${ms(pQuote, 0)}, shown ${ms(pShown, 0)}: ` +
   `${ms(wQuote - pQuote, 0)} and ${ms(wShown - pShown, 0)} sooner than the plain snippet; by round (the two loads ` +
   `one after the other), median gains ${ms(median(w.map((r, i) => r.quote - pre[i].quote)), 0)} and ` +
@@ -756,7 +637,7 @@ notes.push(`with the host page's preload of the .wasm, medians: the .wasm arrive
 const reused = (r) => r.wasmRequests === 1 && r.wasm.length === 1 && r.wasm[0].by === 'link';
 const otherWarnings = [...pre, preloadCheck].flatMap((r) => r.warnings.filter((m) => !integrityIgnored.test(m)));
 const ignoredIn = [...pre, preloadCheck].filter((r) => r.warnings.some((m) => integrityIgnored.test(m))).length;
-notes.push(`the preload of the .wasm was reused in ${pre.filter(reused).length} of ${pre.length} loads ` +
+report.note(`the preload of the .wasm was reused in ${pre.filter(reused).length} of ${pre.length} loads ` +
   `(${reused(preloadCheck) ? 'and in' : '**not** in'} one more kept open 4 s): one request for the .wasm, made by ` +
   `the <link>, none by the loader's fetch(); console warnings: ` +
   (otherWarnings.length ? `**${[...new Set(otherWarnings)].join('; ')}**` : 'none about an unused preload or a mismatch') +
@@ -767,7 +648,7 @@ const withTask = w.filter((r) => r.longtasks.length);
 if (withTask.length) {
   const which = {};
   for (const r of withTask) which[r.longestIs] = (which[r.longestIs] ?? 0) + 1;
-  notes.push(`widget loads with a long task: ${withTask.length} of ${w.length} (the longest: ` +
+  report.note(`widget loads with a long task: ${withTask.length} of ${w.length} (the longest: ` +
     `${Object.entries(which).map(([kind, n]) => `${kind} ${n}`).join(', ')}; "first render" = the task in which ` +
     `the WebAssembly is instantiated and the first quote rendered); longest tasks ` +
     `${sorted(of(withTask, 'longest')).map((d) => d.toFixed(0)).join(', ')} ms`);
@@ -777,37 +658,30 @@ for (const [path, label] of clsRows) {
   const shifts = records.flatMap((r) => r.shifts.filter((s) => !s.hadRecentInput));
   if (shifts.length) {
     const sources = [...new Set(shifts.flatMap((s) => s.sources))].slice(0, 3).join('; ');
-    notes.push(`${label}: ${shifts.length} shifts over ${records.length} loads, e.g. ${sources}`);
+    report.note(`${label}: ${shifts.length} shifts over ${records.length} loads, e.g. ${sources}`);
   }
   const last = records.at(-1);
   const { width, height } = pages[path].viewport ?? viewport;
-  notes.push(`${label}: after load the page is scrolled to ${last.scrollY.toFixed(0)} px, the widget's top at ` +
+  report.note(`${label}: after load the page is scrolled to ${last.scrollY.toFixed(0)} px, the widget's top at ` +
     `${last.widget.top.toFixed(0)} px in the ${width}×${height} viewport` +
     (last.widget.bottom <= 0 ? ' (wholly above it: scroll anchoring kept the content after it in place)' : ''));
   if (last.reserved) {
     const over = last.reserved - last.content;
-    notes.push(`${label}: the host page reserves ${last.reserved.toFixed(0)} px, the widget is ` +
+    report.note(`${label}: the host page reserves ${last.reserved.toFixed(0)} px, the widget is ` +
       `${last.content.toFixed(0)} px tall: ` + (over >= 0
       ? `over-reserved by ${over.toFixed(0)} px (${((100 * over) / last.content).toFixed(1)} %; blank under the widget)`
       : `**the widget is ${(-over).toFixed(0)} px taller than the reservation**`));
   }
 }
-notes.push(`the reservation in the host page's stylesheet: ${reservation.replaceAll('\n', ' ')}`);
+report.note(`the reservation in the host page's stylesheet: ${reservation.replaceAll('\n', ' ')}`);
 for (const [i, tasks] of (traced ?? []).entries()) {
-  notes.push(`traced load ${i + 1}, its two longest tasks: ` + tasks.map((task) =>
+  report.note(`traced load ${i + 1}, its two longest tasks: ` + tasks.map((task) =>
     `${ms(task.duration, 0)} (${task.parts.map(([kind, time]) => `${kind} ${ms(time, 0)}`).join(', ')})`).join('; '));
 }
-if (mw[many].instances !== 1) notes.push(`the widget's WebAssembly was instantiated ${mw[many].instances} times (a panic?)`);
-if (notes.length) {
-  console.log('');
-  for (const note of notes) console.log(`- ${note}`);
-}
+if (mw[many].instances !== 1) report.note(`the widget's WebAssembly was instantiated ${mw[many].instances} times (a panic?)`);
+report.print(header);
 
 raw.traced = traced;
 raw.preloadCheck = preloadCheck;
-if (jsonFile) await writeFile(jsonFile, `${JSON.stringify(raw, null, 1)}\n`);
-if (problems.length) {
-  console.error('\nSomething failed to run:');
-  for (const problem of problems) console.error(`- ${problem}`);
-  process.exit(1);
-}
+await writeRecords(jsonFile, raw);
+exitOnProblems(problems);

@@ -1,7 +1,7 @@
 // Minifies the release package's JavaScript and stylesheet. Used by
 // scripts/package-embed.mjs for the widget and by bench/sizes.mjs for the
-// Yew counter's JavaScript, so that both are measured the same way (issue 5:
-// the same profile). Needs `npm ci --prefix scripts` (scripts/setup.sh).
+// Yew counter's JavaScript, so that both are measured the same way (the
+// yardstick is built with the same profile and tools). Needs `npm ci --prefix scripts` (scripts/setup.sh).
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);

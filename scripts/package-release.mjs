@@ -72,98 +72,25 @@ const manifest = {
 };
 await writeFile(join(folder, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
-await writeFile(
-  join(folder, 'README.md'),
-  `# SMP price estimator ${version}: the guide for your website
-
-This folder is the whole estimator: put it on your website as it is, then paste
-two lines into the page where the estimate should appear. Nothing a visitor
-enters leaves their browser.
-
-## 1. Put this folder on your site
-
-Upload the folder \`${FOLDER}/\` (every file in it, keeping the \`i18n/\`
-folder) so that it is at \`https://YOUR-SITE/${FOLDER}/\`. Any of these works:
-
-- **Your host's file manager or FTP**: upload the folder into your site's web
-  root (often \`public_html/\`).
-- **WordPress**: with the SMP estimator plugin, or upload the folder with
-  your host's file manager as above.
-- **A static host** (Netlify, Cloudflare Pages, GitHub Pages): drag the folder
-  in, or put it in the site's repository.
-- **No upload at all**: use the copy on the npm CDN (step 3, second code).
-
-Then open \`https://YOUR-SITE/${FOLDER}/configure.html\`: the setup page fills
-in your prices, shows the estimate as visitors will see it, and writes the
-code for your page with your settings in it. (Opened straight from your
-computer's disk it cannot start: browsers do not run it from there.)
-
-## 2. Check your web server
-
-- **The .wasm file's type.** \`smp-estimator_bg.wasm\` must be served as
-  \`application/wasm\`. Most servers do. On Apache add to \`.htaccess\`:
-  \`AddType application/wasm .wasm\`; on nginx it is in \`mime.types\`.
-- **Caching.** The file names stay the same from release to release, and
-  the code you paste checks each file's hash. Either put each release in a
-  folder of its own (\`/${FOLDER}/${version}/\`) with a long
-  \`Cache-Control: max-age=31536000, immutable\`, or keep one folder with a
-  short \`max-age\` (an hour) and ETag revalidation; after an upgrade, paste
-  the new code.
-- **Another address than your pages** (a CDN or a second domain): send
-  \`Access-Control-Allow-Origin: *\` for these files.
-- **A Content-Security-Policy.** The estimator needs no inline script or
-  style and no \`eval\`. Your policy must allow:
-
-  \`\`\`text
-  script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'
-  \`\`\`
-
-  If the folder is on another address, add that address to \`script-src\`,
-  \`style-src\` and \`connect-src\` (for the iframe code, to \`frame-src\`).
-
-## 3. Paste the code
-
-On the page where the estimate should appear (WordPress: a Custom HTML
-block), with YOUR-SITE replaced by your site's address:
-
-\`\`\`html
-${snippet}
-\`\`\`
-
-Or without uploading anything, pinned to this release on the npm CDN
-(jsDelivr; unpkg serves the same files at
-\`https://unpkg.com/${FOLDER}@${version}/\`):
-
-\`\`\`html
-${cdnSnippet}
-\`\`\`
-
-For page builders that only allow iframes (Wix):
-
-\`\`\`html
-${frameSnippet}
-\`\`\`
-
-The \`integrity\` value is the hash of \`smp-estimator.js\` of this release
-(\`${integrity['smp-estimator.js']}\`): the browser refuses a file that
-differs, and the module checks the .wasm and the stylesheet the same way.
-The setup page writes these codes with your prices in them.
-
-## What is in this folder
-
-| file | what it is |
-|---|---|
-| \`smp-estimator.js\`, \`smp-estimator_bg.wasm\`, \`smp-estimator.css\` | the estimator |
-| \`smp-estimator-warm.js\` | a worker that prepares the browser's number formats off the page's main thread, when the folder is on the page's own site |
-| \`i18n/\` | the other languages, each downloaded only by visitors who need it |
-| \`frame.html\`, \`frame.css\`, \`frame.js\`, \`frame-host.js\` | the iframe mode |
-| \`configure.html\`, \`configure.js\`, \`configure.css\`, \`configure-disk.js\` | the setup page (\`configure-disk.js\` says what to do when the page is opened from the disk instead of your site) |
-| \`smp-estimator-setup.js\`, \`smp-estimator-setup_bg.wasm\` | the setup page's module: the estimator plus \`priceSheet\`, \`checkSettings\`, \`markets\` and \`patterns\`, for the setup page and your own tools; visitors never download it |
-| \`embed.html\` | a working example page |
-| \`snippet.html\`, \`frame-snippet.html\`, \`preload.html\`, \`integrity.json\` | the codes and hashes of this release |
-| \`package.json\` | for npm and the CDNs that mirror it |
-`,
-);
+// The guide (docs/clinic-guide.md, kept as Markdown so that it reads and
+// diffs as the clinic sees it), with this release's figures filled in.
+const figures = {
+  version,
+  integrity: integrity['smp-estimator.js'],
+  snippet,
+  cdnSnippet,
+  frameSnippet,
+};
+const template = (await readFile(join(repo, 'docs', 'clinic-guide.md'), 'utf8')).replace(/^<!--[\s\S]*?-->\n+/, '');
+const guide = template.replaceAll(/\{\{(\w+)\}\}/g, (placeholder, name) => {
+  if (!(name in figures)) throw new Error(`docs/clinic-guide.md: ${placeholder} is not one of ${Object.keys(figures).join(', ')}`);
+  return figures[name];
+});
+if (/\{\{|\}\}/.test(guide)) throw new Error('docs/clinic-guide.md: a placeholder is left after filling in');
+for (const name of Object.keys(figures)) {
+  if (!template.includes(`{{${name}}}`)) throw new Error(`docs/clinic-guide.md: {{${name}}} is missing`);
+}
+await writeFile(join(folder, 'README.md'), guide);
 
 // Reproducible: every file with the same time, in a sorted order, without
 // directory entries or the extra attributes zip would add.

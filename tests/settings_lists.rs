@@ -6,7 +6,7 @@
 //! - the WordPress shortcode's names (`includes/render.php`), the block's
 //!   attributes (`block/block.json`) and the block editor's panels
 //!   (`block/index.js`);
-//! - the setup page's fields (`setup/configure.html`);
+//! - the setup page's fields (`web/setup/configure.html`);
 //! - the settings table in the docs.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -192,7 +192,7 @@ fn the_docs_settings_table_lists_the_schema_s_attributes() {
 #[test]
 fn the_setup_page_edits_settings_of_the_schema_and_misses_none() {
     let schema = settings_schema();
-    let html = read("setup/configure.html");
+    let html = read("web/setup/configure.html");
     // Fields are `id="f-smp-touch_up-price-min"` for `smp.touch_up.price.min`
     // (their hints end in `-hint`).
     let fields: BTreeSet<String> = html

@@ -125,7 +125,8 @@ test('the UK preset fills the form with its sources and per-session price; a ban
   assert.deepEqual(await tab.locator('#market-sources li').allInnerTexts(), uk.sources);
   assert.equal(await tab.inputValue('#f-currency'), 'GBP');
   assert.equal(await tab.inputValue('#f-locale'), 'en-GB');
-  // UK clinics quote SMP per session (issue 14): no bands, a session price.
+  // UK clinics quote SMP per session (£500–2,000 a session at many of
+  // them): no bands, a session price.
   assert.equal(uk.settings.smp.bands.length, 0);
   assert.equal(await tab.inputValue('#f-smp-price_per_session'), String(uk.settings.smp.price_per_session));
   assert.equal(await tab.inputValue('#f-transplant-minimum_fee'), String(uk.settings.transplant.minimum_fee));

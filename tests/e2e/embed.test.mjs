@@ -509,7 +509,8 @@ test('a share link restores the estimate; answers survive a reload until the vis
   assert.ok(summary.includes(money(expected.smp.cost.typical, 'de-DE', 'EUR')), summary);
 
   // Start over: back to the clinic's preset, the widget's top in view and
-  // focus on the picker's groups (issue 16), and a reload keeps it so.
+  // focus on the picker's groups (where the visitor starts again, not lost
+  // mid-page), and a reload keeps it so.
   await tab.emulateMedia({ reducedMotion: 'reduce' });
   await tab.click('#eur button:has-text("Neu beginnen")');
   const norwood4 = money(preset.smp.cost.typical, 'de-DE', 'EUR');

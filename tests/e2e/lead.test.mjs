@@ -191,12 +191,13 @@ test('a refusal is told in the visitor\'s words, not as a status code: 429 asks 
 test('an email-only clinic: the one action says it continues in the email app, and opens it with a readable summary', async () => {
   const { tab, errors } = await open('/email.html');
   await tab.getByRole('button', { name: 'Request a consultation' }).click();
-  // The default consent names the clinic that has a name (issue 16).
+  // The default consent names the clinic that has a name: the visitor
+  // agrees to that clinic contacting them.
   await tab
     .getByText('I agree that Northside Hair Studio may contact me about this estimate and keep my details for that purpose.')
     .waitFor();
   await fillRequest(tab, { name: 'Sam Lee', contact: 'sam@example.org', time: 'afternoon', consent: true });
-  // No "Send request" and then a second button (issue 16).
+  // No "Send request" and then a second button: one action, which says where it goes.
   assert.equal(await tab.getByRole('button', { name: 'Send request' }).count(), 0);
   const opening = tab.waitForEvent('request', (request) => request.url().startsWith('mailto:'));
   await tab.getByRole('button', { name: 'Continue in your email app' }).click();

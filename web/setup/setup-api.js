@@ -1,6 +1,6 @@
 
 // ---------------------------------------------------------------------------
-// Appended to embed/loader.js in the setup page's module only
+// Appended to web/loader.js in the setup page's module only
 // (smp-estimator-setup.js, whose WebAssembly is built with the setup-api
 // feature; see scripts/package-embed.mjs): the setup API beside `ready`,
 // `estimate` and `mount` on window.SmpEstimator, for the setup page

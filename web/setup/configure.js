@@ -889,7 +889,8 @@ function renderSnippets() {
   $('#snippet-frame').value =
     `<iframe data-smp-estimator-frame src="${escapeAttribute(`${baseUrl()}frame.html?config-url=${SETTINGS_FILE}`)}" title="SMP cost estimate" width="100%" height="900" frameborder="0" allow="clipboard-write"></iframe>\n` +
     // Without integrity and crossorigin, which would need CORS headers from
-    // the host of frame-host.js (issue 17).
+    // the host of frame-host.js (static hosts often send none, and the
+    // browser would then refuse the script).
     `<script src="${escapeAttribute(`${baseUrl()}frame-host.js`)}"></script>`;
 }
 

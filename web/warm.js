@@ -5,7 +5,7 @@
 // locales and its number data: about 100-180 ms in one piece on a phone
 // (4x slower CPU), which no task can split. Browsers keep that data for the
 // whole process, so once this worker has paid it, the widget's own formats
-// on the page cost a few milliseconds (issue 15; README, "Under mobile
+// on the page cost a few milliseconds (docs/performance.md, "Under mobile
 // throttling"). It formats nothing the visitor typed and sends nothing.
 self.onmessage = ({ data }) => {
   const locales = [...(Array.isArray(data) ? data : []), undefined];

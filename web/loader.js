@@ -6,7 +6,7 @@
 // every <div data-smp-estimator> and <smp-estimator> on the page, now and
 // later, and offers the API: `ready`, `estimate`, `mount`. The setup page's
 // module (smp-estimator-setup.js) is the same loader on its own WebAssembly,
-// with embed/setup-api.js appended.
+// with web/setup/setup-api.js appended.
 const __smpBase = new URL('./', import.meta.url);
 
 /** Resolves once the widget can run; rejects if the WebAssembly cannot load. */
@@ -55,12 +55,12 @@ export const ready = (async () => {
   // data (12-30 ms here, whatever the locale; every later one is cheap), the
   // first list format about 1 ms more, and the first touch of storage (where
   // the widget keeps the visitor's answers) opens it. Only on a page with a
-  // widget already in it; see the README's "Size and speed". On a phone the
-  // first number format alone blocks the page for 100-180 ms (4x slower
-  // CPU), in one piece (issue 15). So where it can, a worker pays it
-  // (smp-estimator-warm.js, needs the page's own origin and a CSP that
-  // allows it): the browser keeps that data for the whole process, and what
-  // is left to do here takes a few milliseconds. Then, or where no worker
+  // widget already in it; see docs/performance.md. On a phone the first
+  // number format alone blocks the page for 100-180 ms (4x slower CPU), in
+  // one piece, over the 100 ms a phone's task may take. So where it can, a
+  // worker pays it (smp-estimator-warm.js, needs the page's own origin and a
+  // CSP that allows it): the browser keeps that data for the whole process,
+  // and what is left to do here takes a few milliseconds. Then, or where no worker
   // can run, each warm-up here in a task of its own, after this one.
   if (globalThis.document?.querySelector('[data-smp-estimator], smp-estimator')) {
     const later = (warm) =>
