@@ -17,10 +17,11 @@ const FOLDER = 'smp-estimator';
 const folder = join(staging, FOLDER);
 
 const cargo = await readFile(join(repo, 'Cargo.toml'), 'utf8');
-const packageSection = cargo.split(/^\[/m).find((section) => section.startsWith('package]'));
+// The product's version is the workspace's: every crate takes it.
+const packageSection = cargo.split(/^\[/m).find((section) => section.startsWith('workspace.package]'));
 const field = (name) => new RegExp(`^${name} = "([^"]*)"`, 'm').exec(packageSection)?.[1];
 const version = field('version');
-if (!version) throw new Error('Cargo.toml: no [package] version');
+if (!version) throw new Error('Cargo.toml: no [workspace.package] version');
 
 await rm(staging, { recursive: true, force: true });
 await mkdir(staging, { recursive: true });
