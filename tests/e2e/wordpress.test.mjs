@@ -720,7 +720,8 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       assert.ok(mail.subject.includes(name));
       assert.ok(mail.message.includes(`Name: ${name}`), mail.message);
       assert.ok(mail.message.includes(`SMP estimate: GBP ${quote.smp.cost.typical.toLocaleString('en-US')}`), mail.message);
-      assert.ok(mail.message.includes('Pattern: norwood-5'));
+      // The engine's name for the pattern, as the widget shows it, not its id.
+      assert.ok(mail.message.includes('Pattern: Norwood V\n'), mail.message);
       assert.ok(mail.message.includes(`${wp.url}/wp-admin/admin.php?page=smp-estimator-requests&request=${row.id}`), mail.message);
       // The list: newest first, the name as text (no element made of it).
       await adminTab(tab, wp.url);
@@ -729,7 +730,7 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       assert.equal(await listed.locator('.row-title').innerText(), name);
       assert.equal(await tab.locator('#the-list img').count(), 0);
       assert.equal(await tab.evaluate(() => window.__pwned), undefined);
-      assert.equal((await listed.locator('td.column-pattern').innerText()).trim(), 'norwood-5');
+      assert.equal((await listed.locator('td.column-pattern').innerText()).trim(), 'Norwood V');
       assert.equal((await listed.locator('td.column-smp').innerText()).trim(), `GBP ${quote.smp.cost.typical.toLocaleString('en-US')}`);
       // The menu counts the new requests.
       const newCount = (await storedRequests(wp, "status = 'new'")).length;
@@ -743,6 +744,7 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       assert.equal(await tab.locator('.smp-estimator-request h1').innerText(), name);
       assert.equal(await tab.locator('.smp-estimator-request img').count(), 0);
       assert.match(await tab.locator('.smp-estimator-request').innerText(), /utm_source=newsletter|Campaign/);
+      assert.equal((await tab.locator('.smp-estimator-request tr', { hasText: /^\s*Pattern/ }).locator('td').innerText()).trim(), 'Norwood V');
     });
 
     test('the clinic changes a status, searches, exports CSV with formulas neutralised and deletes', async () => {
@@ -777,6 +779,12 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       await tab.locator('#smp-estimator-search-search-input').fill('ben.search@');
       await Promise.all([tab.waitForURL(/[?&]s=ben\.search/), tab.locator('#search-submit').click()]);
       assert.deepEqual(await tab.locator('#the-list .row-title').allInnerTexts(), ['Ben Search']);
+      // The list shows pattern names, so a search for a name finds its requests.
+      await tab.locator('#smp-estimator-search-search-input').fill('norwood iii');
+      await Promise.all([tab.waitForURL(/[?&]s=norwood/), tab.locator('#search-submit').click()]);
+      assert.ok((await tab.locator('#the-list .row-title').allInnerTexts()).includes('Ben Search'));
+      assert.ok(!(await tab.locator('#the-list .row-title').allInnerTexts()).includes(formula), 'norwood-4 is not Norwood III');
+      assert.match(await tab.locator(`#the-list tr:has(#request-${ben.id}) td.column-pattern`).innerText(), /^\s*Norwood III\s*$/);
       // The status views.
       await tab.goto(`${wp.url}/wp-admin/admin.php?page=smp-estimator-requests&status=booked`);
       assert.ok((await tab.locator('#the-list .row-title').allInnerTexts()).includes('Ben Search'));
@@ -794,6 +802,7 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       assert.equal(byId(ana.id)[header.indexOf('phone')], "'+44 20 7946 0958");
       assert.equal(byId(ben.id)[header.indexOf('name')], 'Ben Search');
       assert.equal(byId(ben.id)[header.indexOf('pattern')], 'norwood-3');
+      assert.equal(byId(ben.id)[header.indexOf('pattern_name')], 'Norwood III');
       assert.equal(byId(ben.id)[header.indexOf('status')], 'booked');
       for (const cell of rows.slice(1).flat()) assert.ok(!/^[=+\-@\t\r]/.test(cell), `a formula cell: ${cell}`);
       // CSV of a selection.
@@ -1069,7 +1078,7 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       assert.equal(await week.locator('[data-event="estimate"]').innerText(), '2');
       assert.equal(await week.locator('[data-event="booking"]').innerText(), '1');
       assert.equal(await week.locator('[data-event="request"]').innerText(), '1');
-      assert.deepEqual(await tab.locator('.smp-estimator-patterns tbody th').allInnerTexts(), ['norwood-3', 'norwood-5'].sort());
+      assert.deepEqual((await tab.locator('.smp-estimator-patterns tbody th').allInnerTexts()).sort(), ['Norwood III', 'Norwood V']);
       assert.equal(await tab.locator('.smp-estimator-chart rect.bar-estimate').count(), 12);
       await tab.screenshot({ path: shot('numbers-1280'), fullPage: true });
       await tab.setViewportSize({ width: 390, height: 844 });

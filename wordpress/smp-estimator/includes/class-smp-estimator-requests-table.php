@@ -191,7 +191,7 @@ class SMP_Estimator_Requests_Table extends WP_List_Table {
 				return esc_html( implode( ' · ', array_filter( array( $item['email'], $item['phone'] ) ) ) )
 					. '<br><span class="description">' . esc_html( smp_estimator_contact_time_label( $item['contact_time'] ) ) . '</span>';
 			case 'pattern':
-				return esc_html( $item['pattern'] );
+				return esc_html( smp_estimator_pattern_label( $item['pattern'] ) );
 			case 'smp':
 				return esc_html( smp_estimator_money( $item['currency'], $item['smp_typical'] ) );
 			case 'transplant':
