@@ -131,6 +131,17 @@ async function startMariaDb() {
 
 const sql = (statement) => execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '-e', statement]);
 
+/**
+ * The rows `statement` answers in `database`, each an array of its columns,
+ * from the mariadb client itself: what is really stored, with no WordPress
+ * (or its caches) in between.
+ */
+const sqlRows = (database, statement) =>
+  execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '--batch', '--skip-column-names', database, '-e', statement], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('\t'));
+
 /** Runs PHP with WordPress loaded in `site` (after `prelude`); returns what `code` echoes. */
 function wpPhp(site, code, prelude = '') {
   const file = join(site, `smp-test-${Date.now()}-${Math.random().toString(36).slice(2)}.php`);
@@ -248,7 +259,7 @@ echo wp_json_encode( array(
       return false;
     }
   });
-  return { site, url, pages: installed };
+  return { site, url, database, pages: installed };
 }
 
 /**
@@ -525,6 +536,35 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       // cannot reach; nothing of this site's may fail.
       assert.deepEqual(failed.filter((url) => url.startsWith(wp.url)), []);
       assert.deepEqual(errors.filter((error) => !error.includes('net::ERR_NAME_NOT_RESOLVED')), [], failed.join(', '));
+    });
+
+    test('the settings page stores the settings with autoload off, also over an option stored autoloaded, so other pages never load them', async () => {
+      // Checked with the mariadb client: the row as stored, not what WordPress reports.
+      const stored = () => sqlRows(wp.database, "SELECT autoload, option_value FROM wp_options WHERE option_name = 'smp_estimator_settings'");
+      const saveWith = async (currency) => {
+        await adminTab(tab, wp.url);
+        await tab.goto(`${wp.url}/wp-admin/options-general.php?page=smp-estimator`);
+        await tab.locator('#smp-estimator-setup-status').getByText('Ready to save').waitFor({ timeout: 20000 });
+        await tab.frameLocator('#smp-estimator-setup').locator('#f-currency').selectOption(currency);
+        await until('the form\'s settings in the field', async () => JSON.parse(await tab.inputValue('#smp-estimator-settings-json')).currency === currency);
+        await Promise.all([tab.waitForURL(/smp-estimator-saved=saved/), tab.click('#smp-estimator-save')]);
+        const rows = stored();
+        assert.equal(rows.length, 1);
+        const [[autoload, value]] = rows;
+        assert.equal(JSON.parse(value).currency, currency);
+        // 'no' up to WordPress 6.5, 'off' from 6.6.
+        assert.ok(['no', 'off'].includes(autoload), `saved with ${currency}: autoload is ${autoload}`);
+      };
+      // A site saving for the first time (the option is created by the save).
+      sql(`DELETE FROM ${wp.database}.wp_options WHERE option_name = 'smp_estimator_settings'`);
+      await saveWith('EUR');
+      // An option stored autoloaded (a restore or a migration tool that
+      // autoloads whatever it writes): the next save takes it out.
+      sql(`UPDATE ${wp.database}.wp_options SET autoload = 'yes' WHERE option_name = 'smp_estimator_settings'`);
+      assert.equal(stored()[0][0], 'yes');
+      await saveWith('GBP');
+      // What that means: a request's first load of options, the one every page makes, leaves them out.
+      assert.equal(await wpPhp(wp.site, "echo array_key_exists( 'smp_estimator_settings', wp_load_alloptions() ) ? 'loaded' : 'not loaded';"), 'not loaded');
     });
 
     test('a refused POST keeps what was sent and says why; no nonce, no save', async () => {
