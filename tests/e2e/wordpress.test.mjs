@@ -161,14 +161,8 @@ function wpPhp(site, code, prelude = '') {
   });
 }
 
-/** A fresh WordPress in `scratch`, its database, and php -S serving it. */
-async function installWordPress(version) {
-  const site = join(scratch, `wp-${version.name}`);
-  const database = `wp_${version.name.replace('.', '_')}`;
-  await version.unpack(site);
-  sql(`CREATE DATABASE ${database}`);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+/** A test site's wp-config.php: its database on our MariaDB, no outgoing HTTP, no cron; `extra` goes before wp-settings.php. */
+async function writeConfig(site, database, extra) {
   const salt = () => Math.random().toString(36).slice(2).repeat(3);
   const keys = ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT'];
   await rm(join(site, 'wp-config.php'), { force: true });
@@ -183,8 +177,7 @@ define( 'DB_CHARSET', 'utf8mb4' );
 define( 'DB_COLLATE', '' );
 ${keys.map((key) => `define( '${key}', '${salt()}' );`).join('\n')}
 $table_prefix = 'wp_';
-define( 'WP_HOME', '${url}' );
-define( 'WP_SITEURL', '${url}' );
+${extra}
 define( 'WP_HTTP_BLOCK_EXTERNAL', true );
 define( 'DISABLE_WP_CRON', true );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
@@ -196,6 +189,17 @@ if ( ! defined( 'ABSPATH' ) ) {
 require_once ABSPATH . 'wp-settings.php';
 `,
   );
+}
+
+/** A fresh WordPress in `scratch`, its database, and php -S serving it. */
+async function installWordPress(version) {
+  const site = join(scratch, `wp-${version.name}`);
+  const database = `wp_${version.name.replace('.', '_')}`;
+  await version.unpack(site);
+  sql(`CREATE DATABASE ${database}`);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  await writeConfig(site, database, `define( 'WP_HOME', '${url}' );\ndefine( 'WP_SITEURL', '${url}' );`);
   // Mail is captured, never sent: every wp_mail() call is appended to a
   // file (pre_wp_mail short-circuits WordPress's mailer).
   await mkdir(join(site, 'wp-content', 'mu-plugins'), { recursive: true });
@@ -1221,6 +1225,134 @@ echo wp_json_encode( array(
         ),
       );
       assert.deepEqual(left, { tables: [], options: [], event: false });
+    });
+  });
+
+  // A network (multisite, sites in sub-folders) in a WordPress of its own,
+  // as a clinic group with a site per clinic runs it. Driven in PHP through
+  // WordPress's own functions, each call a fresh process on one site's
+  // address (as a request to it would be), and read back with the mariadb
+  // client.
+  describe(`WordPress ${version.name} multisite`, () => {
+    const PLUGIN = 'smp-estimator/smp-estimator.php';
+    const SITES = ['/', '/clinic-two/', '/clinic-three/', '/clinic-closing/'];
+    let network;
+    /** Runs `code` with WordPress loaded for the site at `path`. */
+    const onSite = (path, code) => wpPhp(network.site, code, `$_SERVER['REQUEST_URI'] = '${path}';`);
+    const tables = () => sqlRows(network.database, "SHOW TABLES LIKE '%smp\\_estimator%'").map(([name]) => name).sort();
+    /** Per options table: the plugin's rows (options and transients), and whether the daily event is in its cron. */
+    const leftovers = (prefixes) =>
+      Object.fromEntries(
+        prefixes.map((prefix) => [
+          prefix,
+          {
+            options: sqlRows(network.database, `SELECT option_name FROM ${prefix}options WHERE option_name LIKE '%smp\\_est%' ORDER BY option_name`).map(([name]) => name),
+            event: sqlRows(network.database, `SELECT COUNT(*) FROM ${prefix}options WHERE option_name = 'cron' AND option_value LIKE '%smp_estimator_purge%'`)[0][0] === '1',
+          },
+        ]),
+      );
+
+    before(async () => {
+      const site = join(scratch, `wp-${version.name}-network`);
+      const database = `wp_${version.name.replace('.', '_')}_network`;
+      await version.unpack(site);
+      sql(`CREATE DATABASE ${database}`);
+      await writeConfig(site, database, '');
+      // One site, then what Network Setup (wp-admin/network.php) does: the network's tables and rows…
+      await wpPhp(
+        site,
+        `require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+wp_install( 'Northside Hair Studio', ${JSON.stringify(ADMIN.user)}, 'admin@clinic.example', false, '', ${JSON.stringify(ADMIN.password)} );
+update_option( 'siteurl', 'http://localhost' );
+update_option( 'home', 'http://localhost' );
+foreach ( $wpdb->tables( 'ms_global' ) as $table => $prefixed ) {
+	$wpdb->$table = $prefixed;
+}
+install_network();
+$made = populate_network( 1, 'localhost', 'admin@clinic.example', 'Northside clinics', '/', false );
+if ( is_wp_error( $made ) ) {
+	fwrite( STDERR, $made->get_error_message() );
+	exit( 1 );
+}`,
+        "define( 'WP_INSTALLING', true );\nfunction wp_new_blog_notification() {}",
+      );
+      // …and the lines it asks for in wp-config.php.
+      await writeConfig(
+        site,
+        database,
+        `define( 'MULTISITE', true );
+define( 'SUBDOMAIN_INSTALL', false );
+define( 'DOMAIN_CURRENT_SITE', 'localhost' );
+define( 'PATH_CURRENT_SITE', '/' );
+define( 'SITE_ID_CURRENT_SITE', 1 );
+define( 'BLOG_ID_CURRENT_SITE', 1 );`,
+      );
+      execFileSync('unzip', ['-q', zip, '-d', join(site, 'wp-content', 'plugins')]);
+      network = { site, database };
+    });
+
+    test('deleting the plugin from a network removes its tables, options, events and transients from every site; deleting a site takes its tables', async () => {
+      // Three more clinics' sites, and the plugin active on the whole network.
+      const ids = JSON.parse(
+        await onSite(
+          '/',
+          `require_once ABSPATH . 'wp-admin/includes/plugin.php';
+$ids = array( '/' => get_current_blog_id() );
+foreach ( ${JSON.stringify(SITES.slice(1))} as $path ) {
+	$id = wp_insert_site( array( 'domain' => 'localhost', 'path' => $path, 'title' => trim( $path, '/' ), 'user_id' => 1 ) );
+	if ( is_wp_error( $id ) ) {
+		fwrite( STDERR, $id->get_error_message() );
+		exit( 1 );
+	}
+	$ids[ $path ] = $id;
+}
+$activated = activate_plugin( '${PLUGIN}', '', true );
+if ( is_wp_error( $activated ) ) {
+	fwrite( STDERR, $activated->get_error_message() );
+	exit( 1 );
+}
+echo wp_json_encode( $ids );`,
+        ),
+      );
+      assert.deepEqual(Object.values(ids), [1, 2, 3, 4]);
+      const prefix = (path) => (ids[path] === 1 ? 'wp_' : `wp_${ids[path]}_`);
+      // Each site sets its tables up on its first request; then it gets what
+      // a clinic's site holds: settings, a visitor's request, a week's
+      // numbers and a rate-limit transient.
+      for (const path of SITES) {
+        const answered = await onSite(
+          path,
+          `global $wpdb;
+update_option( 'smp_estimator_settings', '{"currency":"GBP"}', false );
+$wpdb->insert( smp_estimator_requests_table(), array( 'created_at' => gmdate( 'Y-m-d H:i:s' ), 'name' => 'A visitor', 'email' => 'visitor@example.org', 'consent_text' => 'x', 'input_json' => '{}', 'quote_json' => '{}', 'campaign_json' => '{}' ) );
+$wpdb->insert( smp_estimator_counts_table(), array( 'week' => gmdate( 'Y-m-d' ), 'event' => 'estimate', 'pattern' => 'norwood-5', 'total' => 1 ) );
+set_transient( 'smp_est_rate_request_0123456789abcdef0123456789abcdef', array( 'count' => 1, 'until' => time() + 600 ), 600 );
+echo get_current_blog_id();`,
+        );
+        assert.equal(answered, String(ids[path]), `the request to ${path} reached its own site`);
+        assert.deepEqual(sqlRows(network.database, `SELECT name FROM ${prefix(path)}smp_estimator_requests`), [['A visitor']]);
+      }
+      const prefixes = SITES.map(prefix);
+      assert.deepEqual(tables(), prefixes.flatMap((p) => [`${p}smp_estimator_counts`, `${p}smp_estimator_requests`]).sort());
+      const stored = {
+        options: ['_transient_smp_est_rate_request_0123456789abcdef0123456789abcdef', '_transient_timeout_smp_est_rate_request_0123456789abcdef0123456789abcdef', 'smp_estimator_db_version', 'smp_estimator_requests', 'smp_estimator_settings'],
+        event: true,
+      };
+      assert.deepEqual(leftovers(prefixes), Object.fromEntries(prefixes.map((p) => [p, stored])));
+
+      // Network Admin → Sites → Delete: the site's requests (visitors' names and addresses) go with it.
+      await onSite('/', `require_once ABSPATH . 'wp-admin/includes/admin.php'; wpmu_delete_blog( ${ids['/clinic-closing/']}, true );`);
+      const closing = prefix('/clinic-closing/');
+      assert.deepEqual(sqlRows(network.database, `SHOW TABLES LIKE '${closing.replace(/_/g, '\\_')}%'`), [], 'every table of the deleted site is gone');
+
+      // Network Admin → Plugins: Network Deactivate, then Delete (each its own request, as there).
+      await onSite('/', `require_once ABSPATH . 'wp-admin/includes/plugin.php'; deactivate_plugins( '${PLUGIN}', false, true );`);
+      const deleted = await onSite('/', `require_once ABSPATH . 'wp-admin/includes/admin.php'; $deleted = delete_plugins( array( '${PLUGIN}' ) ); echo true === $deleted ? 'deleted' : wp_json_encode( $deleted );`);
+      assert.equal(deleted, 'deleted');
+      assert.ok(!existsSync(join(network.site, 'wp-content', 'plugins', 'smp-estimator')));
+      const remaining = prefixes.filter((p) => p !== closing);
+      assert.deepEqual(tables(), []);
+      assert.deepEqual(leftovers(remaining), Object.fromEntries(remaining.map((p) => [p, { options: [], event: false }])));
     });
   });
 }

@@ -180,6 +180,24 @@ function smp_estimator_maybe_upgrade() {
 	}
 }
 
+/**
+ * Deleting a site of a network (Network Admin → Sites → Delete) drops the
+ * tables WordPress knows of; naming the plugin's two here makes the site's
+ * consultation requests (visitors' names, emails and phone numbers) go with
+ * it instead of staying in the database with no page left to reach them.
+ *
+ * @param string[] $tables  The site's tables WordPress drops.
+ * @param int      $site_id The site being deleted.
+ * @return string[]
+ */
+function smp_estimator_drop_site_tables( $tables, $site_id ) {
+	global $wpdb;
+	$prefix   = $wpdb->get_blog_prefix( $site_id );
+	$tables[] = $prefix . 'smp_estimator_requests';
+	$tables[] = $prefix . 'smp_estimator_counts';
+	return $tables;
+}
+
 /** Deactivating stops the clean-up; activating again schedules it. */
 function smp_estimator_deactivate() {
 	wp_clear_scheduled_hook( 'smp_estimator_purge' );
