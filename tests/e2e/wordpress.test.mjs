@@ -783,6 +783,12 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       await tab.screenshot({ path: shot('requests-1280'), fullPage: true });
       await tab.setViewportSize({ width: 390, height: 844 });
       await tab.screenshot({ path: shot('requests-390'), fullPage: true });
+      // On a phone WordPress shows the name only; the row's toggle opens the rest, the pattern by its name.
+      assert.equal(await listed.locator('button.toggle-row').count(), 1, 'one "Show more details" button a row');
+      await listed.locator('button.toggle-row').click();
+      assert.ok(await listed.locator('td.column-pattern').isVisible());
+      assert.equal((await listed.locator('td.column-pattern').innerText()).trim(), 'Norwood V');
+      await tab.screenshot({ path: shot('requests-390-open'), fullPage: true });
       await tab.setViewportSize({ width: 1280, height: 900 });
       // The request's own page, reached from the mail's link.
       await tab.goto(`${wp.url}/wp-admin/admin.php?page=smp-estimator-requests&request=${row.id}`);
