@@ -99,8 +99,8 @@ function smp_estimator_requests_where( $status, $search ) {
 		$args[]  = $status;
 	}
 	if ( '' !== $search ) {
-		$like    = '%' . $wpdb->esc_like( $search ) . '%';
-		$or      = 'name LIKE %s OR email LIKE %s OR phone LIKE %s OR pattern LIKE %s';
+		$like = '%' . $wpdb->esc_like( $search ) . '%';
+		$or   = 'name LIKE %s OR email LIKE %s OR phone LIKE %s OR pattern LIKE %s';
 		array_push( $args, $like, $like, $like, $like );
 		// The list shows pattern names ("Norwood V"), so a search for one finds its id too.
 		$named = array_values( array_filter( SMP_ESTIMATOR_PATTERNS, static fn( $id ) => false !== stripos( smp_estimator_pattern_label( $id ), $search ) ) );
