@@ -46,6 +46,10 @@ await cp(join(repo, 'wordpress', 'smp-estimator'), plugin, { recursive: true });
 for (const file of widgetFiles) {
   await cp(join(embed, file), join(plugin, 'widget', file), { recursive: true });
 }
+// English, which the widget has compiled in: the plugin's admin pages and
+// mail read the pattern names ("Norwood V" for norwood-5) from the same
+// catalogues as the widget, so the names exist once, in the engine's i18n/.
+await cp(join(repo, 'i18n', 'en.json'), join(plugin, 'widget', 'i18n', 'en.json'));
 // Apache (most WordPress hosts) may not know .wasm; the widget works
 // without it, but streaming compilation needs the right type.
 await writeFile(

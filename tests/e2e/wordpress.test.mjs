@@ -131,6 +131,18 @@ async function startMariaDb() {
 
 const sql = (statement) => execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '-e', statement]);
 
+/**
+ * The rows `statement` answers in `database`, each an array of its columns,
+ * from the mariadb client itself: what is really stored, with no WordPress
+ * (or its caches) in between. `--raw`: values as stored (JSON's `\/` stays
+ * one backslash); none of ours holds a tab or a line break.
+ */
+const sqlRows = (database, statement) =>
+  execFileSync('mariadb', ['--no-defaults', `--socket=${socket}`, '-uroot', '--batch', '--raw', '--skip-column-names', database, '-e', statement], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => line.split('\t'));
+
 /** Runs PHP with WordPress loaded in `site` (after `prelude`); returns what `code` echoes. */
 function wpPhp(site, code, prelude = '') {
   const file = join(site, `smp-test-${Date.now()}-${Math.random().toString(36).slice(2)}.php`);
@@ -150,14 +162,8 @@ function wpPhp(site, code, prelude = '') {
   });
 }
 
-/** A fresh WordPress in `scratch`, its database, and php -S serving it. */
-async function installWordPress(version) {
-  const site = join(scratch, `wp-${version.name}`);
-  const database = `wp_${version.name.replace('.', '_')}`;
-  await version.unpack(site);
-  sql(`CREATE DATABASE ${database}`);
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+/** A test site's wp-config.php: its database on our MariaDB, no outgoing HTTP, no cron; `extra` goes before wp-settings.php. */
+async function writeConfig(site, database, extra) {
   const salt = () => Math.random().toString(36).slice(2).repeat(3);
   const keys = ['AUTH_KEY', 'SECURE_AUTH_KEY', 'LOGGED_IN_KEY', 'NONCE_KEY', 'AUTH_SALT', 'SECURE_AUTH_SALT', 'LOGGED_IN_SALT', 'NONCE_SALT'];
   await rm(join(site, 'wp-config.php'), { force: true });
@@ -172,8 +178,7 @@ define( 'DB_CHARSET', 'utf8mb4' );
 define( 'DB_COLLATE', '' );
 ${keys.map((key) => `define( '${key}', '${salt()}' );`).join('\n')}
 $table_prefix = 'wp_';
-define( 'WP_HOME', '${url}' );
-define( 'WP_SITEURL', '${url}' );
+${extra}
 define( 'WP_HTTP_BLOCK_EXTERNAL', true );
 define( 'DISABLE_WP_CRON', true );
 define( 'AUTOMATIC_UPDATER_DISABLED', true );
@@ -185,6 +190,17 @@ if ( ! defined( 'ABSPATH' ) ) {
 require_once ABSPATH . 'wp-settings.php';
 `,
   );
+}
+
+/** A fresh WordPress in `scratch`, its database, and php -S serving it. */
+async function installWordPress(version) {
+  const site = join(scratch, `wp-${version.name}`);
+  const database = `wp_${version.name.replace('.', '_')}`;
+  await version.unpack(site);
+  sql(`CREATE DATABASE ${database}`);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  await writeConfig(site, database, `define( 'WP_HOME', '${url}' );\ndefine( 'WP_SITEURL', '${url}' );`);
   // Mail is captured, never sent: every wp_mail() call is appended to a
   // file (pre_wp_mail short-circuits WordPress's mailer).
   await mkdir(join(site, 'wp-content', 'mu-plugins'), { recursive: true });
@@ -248,7 +264,7 @@ echo wp_json_encode( array(
       return false;
     }
   });
-  return { site, url, pages: installed };
+  return { site, url, database, pages: installed };
 }
 
 /**
@@ -527,6 +543,35 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       assert.deepEqual(errors.filter((error) => !error.includes('net::ERR_NAME_NOT_RESOLVED')), [], failed.join(', '));
     });
 
+    test('the settings page stores the settings with autoload off, also over an option stored autoloaded, so other pages never load them', async () => {
+      // Checked with the mariadb client: the row as stored, not what WordPress reports.
+      const stored = () => sqlRows(wp.database, "SELECT autoload, option_value FROM wp_options WHERE option_name = 'smp_estimator_settings'");
+      const saveWith = async (currency) => {
+        await adminTab(tab, wp.url);
+        await tab.goto(`${wp.url}/wp-admin/options-general.php?page=smp-estimator`);
+        await tab.locator('#smp-estimator-setup-status').getByText('Ready to save').waitFor({ timeout: 20000 });
+        await tab.frameLocator('#smp-estimator-setup').locator('#f-currency').selectOption(currency);
+        await until('the form\'s settings in the field', async () => JSON.parse(await tab.inputValue('#smp-estimator-settings-json')).currency === currency);
+        await Promise.all([tab.waitForURL(/smp-estimator-saved=saved/), tab.click('#smp-estimator-save')]);
+        const rows = stored();
+        assert.equal(rows.length, 1);
+        const [[autoload, value]] = rows;
+        assert.equal(JSON.parse(value).currency, currency);
+        // 'no' up to WordPress 6.5, 'off' from 6.6.
+        assert.ok(['no', 'off'].includes(autoload), `saved with ${currency}: autoload is ${autoload}`);
+      };
+      // A site saving for the first time (the option is created by the save).
+      sql(`DELETE FROM ${wp.database}.wp_options WHERE option_name = 'smp_estimator_settings'`);
+      await saveWith('EUR');
+      // An option stored autoloaded (a restore or a migration tool that
+      // autoloads whatever it writes): the next save takes it out.
+      sql(`UPDATE ${wp.database}.wp_options SET autoload = 'yes' WHERE option_name = 'smp_estimator_settings'`);
+      assert.equal(stored()[0][0], 'yes');
+      await saveWith('GBP');
+      // What that means: a request's first load of options, the one every page makes, leaves them out.
+      assert.equal(await wpPhp(wp.site, "echo array_key_exists( 'smp_estimator_settings', wp_load_alloptions() ) ? 'loaded' : 'not loaded';"), 'not loaded');
+    });
+
     test('a refused POST keeps what was sent and says why; no nonce, no save', async () => {
       const saved = await useClinicSettings(wp);
       await adminTab(tab, wp.url);
@@ -720,7 +765,8 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       assert.ok(mail.subject.includes(name));
       assert.ok(mail.message.includes(`Name: ${name}`), mail.message);
       assert.ok(mail.message.includes(`SMP estimate: GBP ${quote.smp.cost.typical.toLocaleString('en-US')}`), mail.message);
-      assert.ok(mail.message.includes('Pattern: norwood-5'));
+      // The engine's name for the pattern, as the widget shows it, not its id.
+      assert.ok(mail.message.includes('Pattern: Norwood V\n'), mail.message);
       assert.ok(mail.message.includes(`${wp.url}/wp-admin/admin.php?page=smp-estimator-requests&request=${row.id}`), mail.message);
       // The list: newest first, the name as text (no element made of it).
       await adminTab(tab, wp.url);
@@ -729,7 +775,7 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       assert.equal(await listed.locator('.row-title').innerText(), name);
       assert.equal(await tab.locator('#the-list img').count(), 0);
       assert.equal(await tab.evaluate(() => window.__pwned), undefined);
-      assert.equal((await listed.locator('td.column-pattern').innerText()).trim(), 'norwood-5');
+      assert.equal((await listed.locator('td.column-pattern').innerText()).trim(), 'Norwood V');
       assert.equal((await listed.locator('td.column-smp').innerText()).trim(), `GBP ${quote.smp.cost.typical.toLocaleString('en-US')}`);
       // The menu counts the new requests.
       const newCount = (await storedRequests(wp, "status = 'new'")).length;
@@ -737,12 +783,19 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       await tab.screenshot({ path: shot('requests-1280'), fullPage: true });
       await tab.setViewportSize({ width: 390, height: 844 });
       await tab.screenshot({ path: shot('requests-390'), fullPage: true });
+      // On a phone WordPress shows the name only; the row's toggle opens the rest, the pattern by its name.
+      assert.equal(await listed.locator('button.toggle-row').count(), 1, 'one "Show more details" button a row');
+      await listed.locator('button.toggle-row').click();
+      assert.ok(await listed.locator('td.column-pattern').isVisible());
+      assert.equal((await listed.locator('td.column-pattern').innerText()).trim(), 'Norwood V');
+      await tab.screenshot({ path: shot('requests-390-open'), fullPage: true });
       await tab.setViewportSize({ width: 1280, height: 900 });
       // The request's own page, reached from the mail's link.
       await tab.goto(`${wp.url}/wp-admin/admin.php?page=smp-estimator-requests&request=${row.id}`);
       assert.equal(await tab.locator('.smp-estimator-request h1').innerText(), name);
       assert.equal(await tab.locator('.smp-estimator-request img').count(), 0);
       assert.match(await tab.locator('.smp-estimator-request').innerText(), /utm_source=newsletter|Campaign/);
+      assert.equal((await tab.locator('.smp-estimator-request tr', { hasText: /^\s*Pattern/ }).locator('td').innerText()).trim(), 'Norwood V');
     });
 
     test('the clinic changes a status, searches, exports CSV with formulas neutralised and deletes', async () => {
@@ -777,6 +830,12 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       await tab.locator('#smp-estimator-search-search-input').fill('ben.search@');
       await Promise.all([tab.waitForURL(/[?&]s=ben\.search/), tab.locator('#search-submit').click()]);
       assert.deepEqual(await tab.locator('#the-list .row-title').allInnerTexts(), ['Ben Search']);
+      // The list shows pattern names, so a search for a name finds its requests.
+      await tab.locator('#smp-estimator-search-search-input').fill('norwood iii');
+      await Promise.all([tab.waitForURL(/[?&]s=norwood/), tab.locator('#search-submit').click()]);
+      assert.ok((await tab.locator('#the-list .row-title').allInnerTexts()).includes('Ben Search'));
+      assert.ok(!(await tab.locator('#the-list .row-title').allInnerTexts()).includes(formula), 'norwood-4 is not Norwood III');
+      assert.match(await tab.locator(`#the-list tr:has(#request-${ben.id}) td.column-pattern`).innerText(), /^\s*Norwood III\s*$/);
       // The status views.
       await tab.goto(`${wp.url}/wp-admin/admin.php?page=smp-estimator-requests&status=booked`);
       assert.ok((await tab.locator('#the-list .row-title').allInnerTexts()).includes('Ben Search'));
@@ -794,6 +853,7 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       assert.equal(byId(ana.id)[header.indexOf('phone')], "'+44 20 7946 0958");
       assert.equal(byId(ben.id)[header.indexOf('name')], 'Ben Search');
       assert.equal(byId(ben.id)[header.indexOf('pattern')], 'norwood-3');
+      assert.equal(byId(ben.id)[header.indexOf('pattern_name')], 'Norwood III');
       assert.equal(byId(ben.id)[header.indexOf('status')], 'booked');
       for (const cell of rows.slice(1).flat()) assert.ok(!/^[=+\-@\t\r]/.test(cell), `a formula cell: ${cell}`);
       // CSV of a selection.
@@ -843,7 +903,8 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       const exported = execFileSync('unzip', ['-p', zip], { encoding: 'utf8' });
       assert.match(exported, /Consultation requests/);
       assert.match(exported, /Priya Privacy/);
-      assert.match(exported, /ludwig-2/);
+      // The pattern by the widget's name for it.
+      assert.match(exported, /<th>Pattern<\/th><td>Ludwig II<\/td>/);
       // The suggested text for the privacy policy.
       await tab.goto(`${wp.url}/wp-admin/privacy-policy-guide.php`);
       assert.match(await tab.locator('#wpbody-content').textContent(), /When you ask for a consultation through our price estimator, we store your name/);
@@ -1069,7 +1130,7 @@ for (const version of versions.filter(({ name }) => !process.env.SMP_WP_VERSION 
       assert.equal(await week.locator('[data-event="estimate"]').innerText(), '2');
       assert.equal(await week.locator('[data-event="booking"]').innerText(), '1');
       assert.equal(await week.locator('[data-event="request"]').innerText(), '1');
-      assert.deepEqual(await tab.locator('.smp-estimator-patterns tbody th').allInnerTexts(), ['norwood-3', 'norwood-5'].sort());
+      assert.deepEqual((await tab.locator('.smp-estimator-patterns tbody th').allInnerTexts()).sort(), ['Norwood III', 'Norwood V']);
       assert.equal(await tab.locator('.smp-estimator-chart rect.bar-estimate').count(), 12);
       await tab.screenshot({ path: shot('numbers-1280'), fullPage: true });
       await tab.setViewportSize({ width: 390, height: 844 });
@@ -1172,6 +1233,134 @@ echo wp_json_encode( array(
         ),
       );
       assert.deepEqual(left, { tables: [], options: [], event: false });
+    });
+  });
+
+  // A network (multisite, sites in sub-folders) in a WordPress of its own,
+  // as a clinic group with a site per clinic runs it. Driven in PHP through
+  // WordPress's own functions, each call a fresh process on one site's
+  // address (as a request to it would be), and read back with the mariadb
+  // client.
+  describe(`WordPress ${version.name} multisite`, () => {
+    const PLUGIN = 'smp-estimator/smp-estimator.php';
+    const SITES = ['/', '/clinic-two/', '/clinic-three/', '/clinic-closing/'];
+    let network;
+    /** Runs `code` with WordPress loaded for the site at `path`. */
+    const onSite = (path, code) => wpPhp(network.site, code, `$_SERVER['REQUEST_URI'] = '${path}';`);
+    const tables = () => sqlRows(network.database, "SHOW TABLES LIKE '%smp\\_estimator%'").map(([name]) => name).sort();
+    /** Per options table: the plugin's rows (options and transients), and whether the daily event is in its cron. */
+    const leftovers = (prefixes) =>
+      Object.fromEntries(
+        prefixes.map((prefix) => [
+          prefix,
+          {
+            options: sqlRows(network.database, `SELECT option_name FROM ${prefix}options WHERE option_name LIKE '%smp\\_est%' ORDER BY option_name`).map(([name]) => name),
+            event: sqlRows(network.database, `SELECT COUNT(*) FROM ${prefix}options WHERE option_name = 'cron' AND option_value LIKE '%smp_estimator_purge%'`)[0][0] === '1',
+          },
+        ]),
+      );
+
+    before(async () => {
+      const site = join(scratch, `wp-${version.name}-network`);
+      const database = `wp_${version.name.replace('.', '_')}_network`;
+      await version.unpack(site);
+      sql(`CREATE DATABASE ${database}`);
+      await writeConfig(site, database, '');
+      // One site, then what Network Setup (wp-admin/network.php) does: the network's tables and rows…
+      await wpPhp(
+        site,
+        `require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+wp_install( 'Northside Hair Studio', ${JSON.stringify(ADMIN.user)}, 'admin@clinic.example', false, '', ${JSON.stringify(ADMIN.password)} );
+update_option( 'siteurl', 'http://localhost' );
+update_option( 'home', 'http://localhost' );
+foreach ( $wpdb->tables( 'ms_global' ) as $table => $prefixed ) {
+	$wpdb->$table = $prefixed;
+}
+install_network();
+$made = populate_network( 1, 'localhost', 'admin@clinic.example', 'Northside clinics', '/', false );
+if ( is_wp_error( $made ) ) {
+	fwrite( STDERR, $made->get_error_message() );
+	exit( 1 );
+}`,
+        "define( 'WP_INSTALLING', true );\nfunction wp_new_blog_notification() {}",
+      );
+      // …and the lines it asks for in wp-config.php.
+      await writeConfig(
+        site,
+        database,
+        `define( 'MULTISITE', true );
+define( 'SUBDOMAIN_INSTALL', false );
+define( 'DOMAIN_CURRENT_SITE', 'localhost' );
+define( 'PATH_CURRENT_SITE', '/' );
+define( 'SITE_ID_CURRENT_SITE', 1 );
+define( 'BLOG_ID_CURRENT_SITE', 1 );`,
+      );
+      execFileSync('unzip', ['-q', zip, '-d', join(site, 'wp-content', 'plugins')]);
+      network = { site, database };
+    });
+
+    test('deleting the plugin from a network removes its tables, options, events and transients from every site; deleting a site takes its tables', async () => {
+      // Three more clinics' sites, and the plugin active on the whole network.
+      const ids = JSON.parse(
+        await onSite(
+          '/',
+          `require_once ABSPATH . 'wp-admin/includes/plugin.php';
+$ids = array( '/' => get_current_blog_id() );
+foreach ( ${JSON.stringify(SITES.slice(1))} as $path ) {
+	$id = wp_insert_site( array( 'domain' => 'localhost', 'path' => $path, 'title' => trim( $path, '/' ), 'user_id' => 1 ) );
+	if ( is_wp_error( $id ) ) {
+		fwrite( STDERR, $id->get_error_message() );
+		exit( 1 );
+	}
+	$ids[ $path ] = $id;
+}
+$activated = activate_plugin( '${PLUGIN}', '', true );
+if ( is_wp_error( $activated ) ) {
+	fwrite( STDERR, $activated->get_error_message() );
+	exit( 1 );
+}
+echo wp_json_encode( $ids );`,
+        ),
+      );
+      assert.deepEqual(Object.values(ids), [1, 2, 3, 4]);
+      const prefix = (path) => (ids[path] === 1 ? 'wp_' : `wp_${ids[path]}_`);
+      // Each site sets its tables up on its first request; then it gets what
+      // a clinic's site holds: settings, a visitor's request, a week's
+      // numbers and a rate-limit transient.
+      for (const path of SITES) {
+        const answered = await onSite(
+          path,
+          `global $wpdb;
+update_option( 'smp_estimator_settings', '{"currency":"GBP"}', false );
+$wpdb->insert( smp_estimator_requests_table(), array( 'created_at' => gmdate( 'Y-m-d H:i:s' ), 'name' => 'A visitor', 'email' => 'visitor@example.org', 'consent_text' => 'x', 'input_json' => '{}', 'quote_json' => '{}', 'campaign_json' => '{}' ) );
+$wpdb->insert( smp_estimator_counts_table(), array( 'week' => gmdate( 'Y-m-d' ), 'event' => 'estimate', 'pattern' => 'norwood-5', 'total' => 1 ) );
+set_transient( 'smp_est_rate_request_0123456789abcdef0123456789abcdef', array( 'count' => 1, 'until' => time() + 600 ), 600 );
+echo get_current_blog_id();`,
+        );
+        assert.equal(answered, String(ids[path]), `the request to ${path} reached its own site`);
+        assert.deepEqual(sqlRows(network.database, `SELECT name FROM ${prefix(path)}smp_estimator_requests`), [['A visitor']]);
+      }
+      const prefixes = SITES.map(prefix);
+      assert.deepEqual(tables(), prefixes.flatMap((p) => [`${p}smp_estimator_counts`, `${p}smp_estimator_requests`]).sort());
+      const stored = {
+        options: ['_transient_smp_est_rate_request_0123456789abcdef0123456789abcdef', '_transient_timeout_smp_est_rate_request_0123456789abcdef0123456789abcdef', 'smp_estimator_db_version', 'smp_estimator_requests', 'smp_estimator_settings'],
+        event: true,
+      };
+      assert.deepEqual(leftovers(prefixes), Object.fromEntries(prefixes.map((p) => [p, stored])));
+
+      // Network Admin → Sites → Delete: the site's requests (visitors' names and addresses) go with it.
+      await onSite('/', `require_once ABSPATH . 'wp-admin/includes/admin.php'; wpmu_delete_blog( ${ids['/clinic-closing/']}, true );`);
+      const closing = prefix('/clinic-closing/');
+      assert.deepEqual(sqlRows(network.database, `SHOW TABLES LIKE '${closing.replace(/_/g, '\\_')}%'`), [], 'every table of the deleted site is gone');
+
+      // Network Admin → Plugins: Network Deactivate, then Delete (each its own request, as there).
+      await onSite('/', `require_once ABSPATH . 'wp-admin/includes/plugin.php'; deactivate_plugins( '${PLUGIN}', false, true );`);
+      const deleted = await onSite('/', `require_once ABSPATH . 'wp-admin/includes/admin.php'; $deleted = delete_plugins( array( '${PLUGIN}' ) ); echo true === $deleted ? 'deleted' : wp_json_encode( $deleted );`);
+      assert.equal(deleted, 'deleted');
+      assert.ok(!existsSync(join(network.site, 'wp-content', 'plugins', 'smp-estimator')));
+      const remaining = prefixes.filter((p) => p !== closing);
+      assert.deepEqual(tables(), []);
+      assert.deepEqual(leftovers(remaining), Object.fromEntries(remaining.map((p) => [p, { options: [], event: false }])));
     });
   });
 }

@@ -39,6 +39,7 @@ add_action( 'init', 'smp_estimator_register' );
 add_action( 'rest_api_init', 'smp_estimator_register_routes' );
 add_filter( 'rest_pre_dispatch', 'smp_estimator_refuse_oversized', 10, 3 );
 add_action( 'smp_estimator_purge', 'smp_estimator_purge' );
+add_filter( 'wpmu_drop_tables', 'smp_estimator_drop_site_tables', 10, 2 );
 add_filter( 'wp_privacy_personal_data_exporters', 'smp_estimator_register_exporter' );
 add_filter( 'wp_privacy_personal_data_erasers', 'smp_estimator_register_eraser' );
 add_action( 'admin_init', 'smp_estimator_privacy_policy_content' );

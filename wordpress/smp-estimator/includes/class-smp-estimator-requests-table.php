@@ -160,22 +160,40 @@ class SMP_Estimator_Requests_Table extends WP_List_Table {
 	}
 
 	/**
-	 * The name, linking to the request, with View and Delete.
+	 * The name, linking to the request.
 	 *
 	 * @param array $item A request.
 	 * @return string
 	 */
 	protected function column_name( $item ) {
-		$view    = smp_estimator_request_admin_url( $item['id'] );
-		$actions = array(
-			'view'   => sprintf( '<a href="%s">%s</a>', esc_url( $view ), esc_html__( 'View', 'smp-estimator' ) ),
-			'delete' => sprintf(
-				'<a href="%s" class="submitdelete">%s</a>',
-				esc_url( smp_estimator_delete_url( $item['id'] ) ),
-				esc_html__( 'Delete', 'smp-estimator' )
-			),
+		return sprintf( '<strong><a class="row-title" href="%s">%s</a></strong>', esc_url( smp_estimator_request_admin_url( $item['id'] ) ), esc_html( $item['name'] ) );
+	}
+
+	/**
+	 * View and Delete under the name. Here rather than in column_name(), as
+	 * WordPress's own tables do: row_actions() brings the phone layout's
+	 * "Show more details" button, and the parent's version of this method
+	 * would add a second one to every row.
+	 *
+	 * @param array  $item        A request.
+	 * @param string $column_name The column being drawn.
+	 * @param string $primary     The primary column.
+	 * @return string
+	 */
+	protected function handle_row_actions( $item, $column_name, $primary ) {
+		if ( $column_name !== $primary ) {
+			return '';
+		}
+		return $this->row_actions(
+			array(
+				'view'   => sprintf( '<a href="%s">%s</a>', esc_url( smp_estimator_request_admin_url( $item['id'] ) ), esc_html__( 'View', 'smp-estimator' ) ),
+				'delete' => sprintf(
+					'<a href="%s" class="submitdelete">%s</a>',
+					esc_url( smp_estimator_delete_url( $item['id'] ) ),
+					esc_html__( 'Delete', 'smp-estimator' )
+				),
+			)
 		);
-		return sprintf( '<strong><a class="row-title" href="%s">%s</a></strong>', esc_url( $view ), esc_html( $item['name'] ) ) . $this->row_actions( $actions );
 	}
 
 	/**
@@ -191,7 +209,7 @@ class SMP_Estimator_Requests_Table extends WP_List_Table {
 				return esc_html( implode( ' · ', array_filter( array( $item['email'], $item['phone'] ) ) ) )
 					. '<br><span class="description">' . esc_html( smp_estimator_contact_time_label( $item['contact_time'] ) ) . '</span>';
 			case 'pattern':
-				return esc_html( $item['pattern'] );
+				return esc_html( smp_estimator_pattern_label( $item['pattern'] ) );
 			case 'smp':
 				return esc_html( smp_estimator_money( $item['currency'], $item['smp_typical'] ) );
 			case 'transplant':

@@ -162,7 +162,7 @@ function smp_estimator_numbers_page() {
 				<thead><tr><th scope="col"><?php esc_html_e( 'Pattern', 'smp-estimator' ); ?></th><th scope="col" class="num"><?php esc_html_e( 'Estimates shown', 'smp-estimator' ); ?></th></tr></thead>
 				<tbody>
 					<?php foreach ( $patterns as $pattern => $total ) : ?>
-						<tr data-pattern="<?php echo esc_attr( $pattern ); ?>"><th scope="row"><?php echo esc_html( $pattern ); ?></th><td class="num"><?php echo esc_html( number_format_i18n( $total ) ); ?></td></tr>
+						<tr data-pattern="<?php echo esc_attr( $pattern ); ?>"><th scope="row"><?php echo esc_html( smp_estimator_pattern_label( $pattern ) ); ?></th><td class="num"><?php echo esc_html( number_format_i18n( $total ) ); ?></td></tr>
 					<?php endforeach; ?>
 				</tbody>
 			</table>

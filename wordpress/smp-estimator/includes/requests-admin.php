@@ -87,7 +87,7 @@ function smp_estimator_local_time( $utc ) {
  * The WHERE clause (placeholders only) and its values for a status filter and a search.
  *
  * @param string $status '' for all.
- * @param string $search '' for none: otherwise name, email, phone or pattern contains it.
+ * @param string $search '' for none: otherwise name, email, phone, pattern id or pattern name contains it.
  * @return array{0: string, 1: array}
  */
 function smp_estimator_requests_where( $status, $search ) {
@@ -99,9 +99,16 @@ function smp_estimator_requests_where( $status, $search ) {
 		$args[]  = $status;
 	}
 	if ( '' !== $search ) {
-		$like    = '%' . $wpdb->esc_like( $search ) . '%';
-		$where[] = '(name LIKE %s OR email LIKE %s OR phone LIKE %s OR pattern LIKE %s)';
+		$like = '%' . $wpdb->esc_like( $search ) . '%';
+		$or   = 'name LIKE %s OR email LIKE %s OR phone LIKE %s OR pattern LIKE %s';
 		array_push( $args, $like, $like, $like, $like );
+		// The list shows pattern names ("Norwood V"), so a search for one finds its id too.
+		$named = array_values( array_filter( SMP_ESTIMATOR_PATTERNS, static fn( $id ) => false !== stripos( smp_estimator_pattern_label( $id ), $search ) ) );
+		if ( $named ) {
+			$or  .= ' OR pattern IN (' . implode( ',', array_fill( 0, count( $named ), '%s' ) ) . ')';
+			$args = array_merge( $args, $named );
+		}
+		$where[] = '(' . $or . ')';
 	}
 	return array( implode( ' AND ', $where ), $args );
 }
@@ -268,6 +275,7 @@ function smp_estimator_send_csv( $rows ) {
 		'phone'              => 'phone',
 		'contact_time'       => 'contact_time',
 		'pattern'            => 'pattern',
+		'pattern_name'       => 'pattern_name',
 		'currency'           => 'currency',
 		'smp_min'            => 'smp_min',
 		'smp_typical'        => 'smp_typical',
@@ -288,6 +296,7 @@ function smp_estimator_send_csv( $rows ) {
 	fwrite( $out, "\xEF\xBB\xBF" ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fwrite
 	fputcsv( $out, array_values( $columns ) );
 	foreach ( (array) $rows as $row ) {
+		$row['pattern_name'] = smp_estimator_pattern_label( (string) ( $row['pattern'] ?? '' ) );
 		fputcsv( $out, array_map( static fn( $key ) => smp_estimator_csv_cell( $row[ $key ] ?? '' ), array_keys( $columns ) ) );
 	}
 	fclose( $out ); // phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_operations_fclose

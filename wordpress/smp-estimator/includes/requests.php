@@ -180,6 +180,24 @@ function smp_estimator_maybe_upgrade() {
 	}
 }
 
+/**
+ * Deleting a site of a network (Network Admin → Sites → Delete) drops the
+ * tables WordPress knows of; naming the plugin's two here makes the site's
+ * consultation requests (visitors' names, emails and phone numbers) go with
+ * it instead of staying in the database with no page left to reach them.
+ *
+ * @param string[] $tables  The site's tables WordPress drops.
+ * @param int      $site_id The site being deleted.
+ * @return string[]
+ */
+function smp_estimator_drop_site_tables( $tables, $site_id ) {
+	global $wpdb;
+	$prefix   = $wpdb->get_blog_prefix( $site_id );
+	$tables[] = $prefix . 'smp_estimator_requests';
+	$tables[] = $prefix . 'smp_estimator_counts';
+	return $tables;
+}
+
 /** Deactivating stops the clean-up; activating again schedules it. */
 function smp_estimator_deactivate() {
 	wp_clear_scheduled_hook( 'smp_estimator_purge' );
@@ -546,7 +564,7 @@ function smp_estimator_request_contact_and_quote( $row ) {
 		__( 'Email', 'smp-estimator' )                    => $row['email'],
 		__( 'Phone', 'smp-estimator' )                    => $row['phone'],
 		__( 'Best time', 'smp-estimator' )                => smp_estimator_contact_time_label( $row['contact_time'] ),
-		__( 'Pattern', 'smp-estimator' )                  => $row['pattern'],
+		__( 'Pattern', 'smp-estimator' )                  => smp_estimator_pattern_label( $row['pattern'] ),
 		__( 'SMP estimate', 'smp-estimator' )             => smp_estimator_quoted( $row, 'smp' ),
 		__( 'Hair transplant estimate', 'smp-estimator' ) => smp_estimator_quoted( $row, 'transplant' ),
 	);
@@ -592,7 +610,7 @@ function smp_estimator_notification_body( $id, $row ) {
 		__( 'Phone:', 'smp-estimator' ) . ' ' . ( '' !== $row['phone'] ? $row['phone'] : '-' ),
 		__( 'Best time:', 'smp-estimator' ) . ' ' . smp_estimator_contact_time_label( $row['contact_time'] ),
 		'',
-		__( 'Pattern:', 'smp-estimator' ) . ' ' . $row['pattern'],
+		__( 'Pattern:', 'smp-estimator' ) . ' ' . smp_estimator_pattern_label( $row['pattern'] ),
 		__( 'SMP estimate:', 'smp-estimator' ) . ' ' . smp_estimator_quoted( $row, 'smp' ),
 		__( 'Hair transplant estimate:', 'smp-estimator' ) . ' ' . smp_estimator_quoted( $row, 'transplant' ),
 		__( 'Page:', 'smp-estimator' ) . ' ' . ( '' !== $row['page'] ? $row['page'] : '-' ),
@@ -638,6 +656,37 @@ function smp_estimator_contact_time_label( $time ) {
 		'evening'   => __( 'evenings', 'smp-estimator' ),
 	);
 	return $labels[ $time ] ?? $time;
+}
+
+/**
+ * A pattern as the clinic reads it ("Norwood V" for `norwood-5`): the
+ * engine's own name from the widget's catalogues in `widget/i18n/` (the
+ * packaging copies English there beside the other languages), in the
+ * reader's language when the widget has it, else English, else the id: the
+ * names the widget shows visitors, never a second copy of them.
+ *
+ * @param string $pattern A pattern id.
+ * @return string
+ */
+function smp_estimator_pattern_label( $pattern ) {
+	static $catalogues = array();
+	// `pt_BR` reads `pt.json`; anything that is not a plain language code reads only English.
+	$language = strtolower( strtok( (string) get_user_locale(), '_' ) );
+	$key      = 'pattern-' . $pattern;
+	foreach ( array_unique( array( $language, 'en' ) ) as $code ) {
+		if ( ! preg_match( '/^[a-z]{2,3}$/', $code ) ) {
+			continue;
+		}
+		if ( ! isset( $catalogues[ $code ] ) ) {
+			$file                = dirname( SMP_ESTIMATOR_FILE ) . '/widget/i18n/' . $code . '.json';
+			$json                = is_readable( $file ) ? json_decode( (string) file_get_contents( $file ), true ) : null; // phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- a file of the plugin's own.
+			$catalogues[ $code ] = is_array( $json ) ? $json : array();
+		}
+		if ( isset( $catalogues[ $code ][ $key ] ) && is_string( $catalogues[ $code ][ $key ] ) ) {
+			return $catalogues[ $code ][ $key ];
+		}
+	}
+	return $pattern;
 }
 
 /**
