@@ -7,7 +7,8 @@
 //!   attributes (`block/block.json`) and the block editor's panels
 //!   (`block/index.js`);
 //! - the setup page's fields (`web/setup/configure.html`);
-//! - the settings table in the docs.
+//! - the two tables of `docs/settings.md`, which are generated from the
+//!   schemas here (`SMP_DOCS_RECORD=1` rewrites them).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
@@ -173,20 +174,246 @@ fn the_block_and_its_editor_take_the_schema_s_attributes() {
     assert_eq!(fields, expected, "the block editor's panels");
 }
 
-#[test]
-fn the_docs_settings_table_lists_the_schema_s_attributes() {
-    let readme = read("README.md");
-    let documented: BTreeSet<String> = readme
-        .lines()
-        .filter(|line| line.starts_with("| `data-"))
-        .flat_map(|line| {
-            let cell = line.split('|').nth(1).unwrap_or_default().to_string();
-            cell.split('`')
-                .filter_map(|part| part.strip_prefix("data-").map(str::to_string))
-                .collect::<Vec<_>>()
+// --- docs/settings.md: its two tables are generated from the schemas ---------
+//
+// Each table sits between a `<!-- generated: NAME -->` line and an
+// `<!-- end: NAME -->` line. The test builds it from the schema and fails
+// when the file differs; `SMP_DOCS_RECORD=1 cargo test --test settings_lists`
+// writes the tables it built into the file instead (then review the diff
+// and commit it with the change to the types).
+
+const SETTINGS_DOC: &str = "docs/settings.md";
+
+/// A schema's description on one line, safe inside a Markdown table cell.
+fn cell(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace('|', "\\|")
+}
+
+/// The schema's type of a field in words: `text`, `number or null`,
+/// `list of whole numbers`.
+fn kind(schema: &Value, root: &Value) -> String {
+    let nullable = |s: &Value| {
+        s.get("anyOf")
+            .and_then(Value::as_array)
+            .is_some_and(|choices| choices.iter().any(|c| c["type"] == "null"))
+            || s["type"]
+                .as_array()
+                .is_some_and(|types| types.iter().any(|t| t == "null"))
+    };
+    let resolved = resolve(schema, root);
+    let types: Vec<&str> = match &resolved["type"] {
+        Value::String(one) => vec![one.as_str()],
+        Value::Array(many) => many.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let mut words: Vec<String> = types
+        .iter()
+        .filter(|t| **t != "null")
+        .map(|t| match *t {
+            "string" => "text".to_string(),
+            "number" => "number".to_string(),
+            "integer" => "whole number".to_string(),
+            "boolean" => "`true` or `false`".to_string(),
+            "array" => {
+                let items = resolve(&resolved["items"], root);
+                let what = match items["type"].as_str() {
+                    Some("integer") => "whole numbers",
+                    Some("number") => "numbers",
+                    Some("string") => "texts",
+                    _ => "objects",
+                };
+                format!("list of {what}")
+            }
+            "object" => "object".to_string(),
+            other => other.to_string(),
         })
         .collect();
-    assert_eq!(documented, attribute_names(), "the README's settings table");
+    if nullable(schema) || nullable(resolved) {
+        words.push("`null`".to_string());
+    }
+    words.join(" or ")
+}
+
+/// A field's description: its own, else its type's. (In JSON, Rust's
+/// `None` is written `null`.)
+fn description(schema: &Value, root: &Value) -> Option<String> {
+    let own = schema.get("description").and_then(Value::as_str);
+    let of_type = resolve(schema, root)
+        .get("description")
+        .and_then(Value::as_str);
+    own.or(of_type)
+        .map(|text| cell(text).replace("`None`", "`null`"))
+}
+
+/// The default settings (`smp-quote config`), as JSON.
+fn default_settings() -> Value {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = smp_quote::run(&["config".to_string()], &mut &b""[..], &mut out, &mut err);
+    assert_eq!(
+        code,
+        0,
+        "smp-quote config: {}",
+        String::from_utf8_lossy(&err)
+    );
+    serde_json::from_slice(&out).expect("smp-quote config prints JSON")
+}
+
+/// The default of the setting at `path`, for a table cell.
+fn default_cell(defaults: &Value, path: &str) -> String {
+    let mut at = defaults;
+    for key in path.split('.') {
+        match at.get(key) {
+            Some(value) => at = value,
+            // Inside a part that is off by default (`lead`, `financing`).
+            None => {
+                let part = path.split('.').next().unwrap_or(path);
+                return format!("– (`{part}` is off)");
+            }
+        }
+    }
+    // A range in its natural order, not JSON's sorted keys.
+    if let Some(ends) = at.as_object().filter(|ends| {
+        ends.keys()
+            .all(|key| ["min", "typical", "max"].contains(&key.as_str()))
+    }) {
+        let ends: Vec<String> = ["min", "typical", "max"]
+            .iter()
+            .filter_map(|end| Some(format!("{end} {}", ends.get(*end)?)))
+            .collect();
+        return ends.join(", ");
+    }
+    let text = at.to_string();
+    if text.chars().count() <= 40 {
+        format!("`{}`", text.replace('|', "\\|"))
+    } else {
+        "see `smp-quote config`".to_string()
+    }
+}
+
+/// The data attributes' table: each attribute, the setting it sets and what
+/// it is, in the order the element's type declares them.
+fn attributes_table() -> String {
+    let schema = attributes_schema();
+    let mut names: Vec<String> = attribute_names().into_iter().collect();
+    names.sort_by_key(|name| ATTRIBUTES.iter().position(|a| a == name));
+    let mut table =
+        String::from("| attribute | setting in a file | what it sets |\n|---|---|---|\n");
+    for name in names {
+        let field = &schema["properties"][&name];
+        let setting = field
+            .get("x-setting")
+            .and_then(Value::as_str)
+            .map_or_else(|| "–".to_string(), |path| format!("`{path}`"));
+        table += &format!(
+            "| `data-{name}` | {setting} | {} |\n",
+            description(field, &schema).unwrap_or_else(|| "–".to_string())
+        );
+    }
+    table
+}
+
+/// The settings file's table: every field that holds a value, its type,
+/// its default and what it is. A range (`{min, typical, max}` or
+/// `{min, max}`) is one row.
+fn settings_table() -> String {
+    let schema = settings_schema();
+    let defaults = default_settings();
+    let mut table = String::from("| field | type | default | what it is |\n|---|---|---|---|\n");
+    settings_rows(&schema, &schema, "", &defaults, &mut table);
+    table
+}
+
+fn settings_rows(field: &Value, root: &Value, path: &str, defaults: &Value, table: &mut String) {
+    let resolved = resolve(field, root);
+    let properties = resolved.get("properties").and_then(Value::as_object);
+    let range = properties.filter(|p| {
+        p.keys()
+            .all(|key| ["min", "typical", "max"].contains(&key.as_str()))
+    });
+    if path.is_empty() || range.is_none() && properties.is_some() {
+        for (key, child) in properties.into_iter().flatten() {
+            let child_path = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            settings_rows(child, root, &child_path, defaults, table);
+        }
+        return;
+    }
+    // Nothing said: the field's name in words.
+    let name = path.rsplit('.').next().unwrap_or(path).replace('_', " ");
+    let (kind, what) = match range {
+        Some(ends) => {
+            let ends: Vec<String> = ["min", "typical", "max"]
+                .iter()
+                .filter(|end| ends.contains_key(**end))
+                .map(|end| format!("`{end}`"))
+                .collect();
+            // Its own description: its type's only says it is a range.
+            let own = field.get("description").and_then(Value::as_str);
+            (
+                format!("range: {}", ends.join(", ")),
+                own.map(cell).unwrap_or_else(|| format!("The {name}.")),
+            )
+        }
+        None => (
+            kind(field, root),
+            description(field, root).unwrap_or_else(|| format!("The {name}.")),
+        ),
+    };
+    *table += &format!(
+        "| `{path}` | {kind} | {} | {what} |\n",
+        default_cell(defaults, path)
+    );
+}
+
+/// `text` with the block between `<!-- generated: NAME -->` and
+/// `<!-- end: NAME -->` replaced by `block`.
+fn with_block(text: &str, name: &str, block: &str) -> String {
+    let open = format!("<!-- generated: {name} -->\n");
+    let close = format!("<!-- end: {name} -->");
+    let start = text
+        .find(&open)
+        .unwrap_or_else(|| panic!("{SETTINGS_DOC} has no `{}` line", open.trim()))
+        + open.len();
+    let end = start
+        + text[start..]
+            .find(&close)
+            .unwrap_or_else(|| panic!("{SETTINGS_DOC} has no `{close}` line"));
+    format!("{}{block}{}", &text[..start], &text[end..])
+}
+
+#[test]
+fn the_docs_settings_tables_are_the_schema_s() {
+    let doc = read(SETTINGS_DOC);
+    let generated = with_block(
+        &with_block(&doc, "attributes", &attributes_table()),
+        "settings",
+        &settings_table(),
+    );
+    if generated == doc {
+        return;
+    }
+    if std::env::var_os("SMP_DOCS_RECORD").is_some() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(SETTINGS_DOC);
+        fs::write(&path, generated).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        return;
+    }
+    let first = doc
+        .lines()
+        .zip(generated.lines())
+        .find(|(was, is)| was != is)
+        .map_or_else(String::new, |(was, is)| {
+            format!("\n  file:   {was}\n  schema: {is}")
+        });
+    panic!(
+        "{SETTINGS_DOC}'s tables differ from the schema's; rewrite them with \
+         `SMP_DOCS_RECORD=1 cargo test --test settings_lists` and commit the diff{first}"
+    );
 }
 
 #[test]
