@@ -26,7 +26,7 @@ const PREVIEW_PATTERN = 'norwood-4';
 const SETTINGS_FILE = 'smp-settings.json';
 /** Patterns whose usual area helps a clinic place its band limits. */
 const REFERENCE_PATTERNS = ['norwood-3', 'norwood-4', 'norwood-6', 'alopecia-totalis'];
-/** A starting point when a clinic turns payment plans on (the README's example). */
+/** A starting point when a clinic turns payment plans on (the example in docs/settings.md). */
 const SUGGESTED_FINANCING = { apr_percent: 0, terms_months: [12, 24] };
 /** The widget's own default accent (style/smp-estimator.css), for the colour picker. */
 const DEFAULT_ACCENT = '#0b5c8a';

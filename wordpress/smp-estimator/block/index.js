@@ -20,7 +20,7 @@
     return [{ label: none, value: '' }].concat(values.map(function (value) { return { label: value, value: value }; }));
   };
 
-  // [attribute, label, help, kind]: the element's settings (README, "Settings").
+  // [attribute, label, help, kind]: the element's settings (docs/settings.md).
   var PANELS = [
     [__('Clinic and prices', 'smp-estimator'), [
       ['currency', __('Currency', 'smp-estimator'), __('ISO 4217 code, such as USD, EUR or GBP.', 'smp-estimator')],

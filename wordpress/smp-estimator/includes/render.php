@@ -10,8 +10,8 @@
 defined( 'ABSPATH' ) || exit;
 
 /**
- * The element's settings, as its data attributes without `data-` (README,
- * "Settings"). Shortcode and block attributes take these names; underscores
+ * The element's settings, as its data attributes without `data-`
+ * (docs/settings.md). Shortcode and block attributes take these names; underscores
  * work as well as hyphens (`booking_url`, `booking-url`).
  *
  * @return string[]

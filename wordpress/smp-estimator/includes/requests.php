@@ -54,7 +54,7 @@ define(
 		'scar-only',
 	)
 );
-/** The campaign parameters a request carries (README, "Campaign parameters"). */
+/** The campaign parameters a request carries (docs/embedding.md, "Campaign parameters"). */
 define( 'SMP_ESTIMATOR_CAMPAIGN_KEYS', array( 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content' ) );
 
 /**
@@ -335,7 +335,7 @@ function smp_estimator_refusal( $status, $code, $message, $extra = array() ) {
 
 /**
  * POST /smp-estimator/v1/requests: a visitor's consultation request, as the
- * widget sends it (README, "Consultation requests"). Checked again here,
+ * widget sends it (docs/embedding.md, "Consultation requests"). Checked again here,
  * with the widget's own rules, stored, mailed to the clinic.
  *
  * @param WP_REST_Request $request The request.
