@@ -107,8 +107,8 @@ const wasmPreload = '<link rel="preload" href="/embed/smp-estimator_bg.wasm" as=
 const integrityIgnored = /integrity` attribute is currently ignored for preload destinations/;
 // The rule a clinic can put in its own stylesheet (so under a strict CSP) to
 // reserve a preset widget's height (with data-pattern, which shows a full
-// quote at once) until it renders: the README's. The values are a norwood-4
-// widget with all its parts drawn (2026-12-02), where the widget is as wide
+// quote at once) until it renders: docs/embedding.md's. The values are a
+// norwood-4 widget with all its parts drawn, where the widget is as wide
 // as the viewport less 32 px, at most 896 px, in DejaVu Sans, rounded up:
 // 3241 px from 768 px wide, 3600 px from 577 to 767 px (the widget's own
 // layout changes at 36rem), 5141 px from 360 to 576 px (5728 px at 320 px).
