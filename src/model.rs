@@ -4,6 +4,7 @@
 //! them computes a figure of its own.
 
 mod combined;
+mod consultation;
 mod donor;
 mod explain;
 mod input;
@@ -23,6 +24,9 @@ mod transplant;
 pub mod value;
 mod web_address;
 
+pub use consultation::{
+    Calibre, Contrast, HealthCondition, Technique, TechniqueSettings, Techniques, Therapy,
+};
 pub use explain::{campaign_of, with_campaign, CAMPAIGN};
 pub use input::{
     strip_area_cm2, typical_scar_area_cm2, Donor, EstimateInput, Goal, Scar, ScarKind,

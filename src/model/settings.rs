@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::consultation::{self, Techniques};
 use super::lead::{self, LeadSettings};
 use super::messages::Figure;
 use super::pattern::WHOLE_SCALP_CM2;
@@ -112,6 +113,10 @@ pub struct TransplantPricing {
     /// Maintenance medication per month (finasteride, minoxidil) counted in
     /// the lifetime cost; `None` leaves it out.
     pub medication_per_month: Option<f64>,
+    /// The clinic's price and daily graft count for each technique a
+    /// visitor may ask about: neutral until the clinic sets them.
+    #[serde(default)]
+    pub techniques: Techniques,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -250,6 +255,10 @@ impl Default for ClinicSettings {
                 later_grafts_per_surgery: 1650,
                 megasession_grafts: Some(3000),
                 medication_per_month: None,
+                // Neutral: the published differences (FUE about 50% dearer
+                // than FUT, unshaven FUE 60% dearer than shaved) are single
+                // clinics' prices, quoted in the setup page's help.
+                techniques: Techniques::default(),
             },
             financing: None,
             theme: Theme::default(),
@@ -427,6 +436,11 @@ impl ClinicSettings {
         if let Some(medication) = transplant.medication_per_month {
             check.amount("transplant.medication_per_month", medication);
         }
+        check.problems.extend(consultation::check_techniques(
+            &transplant.techniques,
+            MIN_GRAFTS_PER_SURGERY,
+            MAX_GRAFTS_PER_SURGERY,
+        ));
 
         if let Some(financing) = &self.financing {
             let apr = financing.apr_percent;

@@ -283,6 +283,7 @@ impl EstimatorState {
             donor: self.donor,
             years: self.years,
             age: self.age,
+            ..EstimateInput::new(pattern)
         })
     }
 
