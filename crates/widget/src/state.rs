@@ -184,6 +184,7 @@ impl EstimatorState {
             donor: self.donor,
             years: self.years,
             age: self.age,
+            ..EstimateInput::new(pattern)
         })
     }
 
