@@ -4,6 +4,7 @@
 //! plain Rust, tested natively; the components
 //! and `format` (numbers through the browser's `Intl`) are wasm32 only.
 
+pub mod answers;
 pub mod chart;
 pub mod heads;
 pub mod state;

@@ -3,6 +3,8 @@ use yew::prelude::*;
 
 use crate::model::{Donor, Figure, Goal, Msg, MAX_YEARS, MIN_YEARS};
 use crate::widget::format::Formats;
+
+use super::consultation_form::consultation_fields;
 use crate::widget::state::{Action, EstimatorState, ScarChoice};
 
 /// One option of a radio group: a label, an optional line explaining it;
@@ -191,6 +193,7 @@ pub fn details_form(
                     { donor(Donor::Average, Msg::DonorAverage, Msg::DonorAverageHint) }
                     { donor(Donor::Poor, Msg::DonorPoor, Msg::DonorPoorHint) }
                 </fieldset>
+                { consultation_fields(id, state, dispatch, formats) }
                 <div class="smp-inline-field">
                     <label for={age_id.clone()}>{ text(Msg::AgeLabel) }</label>
                     <input
