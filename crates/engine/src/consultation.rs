@@ -84,6 +84,11 @@ pub enum HealthCondition {
     Pregnancy,
 }
 
+/// Fine hair is under this many µm across, coarse hair over
+/// [`COARSE_OVER_UM`]: scalp hair is 60–80 µm (Wolfram 2003).
+pub const FINE_UNDER_UM: u32 = 60;
+pub const COARSE_OVER_UM: u32 = 80;
+
 impl Calibre {
     pub const ALL: [Calibre; 3] = [Calibre::Fine, Calibre::Medium, Calibre::Coarse];
 
@@ -407,8 +412,8 @@ pub fn explain(input: &EstimateInput, pricing: &TransplantPricing, currency: &st
             &[
                 ("calibre", Figure::Word(calibre.id())),
                 ("factor", percent(calibre.graft_factor())),
-                ("fine", count(60)),
-                ("coarse", count(80)),
+                ("fine", count(FINE_UNDER_UM)),
+                ("coarse", count(COARSE_OVER_UM)),
             ],
         ));
     }

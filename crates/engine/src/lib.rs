@@ -40,6 +40,7 @@ mod web_address;
 
 pub use consultation::{
     Calibre, Contrast, HealthCondition, Technique, TechniqueSettings, Techniques, Therapy,
+    COARSE_OVER_UM, FINE_UNDER_UM,
 };
 pub use explain::{campaign_of, with_campaign, CAMPAIGN};
 pub use input::{

@@ -7,6 +7,7 @@ use smp_engine::{
     Donor, EstimateInput, Figure, Goal, Message, Msg, Pattern, Region, Scale, Scar, ScarKind,
     DEFAULT_YEARS, MAX_SCAR_LENGTH_CM, WHOLE_SCALP_CM2,
 };
+use crate::widget::answers::Answers;
 
 pub use smp_engine::units::Unit;
 
@@ -49,6 +50,8 @@ pub struct EstimatorState {
     /// The visitor's age, if given (it changes the donor reserve).
     pub age: Option<u32>,
     pub age_entry: Option<Entry>,
+    /// What a physician asks: hair, technique, medication, SMP health.
+    pub answers: Answers,
 }
 
 impl Default for EstimatorState {
@@ -68,6 +71,7 @@ impl Default for EstimatorState {
             years: DEFAULT_YEARS,
             age: None,
             age_entry: None,
+            answers: Answers::default(),
         }
     }
 }
@@ -116,6 +120,8 @@ pub enum Action {
     /// The visitor's age as typed, in whole years; empty for none.
     SetAge(String),
     SetDonor(Donor),
+    /// The physician's questions, as now answered.
+    SetAnswers(Answers),
     SetYears(u32),
     /// Back to the start: these answers (the clinic's preset, or nothing).
     StartOver(Box<EstimatorState>),
@@ -157,6 +163,7 @@ impl EstimatorState {
             donor: input.donor,
             years: input.years,
             age: input.age,
+            answers: Answers::of(input),
             ..EstimatorState::default()
         }
     }
@@ -184,7 +191,7 @@ impl EstimatorState {
             donor: self.donor,
             years: self.years,
             age: self.age,
-            ..EstimateInput::new(pattern)
+            ..self.answers.apply(EstimateInput::new(pattern))
         })
     }
 
@@ -312,6 +319,7 @@ impl EstimatorState {
                 }
             }
             Action::SetDonor(donor) => next.donor = donor,
+            Action::SetAnswers(answers) => next.answers = answers,
             Action::SetYears(years) => next.years = years,
             Action::StartOver(start) => next = *start,
         }
