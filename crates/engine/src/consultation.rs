@@ -15,7 +15,7 @@ use super::input::EstimateInput;
 use super::messages::{Figure, Msg};
 use super::pattern::{LossKind, Pattern};
 use super::problem::{show_number, FieldError};
-use super::quote::{Candidacy, Note};
+use super::quote::{Candidacy, Note, Quote};
 use super::settings::TransplantPricing;
 
 /// How thick each hair is. Scalp hair is 60–80 µm across (Wolfram 2003,
@@ -479,4 +479,23 @@ pub fn validate(input: &EstimateInput) -> Vec<FieldError> {
         }
     }
     problems
+}
+
+/// The quote as it may leave the visitor's browser, in a consultation
+/// request: without the SMP health check's answers and the notes they
+/// added. They are health data (pregnancy, a skin condition, blood
+/// thinners), which the request's consent does not cover; the clinic asks
+/// in the consultation, and the widget keeps them out of its stored answers
+/// and share links too.
+pub fn without_health(quote: &Quote) -> Quote {
+    let mut quote = quote.clone();
+    quote.input.smp_health.clear();
+    let private = |note: &Note| matches!(note.id, Msg::SmpHealthCaution | Msg::ExplainHealth);
+    quote.smp.notes.retain(|note| !private(note));
+    quote.transplant.notes.retain(|note| !private(note));
+    if let Some(combined) = &mut quote.combined {
+        combined.notes.retain(|note| !private(note));
+    }
+    quote.breakdown.retain(|note| !private(note));
+    quote
 }

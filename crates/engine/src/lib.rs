@@ -39,8 +39,8 @@ pub mod visitor_state;
 mod web_address;
 
 pub use consultation::{
-    Calibre, Contrast, HealthCondition, Technique, TechniqueSettings, Techniques, Therapy,
-    COARSE_OVER_UM, FINE_UNDER_UM,
+    without_health, Calibre, Contrast, HealthCondition, Technique, TechniqueSettings, Techniques,
+    Therapy, COARSE_OVER_UM, FINE_UNDER_UM,
 };
 pub use explain::{campaign_of, with_campaign, CAMPAIGN};
 pub use input::{

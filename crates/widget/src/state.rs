@@ -2,12 +2,12 @@
 //! actions, in the manner of Yew's function_todomvc. Pure Rust, so native
 //! tests cover it; the Yew reducer in `components/estimator.rs` wraps it.
 
+use crate::answers::Answers;
 use smp_engine::number;
 use smp_engine::{
     Donor, EstimateInput, Figure, Goal, Message, Msg, Pattern, Region, Scale, Scar, ScarKind,
     DEFAULT_YEARS, MAX_SCAR_LENGTH_CM, WHOLE_SCALP_CM2,
 };
-use crate::widget::answers::Answers;
 
 pub use smp_engine::units::Unit;
 

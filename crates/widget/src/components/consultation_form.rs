@@ -5,13 +5,13 @@
 
 use yew::prelude::*;
 
+use crate::answers::Answers;
+use crate::format::Formats;
+use crate::state::{Action, EstimatorState};
 use smp_engine::{
     Calibre, Contrast, Figure, HealthCondition, Msg, Technique, Therapy, COARSE_OVER_UM,
     FINE_UNDER_UM,
 };
-use crate::answers::Answers;
-use crate::format::Formats;
-use crate::state::{Action, EstimatorState};
 
 /// One radio option with its label and an optional hint, both written with
 /// `figures`; choosing it sets `answers`.
