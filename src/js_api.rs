@@ -81,7 +81,10 @@ pub(crate) fn dispatch_event(element: &Element, name: &str, detail: Option<JsVal
     }
 }
 
+/// The page hears the quote without the SMP health check's answers (see
+/// `without_health`): its scripts may send events on to analytics.
 pub(crate) fn dispatch(element: &Element, name: &str, quote: &Quote) {
+    let quote = &smp_engine::without_health(quote);
     let detail = Value::object(vec![
         ("input", quote.input.to_json()),
         ("quote", quote.to_json()),

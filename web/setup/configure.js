@@ -177,6 +177,16 @@ function settingsFromDraft(from) {
       later_grafts_per_surgery: number('transplant.later_grafts_per_surgery'),
       megasession_grafts: (field['transplant.megasession_grafts'] ?? '').trim() === '' ? null : number('transplant.megasession_grafts'),
       medication_per_month: from.medication ? number('transplant.medication_per_month') : null,
+      techniques: Object.fromEntries(
+        ['fut', 'fue', 'unshaven_fue'].map((technique) => {
+          const path = `transplant.techniques.${technique}`;
+          const perDay = (field[`${path}.grafts_per_day`] ?? '').trim();
+          // Empty is neutral: the usual price per graft and session sizes
+          // (a draft saved before these fields existed has them empty).
+          const factor = (field[`${path}.price_factor`] ?? '').trim();
+          return [technique, { price_factor: factor === '' ? 1 : number(`${path}.price_factor`), grafts_per_day: perDay === '' ? null : number(`${path}.grafts_per_day`) }];
+        }),
+      ),
     },
     financing: from.financing
       ? { apr_percent: number('financing.apr_percent'), terms_months: parseList(field['financing.terms_months'] ?? '') }

@@ -24,7 +24,13 @@ Commands:
                      and the combined plan's cost
   quote INPUT_JSON   print the quote for one input as JSON ('-' reads the
                      input from standard input), e.g.
-                     smp-quote quote '{\"pattern\": \"norwood-4\"}'
+                     smp-quote quote '{\"pattern\": \"norwood-4\"}'; what a
+                     physician asks is optional: calibre (fine, medium,
+                     coarse), contrast (low, medium, high), technique (fut,
+                     fue, unshaven-fue), medical_therapy (year-or-more,
+                     just-started, not-taking) and smp_health (a list of
+                     keloid, scalp-condition, alopecia-areata,
+                     blood-thinners, pregnancy)
   config             print the effective settings as JSON: the market's
                      preset, or FILE merged over it
   schema             print the JSON Schema of a settings file (FILE)

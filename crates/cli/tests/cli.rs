@@ -163,3 +163,59 @@ fn a_market_preset_starts_config_sheet_and_quote_and_a_config_merges_over_it() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown market 'mars'"), "{err}");
 }
+
+#[test]
+fn a_physicians_questions_change_the_printed_figures_and_are_printed_back() {
+    let (code, blank, err) = smp_quote(&["quote", r#"{"pattern": "norwood-5"}"#], "");
+    assert_eq!(code, 0, "{err}");
+    let (code, answered, err) = smp_quote(
+        &["quote", "-"],
+        r#"{"pattern": "norwood-5", "calibre": "fine", "contrast": "high",
+            "technique": "fue", "medical_therapy": "not-taking", "smp_health": ["keloid"]}"#,
+    );
+    assert_eq!(code, 0, "{err}");
+    let blank: Value = serde_json::from_str(&blank).unwrap();
+    let answered: Value = serde_json::from_str(&answered).unwrap();
+    // The answers are printed back with the quote; a blank one is not.
+    assert_eq!(answered["input"]["calibre"], "fine");
+    assert_eq!(answered["input"]["smp_health"][0], "keloid");
+    assert!(blank["input"].get("calibre").is_none());
+    // 3,300 grafts × 1.15 × 1.10, to the nearest 50; $7 a graft.
+    assert_eq!(blank["transplant"]["grafts"]["typical"], 3300);
+    assert_eq!(answered["transplant"]["grafts"]["typical"], 4200);
+    assert_eq!(answered["transplant"]["cost"]["typical"], 29400);
+    assert_eq!(answered["smp"]["cost"], blank["smp"]["cost"]);
+    let ids = |notes: &Value| -> Vec<String> {
+        notes
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(ids(&answered["smp"]["notes"]).contains(&"smp-health-caution".to_string()));
+    assert!(ids(&answered["breakdown"]).contains(&"explain-technique".to_string()));
+
+    // A clinic's technique settings, from its file.
+    let config = temp_file(
+        "techniques.json",
+        r#"{"transplant": {"techniques": {"fue": {"price_factor": 1.5}}}}"#,
+    );
+    let (code, out, err) = smp_quote(
+        &["--config", config.to_str().unwrap(), "quote", "-"],
+        r#"{"pattern": "norwood-5", "technique": "fue"}"#,
+    );
+    assert_eq!(code, 0, "{err}");
+    let quote: Value = serde_json::from_str(&out).unwrap();
+    // 3,300 grafts at $7 × 1.5.
+    assert_eq!(quote["transplant"]["cost"]["typical"], 34650);
+    let (code, _, err) = smp_quote(
+        &["quote", r#"{"pattern": "norwood-5", "technique": "robot"}"#],
+        "",
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("technique: must be one of fut, fue, unshaven-fue, not \"robot\""),
+        "{err}"
+    );
+}

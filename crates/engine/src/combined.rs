@@ -4,6 +4,7 @@
 //! combine both (Rassman, baldingblog.com); the crown is left to SMP
 //! because surgeons treat it only with an above-average donor (Bernstein).
 
+use super::consultation;
 use super::donor;
 use super::input::EstimateInput;
 use super::messages::Figure;
@@ -114,7 +115,7 @@ fn priced(
         .collect();
     let smp_area: f64 = rest.iter().map(|(_, area)| area * scale).sum();
     let smp_regions: Vec<Region> = rest.iter().map(|(region, _)| *region).collect();
-    let pricing = &settings.transplant;
+    let pricing = &consultation::pricing_for(input, &settings.transplant);
     let step = settings.rounding_step;
     let grafts = transplant::round_grafts(transplant::raw_grafts(input, area_cm2, grafted))
         .map(|count| count.min(budget as u32));

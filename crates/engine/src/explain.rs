@@ -3,6 +3,7 @@
 //! Each sentence is a message id with its figures beside it, so the widget
 //! writes it in the visitor's language and money in their locale.
 
+use super::consultation;
 use super::input::{EstimateInput, Goal};
 use super::messages::Figure;
 use super::messages::Msg;
@@ -160,7 +161,7 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
         ],
     ));
 
-    let surgery = &settings.transplant;
+    let surgery = &consultation::pricing_for(input, &settings.transplant);
     let lifetime_supply = transplant.donor_capacity + transplant.donor_taken;
     notes.push(note(
         Msg::ExplainDonor,
@@ -232,6 +233,7 @@ pub fn breakdown(input: &EstimateInput, settings: &ClinicSettings, quote: &Quote
             ("medication_cost", Money(medication)),
         ],
     ));
+    notes.extend(consultation::explain(input, &settings.transplant, currency));
     notes
 }
 

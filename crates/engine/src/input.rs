@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::consultation::{self, Calibre, Contrast, HealthCondition, Technique, Therapy};
 use super::pattern::{LossKind, Pattern, Region, WHOLE_SCALP_CM2};
 use super::problem::{merge_problems, show_number, FieldError};
 use super::value::{self, Value};
@@ -131,6 +132,20 @@ pub struct EstimateInput {
     /// The visitor's age in whole years (18 to 90), when given: young
     /// visitors get a larger donor reserve and a caution about progression.
     pub age: Option<u32>,
+    /// What a physician asks (src/model/consultation.rs); each is left out
+    /// of the JSON when not answered, so a blank answer changes nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub calibre: Option<Calibre>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub contrast: Option<Contrast>,
+    /// `None`: let the clinic advise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub technique: Option<Technique>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub medical_therapy: Option<Therapy>,
+    /// The SMP health check: the conditions the visitor ticked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub smp_health: Vec<HealthCondition>,
 }
 
 impl EstimateInput {
@@ -145,6 +160,11 @@ impl EstimateInput {
             donor: Donor::default(),
             years: DEFAULT_YEARS,
             age: None,
+            calibre: None,
+            contrast: None,
+            technique: None,
+            medical_therapy: None,
+            smp_health: Vec::new(),
         }
     }
 
@@ -216,6 +236,11 @@ impl EstimateInput {
             donor: fields.donor.unwrap_or(defaults.donor),
             years: fields.years.unwrap_or(defaults.years),
             age: fields.age,
+            calibre: fields.calibre,
+            contrast: fields.contrast,
+            technique: fields.technique,
+            medical_therapy: fields.medical_therapy,
+            smp_health: fields.smp_health.unwrap_or_default(),
             ..defaults
         };
         merge_problems(&mut problems, input.validate());
@@ -301,6 +326,7 @@ impl EstimateInput {
                 ),
             ));
         }
+        problems.extend(consultation::validate(self));
         problems
     }
 }
@@ -320,6 +346,17 @@ pub struct InputFields {
     pub donor: Option<Donor>,
     pub years: Option<u32>,
     pub age: Option<u32>,
+    /// Hair calibre: fine (under 60 µm), medium (60–80 µm), coarse (over 80 µm).
+    pub calibre: Option<Calibre>,
+    /// Hair-to-skin contrast: low (hair close to the skin's colour) to high
+    /// (dark hair on pale skin).
+    pub contrast: Option<Contrast>,
+    /// The technique asked about; left out, the clinic advises.
+    pub technique: Option<Technique>,
+    /// Finasteride or minoxidil: for a year or more, just started, or not.
+    pub medical_therapy: Option<Therapy>,
+    /// The SMP health check: the conditions that apply.
+    pub smp_health: Option<Vec<HealthCondition>>,
 }
 
 /// A scar as JSON gives it.
@@ -433,7 +470,7 @@ mod tests {
             [
                 "pattern: must be one of norwood-1, norwood-2, norwood-2a, norwood-3, norwood-3a, norwood-3v, norwood-4, norwood-4a, norwood-5, norwood-5a, norwood-6, norwood-7, ludwig-1, ludwig-2, ludwig-3, diffuse, alopecia-areata, alopecia-totalis, scar-only, not \"norwood-9\"",
                 "goal: must be one of shaved, density, not \"bald\"",
-                "colour: unknown field (expected one of pattern, area_cm2, regions, scar, goal, donor, years, age)",
+                "colour: unknown field (expected one of pattern, area_cm2, regions, scar, goal, donor, years, age, calibre, contrast, technique, medical_therapy, smp_health)",
                 "area_cm2: must be more than 0 and at most 775 (a whole scalp), not -3",
                 "years: must be from 1 to 30, not 0",
             ]

@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use super::consultation::without_health;
 use super::contact::{is_email, is_phone};
 use super::input::EstimateInput;
 use super::messages::Figure;
@@ -107,6 +108,8 @@ impl LeadRequest {
         page: &str,
         campaign: &[(&str, String)],
     ) -> Value {
+        // Health answers stay in the visitor's browser.
+        let quote = &without_health(quote);
         let contact = self.contact.trim();
         let (email, phone) = if contact.contains('@') {
             (Some(contact), None)
@@ -266,6 +269,41 @@ mod tests {
             fields(&request(&"x".repeat(101), "sam@example.org", "any", true)),
             ["name"]
         );
+    }
+
+    #[test]
+    fn health_answers_never_leave_in_a_request() {
+        use crate::{Calibre, HealthCondition, Msg};
+        let input = EstimateInput {
+            smp_health: vec![HealthCondition::Pregnancy, HealthCondition::BloodThinners],
+            calibre: Some(Calibre::Fine),
+            ..EstimateInput::new(Pattern::Norwood5)
+        };
+        let quote = estimate(&input, &ClinicSettings::default()).unwrap();
+        // The visitor sees the cautions on their own screen…
+        let ids = |quote: &Quote| -> Vec<Msg> {
+            quote
+                .smp
+                .notes
+                .iter()
+                .chain(&quote.breakdown)
+                .map(|n| n.id)
+                .collect()
+        };
+        assert!(ids(&quote).contains(&Msg::SmpHealthCaution));
+        assert!(ids(&quote).contains(&Msg::ExplainHealth));
+        // …and the clinic's request carries neither the answers nor them.
+        let payload =
+            request("Sam", "sam@example.org", "any", true).payload("Yes.", &quote, "", &[]);
+        let text = crate::json::to_text(&payload);
+        for private in ["pregnancy", "blood-thinners", "smp_health", "smp-health"] {
+            assert!(!text.contains(private), "{private} in {text}");
+        }
+        // The rest of the answers and the figures still travel.
+        assert!(text.contains("\"calibre\":\"fine\""), "{text}");
+        let sent = without_health(&quote);
+        assert_eq!(sent.transplant.grafts, quote.transplant.grafts);
+        assert_eq!(sent.smp.cost, quote.smp.cost);
     }
 
     #[test]

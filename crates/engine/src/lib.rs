@@ -14,6 +14,7 @@
 //!   are kept in a link or storage ([`visitor_state`]).
 
 mod combined;
+mod consultation;
 mod contact;
 mod donor;
 mod explain;
@@ -37,6 +38,10 @@ pub mod value;
 pub mod visitor_state;
 mod web_address;
 
+pub use consultation::{
+    without_health, Calibre, Contrast, HealthCondition, Technique, TechniqueSettings, Techniques,
+    Therapy, COARSE_OVER_UM, FINE_UNDER_UM,
+};
 pub use explain::{campaign_of, with_campaign, CAMPAIGN};
 pub use input::{
     strip_area_cm2, typical_scar_area_cm2, Donor, EstimateInput, Goal, Scar, ScarKind,

@@ -10,6 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::consultation::Techniques;
+
 mod checks;
 mod contrast;
 mod defaults;
@@ -118,6 +120,10 @@ pub struct TransplantPricing {
     /// Maintenance medication per month (finasteride, minoxidil) counted in
     /// the lifetime cost; `None` leaves it out.
     pub medication_per_month: Option<f64>,
+    /// The clinic's price and daily graft count for each technique a
+    /// visitor may ask about: neutral until the clinic sets them.
+    #[serde(default)]
+    pub techniques: Techniques,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,6 +1,7 @@
 //! The SMP side of a quote: sessions, time in the chair, schedule and cost.
 //! Sources for every figure are in `docs/model.md`.
 
+use super::consultation;
 use super::input::{typical_scar_area_cm2, EstimateInput, Goal, ScarKind};
 use super::messages::Msg;
 use super::money::{round_money, round_money_up};
@@ -308,6 +309,7 @@ pub fn quote(
             &settings.currency,
         ));
     }
+    notes.extend(consultation::smp_notes(input, &settings.currency));
     let hours = hours_per_session(area_cm2);
     let quote = SmpQuote {
         sessions,

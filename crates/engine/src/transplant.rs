@@ -2,6 +2,7 @@
 //! cost, time in the chair, downtime and candidacy. Sources are in
 //! `docs/model.md`.
 
+use super::consultation;
 use super::donor::{self, DonorPlan, PriorSurgery, YOUNG_BEFORE_AGE};
 use super::input::{
     strip_area_cm2, Donor, EstimateInput, ScarKind, STRIP_SCAR_WIDTH_CM, TYPICAL_STRIP_CM,
@@ -68,7 +69,9 @@ pub fn reaches_donor_zone(input: &EstimateInput) -> bool {
 /// unrounded: each region's recipient area times its implant density.
 pub fn raw_grafts(input: &EstimateInput, area_cm2: f64, regions: &[Region]) -> Spread<f64> {
     let scale = area_cm2 / input.regions_area_cm2();
-    let coverage = coverage(input.pattern.info().kind);
+    // Fine hair and high contrast need more grafts for the same look
+    // (consultation.rs); 1 when neither is answered.
+    let coverage = coverage(input.pattern.info().kind) * consultation::graft_factor(input);
     let mut raw = Spread {
         min: 0.0,
         typical: 0.0,
@@ -306,6 +309,7 @@ fn candidacy(
     if covers_crown && input.donor != Donor::Good && kind == LossKind::Balding {
         findings.push((Candidacy::Caution, note(Msg::CrownWork, &[])));
     }
+    findings.extend(consultation::transplant_findings(input));
     let candidate = findings
         .iter()
         .map(|(level, _)| *level)
@@ -355,7 +359,7 @@ pub fn quote(
     area_cm2: f64,
     settings: &ClinicSettings,
 ) -> (TransplantQuote, Option<f64>) {
-    let pricing = &settings.transplant;
+    let pricing = &consultation::pricing_for(input, &settings.transplant);
     let grafts = grafts_needed(input, area_cm2);
     let plan = donor::plan(input);
     // Only grafts the donor area can give with its reserve kept are

@@ -62,6 +62,7 @@ fn input() -> impl Strategy<Value = EstimateInput> {
                 donor,
                 years,
                 age,
+                ..EstimateInput::new(pattern)
             },
         )
 }
@@ -1468,4 +1469,515 @@ fn a_clinic_without_a_name_is_the_clinic_in_mid_sentence() {
         named.contains("follows Northside Hair Studio's prices"),
         "{named}"
     );
+}
+
+/// What a physician asks: hair calibre, contrast, technique, medical
+/// therapy and the SMP health check. Each answer changes only what its
+/// source supports, and a blank one changes nothing.
+mod consultation {
+    use super::*;
+    use smp_engine::{Calibre, Contrast, HealthCondition, Technique, TechniqueSettings, Therapy};
+
+    /// Calibre, contrast, technique, medical therapy and the health check.
+    type Answers = (
+        Option<Calibre>,
+        Option<Contrast>,
+        Option<Technique>,
+        Option<Therapy>,
+        Vec<HealthCondition>,
+    );
+
+    /// Any set of answers, blank ones included.
+    fn answers() -> impl Strategy<Value = Answers> {
+        (
+            proptest::option::of(proptest::sample::select(Calibre::ALL.to_vec())),
+            proptest::option::of(proptest::sample::select(Contrast::ALL.to_vec())),
+            proptest::option::of(proptest::sample::select(Technique::ALL.to_vec())),
+            proptest::option::of(proptest::sample::select(Therapy::ALL.to_vec())),
+            proptest::sample::subsequence(HealthCondition::ALL.to_vec(), 0..=5),
+        )
+    }
+
+    fn answered(
+        input: &EstimateInput,
+        (calibre, contrast, technique, therapy, health): Answers,
+    ) -> EstimateInput {
+        EstimateInput {
+            calibre,
+            contrast,
+            technique,
+            medical_therapy: therapy,
+            smp_health: health,
+            ..input.clone()
+        }
+    }
+
+    /// A clinic's own figures for each technique, within what the check
+    /// accepts.
+    fn techniques() -> impl Strategy<Value = [TechniqueSettings; 3]> {
+        let one = (0.2..=5.0f64, proptest::option::of(GRAFTS_PER_SURGERY)).prop_map(
+            |(price_factor, grafts_per_day)| TechniqueSettings {
+                price_factor,
+                grafts_per_day,
+            },
+        );
+        proptest::array::uniform3(one)
+    }
+
+    fn with_techniques(settings: &ClinicSettings, own: [TechniqueSettings; 3]) -> ClinicSettings {
+        let mut settings = settings.clone();
+        let techniques = &mut settings.transplant.techniques;
+        [techniques.fut, techniques.fue, techniques.unshaven_fue] = own;
+        settings
+    }
+
+    /// Every figure of a quote, without its words.
+    fn figures(quote: &Quote) -> Value {
+        let mut value: Value = serde_json::from_str(&json::to_text(quote)).unwrap();
+        let object = value.as_object_mut().unwrap();
+        for words in ["input", "breakdown", "combined_note"] {
+            object.remove(words);
+        }
+        object["smp"].as_object_mut().unwrap().remove("notes");
+        let transplant = object["transplant"].as_object_mut().unwrap();
+        for words in ["notes", "donor_summary", "candidate", "cost_note"] {
+            transplant.remove(words);
+        }
+        if let Some(combined) = object["combined"].as_object_mut() {
+            combined.remove("notes");
+        }
+        value
+    }
+
+    fn quote(input: &EstimateInput, settings: &ClinicSettings) -> Quote {
+        estimate(input, settings).unwrap()
+    }
+
+    fn never_fewer(more: &Quote, fewer: &Quote) -> Result<(), TestCaseError> {
+        let (a, b) = (&more.transplant, &fewer.transplant);
+        for (x, y) in [
+            (a.grafts.min, b.grafts.min),
+            (a.grafts.typical, b.grafts.typical),
+            (a.grafts.max, b.grafts.max),
+            (a.planned_grafts.typical, b.planned_grafts.typical),
+            (a.surgeries.typical, b.surgeries.typical),
+            (a.surgeries.max, b.surgeries.max),
+        ] {
+            prop_assert!(x >= y, "{x} < {y}");
+        }
+        if let (Some(x), Some(y)) = (a.cost, b.cost) {
+            prop_assert!(x.min >= y.min && x.typical >= y.typical && x.max >= y.max);
+        }
+        // The lifetime supply never changes with the hair.
+        prop_assert_eq!(a.donor_capacity, b.donor_capacity);
+        prop_assert_eq!(a.donor_reserve, b.donor_reserve);
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn any_answers_give_a_sound_quote(
+            input in input(), answers in answers(), settings in settings(), own in techniques()
+        ) {
+            let input = answered(&input, answers);
+            let settings = with_techniques(&settings, own);
+            check_quote(&quote(&input, &settings), &input)?;
+        }
+
+        #[test]
+        fn finer_hair_never_needs_fewer_grafts(input in input(), answers in answers(), settings in settings()) {
+            let at = |calibre| quote(&EstimateInput { calibre: Some(calibre), ..answered(&input, answers.clone()) }, &settings);
+            let (fine, medium, coarse) = (at(Calibre::Fine), at(Calibre::Medium), at(Calibre::Coarse));
+            never_fewer(&fine, &medium)?;
+            never_fewer(&medium, &coarse)?;
+        }
+
+        #[test]
+        fn higher_contrast_never_needs_fewer_grafts(input in input(), answers in answers(), settings in settings()) {
+            let at = |contrast| quote(&EstimateInput { contrast: Some(contrast), ..answered(&input, answers.clone()) }, &settings);
+            let (high, medium, low) = (at(Contrast::High), at(Contrast::Medium), at(Contrast::Low));
+            never_fewer(&high, &medium)?;
+            never_fewer(&medium, &low)?;
+        }
+
+        /// Medium hair, medium contrast, any technique at the clinic's
+        /// neutral defaults, medication and the health check: the figures
+        /// of a blank answer, to the last cent.
+        #[test]
+        fn answers_without_a_published_effect_change_no_figure(
+            input in input(), technique in proptest::sample::select(Technique::ALL.to_vec()),
+            therapy in proptest::sample::select(Therapy::ALL.to_vec()),
+            health in proptest::sample::subsequence(HealthCondition::ALL.to_vec(), 0..=5),
+            settings in settings()
+        ) {
+            let blank = quote(&input, &settings);
+            let neutral = answered(&input, (Some(Calibre::Medium), Some(Contrast::Medium), Some(technique), Some(therapy), health));
+            prop_assert_eq!(figures(&quote(&neutral, &settings)), figures(&blank));
+        }
+
+        /// A blank answer is left out of the input's JSON, so a quote
+        /// for an input without the new fields is exactly as before (the
+        /// golden files check the bytes).
+        #[test]
+        fn a_blank_answer_is_todays_quote(input in input(), settings in settings()) {
+            let json = input.to_json();
+            for field in ["calibre", "contrast", "technique", "medical_therapy", "smp_health"] {
+                prop_assert!(json.get(field).is_none(), "{} in {:?}", field, json);
+            }
+            let read = EstimateInput::from_json(&json).unwrap();
+            prop_assert_eq!(&read, &input);
+            prop_assert_eq!(quote(&read, &settings), quote(&input, &settings));
+        }
+    }
+
+    /// The grafts scale with the area, so fine hair on an area is the same
+    /// need as medium hair on an area that much larger.
+    fn grafts_at(input: EstimateInput, area: f64) -> u32 {
+        quote(
+            &EstimateInput {
+                area_cm2: Some(area),
+                ..input
+            },
+            &ClinicSettings::default(),
+        )
+        .transplant
+        .grafts
+        .typical
+    }
+
+    #[test]
+    fn calibre_scales_grafts_by_the_published_1_15_and_0_85() {
+        let base = EstimateInput::new(Pattern::Norwood5);
+        let fine = EstimateInput {
+            calibre: Some(Calibre::Fine),
+            ..base.clone()
+        };
+        let coarse = EstimateInput {
+            calibre: Some(Calibre::Coarse),
+            ..base.clone()
+        };
+        assert_eq!(grafts_at(fine, 100.0), grafts_at(base.clone(), 115.0));
+        assert_eq!(grafts_at(coarse, 100.0), grafts_at(base.clone(), 85.0));
+        // Norwood V at its own area: 3,300 grafts typical; fine hair
+        // 3,300 × 1.15 = 3,795, 3,800 to the nearest 50.
+        let typical = |input: &EstimateInput| {
+            quote(input, &ClinicSettings::default())
+                .transplant
+                .grafts
+                .typical
+        };
+        assert_eq!(typical(&base), 3300);
+        assert_eq!(
+            typical(&EstimateInput {
+                calibre: Some(Calibre::Fine),
+                ..base
+            }),
+            3800
+        );
+    }
+
+    #[test]
+    fn contrast_scales_grafts_by_the_published_0_90_and_1_10() {
+        let base = EstimateInput::new(Pattern::Norwood4);
+        let high = EstimateInput {
+            contrast: Some(Contrast::High),
+            ..base.clone()
+        };
+        let low = EstimateInput {
+            contrast: Some(Contrast::Low),
+            ..base.clone()
+        };
+        assert_eq!(grafts_at(high, 100.0), grafts_at(base.clone(), 110.0));
+        assert_eq!(grafts_at(low, 100.0), grafts_at(base, 90.0));
+    }
+
+    #[test]
+    fn fine_hair_and_high_contrast_on_norwood_v_change_grafts_price_and_surgeries() {
+        let settings = ClinicSettings::default();
+        let blank = quote(&EstimateInput::new(Pattern::Norwood5), &settings);
+        let answered = quote(
+            &EstimateInput {
+                calibre: Some(Calibre::Fine),
+                contrast: Some(Contrast::High),
+                ..EstimateInput::new(Pattern::Norwood5)
+            },
+            &settings,
+        );
+        // 3,300 × 1.15 × 1.10 = 4,174.5: 4,200 to the nearest 50.
+        assert_eq!(blank.transplant.grafts.typical, 3300);
+        assert_eq!(answered.transplant.grafts.typical, 4200);
+        assert_eq!(
+            (
+                answered.transplant.cost.unwrap().typical,
+                blank.transplant.cost.unwrap().typical
+            ),
+            (29_400, 23_100)
+        );
+        assert_eq!(answered.transplant.surgeries.min, 2);
+        assert_eq!(answered.transplant.donor_capacity, 6000);
+        // SMP's price is the same: its side gets pigment advice only.
+        assert_eq!(answered.smp.cost, blank.smp.cost);
+        assert!(answered
+            .smp
+            .notes
+            .iter()
+            .any(|n| n.text.starts_with("With dark hair on pale skin")));
+        let explained = |q: &Quote, id: &str| {
+            q.breakdown
+                .iter()
+                .find(|n| n.id == id)
+                .map(|n| n.text.clone())
+        };
+        assert_eq!(
+            explained(&answered, "explain-calibre").unwrap(),
+            "Fine hair (under 60 µm) covers less scalp per hair, so a transplant needs 115% of the grafts medium hair needs; the donor supply does not change."
+        );
+        assert!(explained(&answered, "explain-contrast")
+            .unwrap()
+            .contains("needs 110% of the grafts"));
+        assert!(explained(&answered, "explain-donor")
+            .unwrap()
+            .ends_with("that is 2 to 3 surgeries, usually 2."));
+        assert_eq!(explained(&blank, "explain-calibre"), None);
+    }
+
+    #[test]
+    fn fine_hair_can_turn_enough_donor_into_a_caution() {
+        // Norwood IVa after a 20 cm strip: 3,840 grafts left, 3,072 with
+        // the reserve kept; 2,700 fit, fine hair's 3,100 do not.
+        let input = EstimateInput {
+            scar: Some(Scar {
+                kind: ScarKind::Fut,
+                length_cm: Some(20.0),
+            }),
+            ..EstimateInput::new(Pattern::Norwood4a)
+        };
+        let settings = ClinicSettings::default();
+        let blank = quote(&input, &settings);
+        assert_eq!(blank.transplant.candidate, Candidacy::Yes);
+        assert_eq!(blank.transplant.donor_summary.id, "transplant-donor-enough");
+        let fine = quote(
+            &EstimateInput {
+                calibre: Some(Calibre::Fine),
+                ..input
+            },
+            &settings,
+        );
+        assert_eq!(fine.transplant.grafts.typical, 3100);
+        assert_eq!(fine.transplant.candidate, Candidacy::Caution);
+        assert_eq!(fine.transplant.donor_summary.id, "transplant-donor-short");
+        assert!(fine
+            .transplant
+            .notes
+            .iter()
+            .any(|n| n.id == "donor-reserve"));
+        assert!(fine
+            .transplant
+            .notes
+            .iter()
+            .any(|n| n.id == "fine-hair-second-procedure"));
+    }
+
+    #[test]
+    fn a_technique_applies_the_clinics_own_price_and_daily_grafts() {
+        let input = EstimateInput {
+            technique: Some(Technique::Fue),
+            ..EstimateInput::new(Pattern::Norwood5)
+        };
+        // Neutral by default: the clinic's usual price and session sizes.
+        let default = ClinicSettings::default();
+        assert_eq!(
+            default.transplant.techniques.fue,
+            TechniqueSettings {
+                price_factor: 1.0,
+                grafts_per_day: None
+            }
+        );
+        let usual = quote(&input, &default);
+        assert_eq!(
+            usual.transplant.cost,
+            quote(&EstimateInput::new(Pattern::Norwood5), &default)
+                .transplant
+                .cost
+        );
+        // The published +50% of FUE over FUT, set by a clinic: 3,300
+        // grafts at $7 × 1.5 = $34,650.
+        let mut clinic = default.clone();
+        clinic.transplant.techniques.fue.price_factor = 1.5;
+        clinic.transplant.techniques.unshaven_fue = TechniqueSettings {
+            price_factor: 1.5 * 1.6,
+            grafts_per_day: Some(1000),
+        };
+        let dearer = quote(&input, &clinic);
+        assert_eq!(dearer.transplant.cost.unwrap().typical, 34_650);
+        let explained = dearer
+            .breakdown
+            .iter()
+            .find(|n| n.id == "explain-technique")
+            .unwrap();
+        assert_eq!(
+            explained.text,
+            "FUE is priced at 150% of the clinic's usual price per graft; its scar and recovery are in the transplant's notes."
+        );
+        // Unshaven at 1,000 a day (the low end of the published 1,000 to
+        // 2,000): 3,300 grafts take 4 days.
+        let unshaven = quote(
+            &EstimateInput {
+                technique: Some(Technique::UnshavenFue),
+                ..input.clone()
+            },
+            &clinic,
+        );
+        assert_eq!(unshaven.transplant.surgeries.typical, 4);
+        assert_eq!(unshaven.transplant.cost.unwrap().typical, 55_450);
+        // FUT keeps the clinic's usual price.
+        let fut = quote(
+            &EstimateInput {
+                technique: Some(Technique::Fut),
+                ..input
+            },
+            &clinic,
+        );
+        assert_eq!(fut.transplant.cost, usual.transplant.cost);
+    }
+
+    #[test]
+    fn each_technique_says_its_published_scar_and_recovery() {
+        let note = |technique| {
+            let q = quote(
+                &EstimateInput {
+                    technique: Some(technique),
+                    ..EstimateInput::new(Pattern::Norwood3)
+                },
+                &ClinicSettings::default(),
+            );
+            q.transplant
+                .notes
+                .iter()
+                .find(|n| n.id == "technique-recovery")
+                .unwrap()
+                .text
+                .clone()
+        };
+        assert_eq!(
+            note(Technique::Fut),
+            "FUT (strip) leaves a fine line scar of 1 to 2 mm, so the hair over it is kept at least 10 to 15 mm long; heavy exercise can resume after 2 to 3 weeks and contact sport after about 6 weeks."
+        );
+        assert!(note(Technique::Fue).contains("recovered in about a week"));
+        assert!(note(Technique::UnshavenFue).contains(
+            "about 90 minutes more per 2,000 grafts, about 1,000 to 2,000 grafts are moved a day"
+        ));
+    }
+
+    #[test]
+    fn medication_asks_the_young_and_the_thinning_to_stabilise_first() {
+        let settings = ClinicSettings::default();
+        let at = |pattern, age, therapy| {
+            quote(
+                &EstimateInput {
+                    age,
+                    medical_therapy: therapy,
+                    ..EstimateInput::new(pattern)
+                },
+                &settings,
+            )
+        };
+        let stabilise = |q: &Quote| {
+            q.transplant
+                .notes
+                .iter()
+                .any(|n| n.id == "therapy-stabilise")
+        };
+        // Norwood II, thinning but not bald: a year first.
+        let blank = at(Pattern::Norwood2, None, None);
+        let not_taking = at(Pattern::Norwood2, None, Some(Therapy::NotTaking));
+        assert_eq!(blank.transplant.candidate, Candidacy::Yes);
+        assert_eq!(not_taking.transplant.candidate, Candidacy::Caution);
+        assert!(stabilise(&not_taking) && !stabilise(&blank));
+        assert!(not_taking.transplant.notes.iter().any(|n| n
+            .text
+            .contains("at least a year of finasteride and minoxidil")));
+        // A year or more: said, and no caution of its own.
+        let year = at(Pattern::Norwood2, None, Some(Therapy::YearOrMore));
+        assert_eq!(year.transplant.candidate, Candidacy::Yes);
+        assert!(stabilise(&year));
+        // Young at Norwood V; and at 40 nothing changes.
+        assert!(stabilise(&at(
+            Pattern::Norwood5,
+            Some(22),
+            Some(Therapy::JustStarted)
+        )));
+        let older = at(Pattern::Norwood5, Some(40), Some(Therapy::NotTaking));
+        assert!(!stabilise(&older));
+        assert_eq!(
+            older.transplant.notes,
+            at(Pattern::Norwood5, Some(40), None).transplant.notes
+        );
+        // Figures never move: the maintenance line is the clinic's own.
+        assert_eq!(figures(&not_taking), figures(&blank));
+    }
+
+    #[test]
+    fn the_smp_health_check_gives_its_published_cautions_and_nothing_else() {
+        let settings = ClinicSettings::default();
+        let blank = quote(&EstimateInput::new(Pattern::AlopeciaAreata), &settings);
+        let checked = quote(
+            &EstimateInput {
+                smp_health: HealthCondition::ALL.to_vec(),
+                ..EstimateInput::new(Pattern::AlopeciaAreata)
+            },
+            &settings,
+        );
+        assert_eq!(figures(&checked), figures(&blank));
+        assert_eq!(checked.transplant.notes, blank.transplant.notes);
+        let said: Vec<&str> = checked.smp.notes.iter().map(|n| n.text.as_str()).collect();
+        for expected in [
+            "A tendency to keloid scars: SMP is strongly advised against without your doctor's clearance.",
+            "Active psoriasis, eczema or seborrheic dermatitis: wait until the skin of the scalp is clear before SMP.",
+            "Active alopecia areata: hair regrowing in treated patches can make them look darker, so the design keeps a shaved look possible.",
+            "Blood thinners: SMP needs your doctor's clearance first.",
+            "Pregnancy: clinics wait until after it, or ask for your doctor's clearance.",
+        ] {
+            assert!(said.contains(&expected), "{expected} not in {said:?}");
+        }
+        assert_eq!(checked.smp.notes.len(), blank.smp.notes.len() + 5);
+    }
+
+    #[test]
+    fn bad_answers_and_settings_are_named_by_field() {
+        let problems = |value: Value| -> Vec<String> {
+            estimate_json(&ours(&value), &json::Value::Object(Vec::new()))
+                .unwrap_err()
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        };
+        assert_eq!(
+            problems(json!({"pattern": "norwood-4", "calibre": "thick"})),
+            ["calibre: must be one of fine, medium, coarse, not \"thick\""]
+        );
+        assert_eq!(
+            problems(json!({"pattern": "norwood-4", "smp_health": ["keloid", "keloid"]})),
+            ["smp_health: lists keloid more than once"]
+        );
+        let settings = |value: Value| -> Vec<String> {
+            ClinicSettings::from_json(&ours(&value))
+                .unwrap_err()
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        };
+        assert_eq!(
+            settings(json!({"transplant": {"techniques": {
+                "fue": {"price_factor": 0},
+                "unshaven_fue": {"grafts_per_day": 100}
+            }}})),
+            [
+                "transplant.techniques.fue.price_factor: must be from 0.2 to 5 (1 is the usual price per graft), not 0",
+                "transplant.techniques.unshaven_fue.grafts_per_day: must be from 500 to 6000, not 100",
+            ]
+        );
+    }
 }

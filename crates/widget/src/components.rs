@@ -10,6 +10,7 @@ mod area_field;
 mod breakdown;
 mod combined_card;
 mod comparison;
+mod consultation_form;
 mod cost_chart;
 mod details_form;
 mod estimator;

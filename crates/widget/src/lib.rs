@@ -10,6 +10,7 @@
 //! browser's boundary: the browser's `JSON.parse` and `JSON.stringify` in
 //! the WebAssembly, serde_json natively.
 
+pub mod answers;
 pub mod chart;
 pub mod heads;
 pub mod js_value;

@@ -2,6 +2,7 @@
 //! actions, in the manner of Yew's function_todomvc. Pure Rust, so native
 //! tests cover it; the Yew reducer in `components/estimator.rs` wraps it.
 
+use crate::answers::Answers;
 use smp_engine::number;
 use smp_engine::{
     Donor, EstimateInput, Figure, Goal, Message, Msg, Pattern, Region, Scale, Scar, ScarKind,
@@ -49,6 +50,8 @@ pub struct EstimatorState {
     /// The visitor's age, if given (it changes the donor reserve).
     pub age: Option<u32>,
     pub age_entry: Option<Entry>,
+    /// What a physician asks: hair, technique, medication, SMP health.
+    pub answers: Answers,
 }
 
 impl Default for EstimatorState {
@@ -68,6 +71,7 @@ impl Default for EstimatorState {
             years: DEFAULT_YEARS,
             age: None,
             age_entry: None,
+            answers: Answers::default(),
         }
     }
 }
@@ -116,6 +120,8 @@ pub enum Action {
     /// The visitor's age as typed, in whole years; empty for none.
     SetAge(String),
     SetDonor(Donor),
+    /// The physician's questions, as now answered.
+    SetAnswers(Answers),
     SetYears(u32),
     /// Back to the start: these answers (the clinic's preset, or nothing).
     StartOver(Box<EstimatorState>),
@@ -157,6 +163,7 @@ impl EstimatorState {
             donor: input.donor,
             years: input.years,
             age: input.age,
+            answers: Answers::of(input),
             ..EstimatorState::default()
         }
     }
@@ -184,6 +191,7 @@ impl EstimatorState {
             donor: self.donor,
             years: self.years,
             age: self.age,
+            ..self.answers.apply(EstimateInput::new(pattern))
         })
     }
 
@@ -311,6 +319,7 @@ impl EstimatorState {
                 }
             }
             Action::SetDonor(donor) => next.donor = donor,
+            Action::SetAnswers(answers) => next.answers = answers,
             Action::SetYears(years) => next.years = years,
             Action::StartOver(start) => next = *start,
         }

@@ -9,8 +9,13 @@ use smp_engine::{EstimateInput, ToJson};
 use crate::js_value;
 
 /// The input as compact JSON, for storage and share links.
+/// The SMP health check's answers are left out: health data (pregnancy, a
+/// skin condition, blood thinners) is not kept in the browser's storage or
+/// put in a link the visitor may share.
 pub fn to_json(input: &EstimateInput) -> String {
-    js_value::to_text(&input.to_json())
+    let mut kept = input.clone();
+    kept.smp_health.clear();
+    js_value::to_text(&kept.to_json())
 }
 
 /// An input read back from storage or a link, or none if anything in it is
@@ -24,7 +29,10 @@ pub fn from_json(text: &str) -> Option<EstimateInput> {
 mod tests {
     use super::*;
     use smp_engine::visitor_state::{fragment_part, MAX_FRAGMENT_PART};
-    use smp_engine::{Donor, Pattern, Region, Scar, ScarKind, MAX_AGE, MAX_SCAR_LENGTH_CM};
+    use smp_engine::{
+        Calibre, Donor, HealthCondition, Pattern, Region, Scar, ScarKind, MAX_AGE,
+        MAX_SCAR_LENGTH_CM,
+    };
 
     #[test]
     fn an_input_round_trips_and_a_bad_one_is_dropped() {
@@ -65,6 +73,23 @@ mod tests {
         let fragment = format!("smp-a={fits}&smp-b=7{fits}");
         assert_eq!(fragment_part(&fragment, "a"), Some(fits.as_str()));
         assert_eq!(fragment_part(&fragment, "b"), None);
+    }
+
+    #[test]
+    fn the_health_check_is_never_stored_or_shared() {
+        let input = EstimateInput {
+            smp_health: vec![HealthCondition::Pregnancy],
+            calibre: Some(Calibre::Fine),
+            ..EstimateInput::new(Pattern::Norwood5)
+        };
+        let text = to_json(&input);
+        assert!(
+            !text.contains("pregnancy") && !text.contains("smp_health"),
+            "{text}"
+        );
+        let back = from_json(&text).unwrap();
+        assert_eq!(back.calibre, Some(Calibre::Fine));
+        assert!(back.smp_health.is_empty());
     }
 
     #[test]

@@ -172,6 +172,11 @@ impl ClinicSettings {
         if let Some(medication) = transplant.medication_per_month {
             check.amount("transplant.medication_per_month", medication);
         }
+        check.problems.extend(crate::consultation::check_techniques(
+            &transplant.techniques,
+            MIN_GRAFTS_PER_SURGERY,
+            MAX_GRAFTS_PER_SURGERY,
+        ));
 
         if let Some(financing) = &self.financing {
             let apr = financing.apr_percent;

@@ -2,6 +2,7 @@
 //! prices. Every figure names its source here and in `docs/model.md`.
 
 use super::*;
+use crate::consultation::Techniques;
 use crate::messages::{Catalogue, Figure, Msg, Plain};
 use crate::pattern::WHOLE_SCALP_CM2;
 
@@ -81,6 +82,10 @@ impl Default for ClinicSettings {
                 later_grafts_per_surgery: 1650,
                 megasession_grafts: Some(3000),
                 medication_per_month: None,
+                // Neutral: the published differences (FUE about 50% dearer
+                // than FUT, unshaven FUE 60% dearer than shaved) are single
+                // clinics' prices, quoted in the setup page's help.
+                techniques: Techniques::default(),
             },
             financing: None,
             theme: Theme::default(),

@@ -1,6 +1,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::consultation_form::consultation_fields;
 use crate::format::Formats;
 use crate::state::{Action, EstimatorState, ScarChoice};
 use smp_engine::{Donor, Figure, Goal, Msg, MAX_YEARS, MIN_YEARS};
@@ -191,6 +192,7 @@ pub fn details_form(
                     { donor(Donor::Average, Msg::DonorAverage, Msg::DonorAverageHint) }
                     { donor(Donor::Poor, Msg::DonorPoor, Msg::DonorPoorHint) }
                 </fieldset>
+                { consultation_fields(id, state, dispatch, formats) }
                 <div class="smp-inline-field">
                     <label for={age_id.clone()}>{ text(Msg::AgeLabel) }</label>
                     <input
