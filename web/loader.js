@@ -7,106 +7,197 @@
 // later, and offers the API: `ready`, `estimate`, `mount`. The setup page's
 // module (smp-estimator-setup.js) is the same loader on its own WebAssembly,
 // with web/setup/setup-api.js appended.
+//
+// The WebAssembly (about 180 KB gzip) loads when it is wanted, not while the
+// clinic's page loads: on a phone's 1.6 Mbit/s link it would share the line
+// with the page's hero image and delay the page's largest paint (by 264 ms,
+// 864 -> 1,128 ms, on the clinic-page benchmark, bench/throttled.mjs). It
+// starts, whichever comes first, when a widget comes within one screen of
+// the viewport, when the visitor touches, clicks or focuses a widget's
+// element, when the page has loaded and the browser is idle (at most 2 s
+// later), when a widget's element says `data-load="eager"` (a page whose
+// main content the widget is), or when the page's script asks: `await
+// ready`, `estimate()` or `mount()`.
 const __smpBase = new URL('./', import.meta.url);
+const __smpSelector = '[data-smp-estimator], smp-estimator';
+let __smpWant;
+const __smpWanted = new Promise((resolve) => {
+  __smpWant = resolve;
+});
+let __smpLoaded = false;
+// Promise's own `then`, which starts nothing (below, `ready.then` does).
+const __smpThen = (promise, onFulfilled, onRejected) => Promise.prototype.then.call(promise, onFulfilled, onRejected);
+/** Starts the WebAssembly's download and instantiation (once). */
+const __smpLoad = () => {
+  __smpWant();
+  __smpViewport?.disconnect();
+};
+// Within one screen above or below the viewport: the visitor scrolling
+// towards the widget finds it ready (its download takes about 1 s on a
+// phone's link). The margin applies to the top-level page only; inside
+// another origin's iframe the viewport is the iframe's.
+const __smpViewport =
+  typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && __smpLoad(), {
+        rootMargin: '100% 0px',
+      })
+    : null;
+/** Watches one widget's element for what starts the load. */
+const __smpWatch = (element) => {
+  const load = element.getAttribute('data-load');
+  if (load === 'eager') return __smpLoad();
+  if (load !== null && load !== 'lazy') {
+    console.error(`SMP estimator: data-load="${load}" is neither eager nor lazy; lazy it is`);
+  }
+  if (__smpViewport) __smpViewport.observe(element);
+  else __smpLoad();
+  // Capture, so that a tap on the widget's own controls counts.
+  for (const type of ['pointerdown', 'keydown', 'focusin']) {
+    element.addEventListener(type, __smpLoad, { once: true, passive: true, capture: true });
+  }
+};
+if (globalThis.document) {
+  document.querySelectorAll(__smpSelector).forEach(__smpWatch);
+  // The page has loaded and is idle: the widget loads now rather than when
+  // the visitor reaches it (Safari has no requestIdleCallback).
+  const idle = () =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(__smpLoad, { timeout: 2000 }) : setTimeout(__smpLoad, 200);
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, { once: true });
+} else {
+  __smpLoad();
+}
 
-/** Resolves once the widget can run; rejects if the WebAssembly cannot load. */
-export const ready = (async () => {
-  // Read by the WebAssembly's entry point, which mounts the widgets.
-  const stylesheet = {
-    href: new URL('smp-estimator.css', __smpBase).href,
-    integrity: '__CSS_INTEGRITY__',
-  };
-  globalThis.__smpEstimatorStylesheet = stylesheet;
-  // The visitor's language when it is not English (compiled in): each
-  // language's file with its Subresource Integrity hash, and the page's
-  // language fetched now, alongside the WebAssembly, rather than after it.
-  const catalogues = /*__CATALOGUES__*/ {};
-  stylesheet.catalogues = catalogues;
-  const language = [globalThis.document?.documentElement.lang, ...(globalThis.navigator?.languages ?? [])]
-    .map((tag) => (tag ?? '').toLowerCase().split(/[-_]/)[0])
-    .find((code) => code === 'en' || Object.hasOwn(catalogues, code));
-  if (language && language !== 'en') {
-    const text = fetch(new URL(`i18n/${language}.json`, __smpBase), { integrity: catalogues[language] }).then(
-      (response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))),
-    );
-    text.catch(() => {}); // the widget reports it, if a widget needs it
-    stylesheet.prefetched = { [language]: text };
+/**
+ * Resolves once the widget can run; rejects if the WebAssembly cannot load.
+ * Waiting on it (`await ready`, `ready.then`) starts the load: a page that
+ * waits for the API wants it now, not when the browser is next idle.
+ */
+class __SmpReady extends Promise {
+  static get [Symbol.species]() {
+    return Promise;
   }
-  // Fetch the stylesheet now, alongside the WebAssembly, rather than when
-  // the first widget links it into its shadow root (which then finds it in
-  // the cache): the widget shows about 20 ms sooner.
-  if (globalThis.document && !document.querySelector('link[data-smp-estimator-preload]')) {
-    const preload = document.createElement('link');
-    preload.rel = 'preload';
-    preload.as = 'style';
-    preload.href = stylesheet.href;
-    preload.integrity = stylesheet.integrity;
-    preload.crossOrigin = 'anonymous';
-    preload.setAttribute('data-smp-estimator-preload', '');
-    document.head.append(preload);
+  then(onFulfilled, onRejected) {
+    __smpLoad();
+    return super.then(onFulfilled, onRejected);
   }
-  const wasm = fetch(new URL('__WASM_FILE__', __smpBase), {
-    integrity: '__WASM_INTEGRITY__',
-  });
-  const started = __wbg_init({ module_or_path: wasm });
-  // While the WebAssembly downloads, the main thread is idle: pay now the
-  // browser's one-time costs that a widget's first quote would otherwise
-  // wait on. The first number format a page makes loads the browser's locale
-  // data (12-30 ms here, whatever the locale; every later one is cheap), the
-  // first list format about 1 ms more, and the first touch of storage (where
-  // the widget keeps the visitor's answers) opens it. Only on a page with a
-  // widget already in it; see docs/performance.md. On a phone the first
-  // number format alone blocks the page for 100-180 ms (4x slower CPU), in
-  // one piece, over the 100 ms a phone's task may take. So where it can, a
-  // worker pays it (smp-estimator-warm.js, needs the page's own origin and a
-  // CSP that allows it): the browser keeps that data for the whole process,
-  // and what is left to do here takes a few milliseconds. Then, or where no worker
-  // can run, each warm-up here in a task of its own, after this one.
-  if (globalThis.document?.querySelector('[data-smp-estimator], smp-estimator')) {
-    const later = (warm) =>
-      setTimeout(() => {
-        try {
-          warm();
-        } catch {
-          // A browser without these, or storage denied: the widget copes.
-        }
-      });
-    const warmHere = () => {
-      later(() => new Intl.NumberFormat().format(0));
-      later(() => {
-        new Intl.ListFormat(undefined, { type: 'unit' });
-        void globalThis.localStorage?.length;
-      });
+}
+export const ready = __SmpReady.resolve(
+  (async () => {
+      await __smpWanted;
+    // Read by the WebAssembly's entry point, which mounts the widgets.
+    const stylesheet = {
+      href: new URL('smp-estimator.css', __smpBase).href,
+      integrity: '__CSS_INTEGRITY__',
     };
-    const warmer = new URL('smp-estimator-warm.js', __smpBase);
-    if (warmer.origin === globalThis.location?.origin && typeof Worker === 'function') {
-      try {
-        const worker = new Worker(warmer, { name: 'smp-estimator-warm' });
-        const done = (event) => {
-          event.preventDefault?.();
-          worker.terminate();
+    globalThis.__smpEstimatorStylesheet = stylesheet;
+    // The visitor's language when it is not English (compiled in): each
+    // language's file with its Subresource Integrity hash, and the page's
+    // language fetched now, alongside the WebAssembly, rather than after it.
+    const catalogues = /*__CATALOGUES__*/ {};
+    stylesheet.catalogues = catalogues;
+    const language = [globalThis.document?.documentElement.lang, ...(globalThis.navigator?.languages ?? [])]
+      .map((tag) => (tag ?? '').toLowerCase().split(/[-_]/)[0])
+      .find((code) => code === 'en' || Object.hasOwn(catalogues, code));
+    if (language && language !== 'en') {
+      const text = fetch(new URL(`i18n/${language}.json`, __smpBase), { integrity: catalogues[language] }).then(
+        (response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))),
+      );
+      text.catch(() => {}); // the widget reports it, if a widget needs it
+      stylesheet.prefetched = { [language]: text };
+    }
+    // Fetch the stylesheet now, alongside the WebAssembly, rather than when
+    // the first widget links it into its shadow root (which then finds it in
+    // the cache): the widget shows about 20 ms sooner.
+    if (globalThis.document && !document.querySelector('link[data-smp-estimator-preload]')) {
+      const preload = document.createElement('link');
+      preload.rel = 'preload';
+      preload.as = 'style';
+      preload.href = stylesheet.href;
+      preload.integrity = stylesheet.integrity;
+      preload.crossOrigin = 'anonymous';
+      preload.setAttribute('data-smp-estimator-preload', '');
+      document.head.append(preload);
+    }
+    const wasm = fetch(new URL('__WASM_FILE__', __smpBase), {
+      integrity: '__WASM_INTEGRITY__',
+    });
+    const started = __wbg_init({ module_or_path: wasm });
+    // While the WebAssembly downloads, the main thread is idle: pay now the
+    // browser's one-time costs that a widget's first quote would otherwise
+    // wait on. The first number format a page makes loads the browser's locale
+    // data (12-30 ms here, whatever the locale; every later one is cheap), the
+    // first list format about 1 ms more, and the first touch of storage (where
+    // the widget keeps the visitor's answers) opens it. Only on a page with a
+    // widget already in it; see docs/performance.md. On a phone the first
+    // number format alone blocks the page for 100-180 ms (4x slower CPU), in
+    // one piece, over the 100 ms a phone's task may take. So where it can, a
+    // worker pays it (smp-estimator-warm.js, needs the page's own origin and a
+    // CSP that allows it): the browser keeps that data for the whole process,
+    // and what is left to do here takes a few milliseconds. Then, or where no worker
+    // can run, each warm-up here in a task of its own, after this one.
+    if (globalThis.document?.querySelector('[data-smp-estimator], smp-estimator')) {
+      const later = (warm) =>
+        setTimeout(() => {
+          try {
+            warm();
+          } catch {
+            // A browser without these, or storage denied: the widget copes.
+          }
+        });
+      const warmHere = () => {
+        later(() => new Intl.NumberFormat().format(0));
+        later(() => {
+          new Intl.ListFormat(undefined, { type: 'unit' });
+          void globalThis.localStorage?.length;
+        });
+      };
+      const warmer = new URL('smp-estimator-warm.js', __smpBase);
+      if (warmer.origin === globalThis.location?.origin && typeof Worker === 'function') {
+        try {
+          const worker = new Worker(warmer, { name: 'smp-estimator-warm' });
+          const done = (event) => {
+            event.preventDefault?.();
+            worker.terminate();
+            warmHere();
+          };
+          worker.onmessage = done;
+          worker.onerror = done;
+          worker.postMessage([document.documentElement.lang, ...(navigator.languages ?? [])].filter(Boolean));
+        } catch {
           warmHere();
-        };
-        worker.onmessage = done;
-        worker.onerror = done;
-        worker.postMessage([document.documentElement.lang, ...(navigator.languages ?? [])].filter(Boolean));
-      } catch {
+        }
+      } else {
         warmHere();
       }
-    } else {
-      warmHere();
     }
+    await started;
+    __smpLoaded = true;
+  })(),
+);
+__smpThen(ready, undefined, (error) => console.error('SMP estimator could not start:', error));
+
+/**
+ * The engine's quote (wasm-bindgen's `estimate`, renamed by
+ * scripts/package-embed.mjs). Before the WebAssembly has loaded it starts
+ * the load and says to wait for `ready`, rather than failing on an
+ * uninitialised module.
+ */
+export function estimate(input, settings) {
+  if (!__smpLoaded) {
+    __smpLoad();
+    throw new Error('SMP estimator: still loading; await ready first');
   }
-  await started;
-})();
-ready.catch((error) => console.error('SMP estimator could not start:', error));
+  return __smpEstimate(input, settings);
+}
 
 if (globalThis.customElements && !customElements.get('smp-estimator')) {
   customElements.define(
     'smp-estimator',
     class extends HTMLElement {
       connectedCallback() {
-        ready.then(() => mount(this, undefined));
+        if (!__smpLoaded) __smpWatch(this);
+        __smpThen(ready, () => mount(this, undefined));
       }
     },
   );
@@ -115,5 +206,6 @@ if (globalThis.customElements && !customElements.get('smp-estimator')) {
 globalThis.SmpEstimator = Object.freeze({
   ready,
   estimate: (input, settings) => estimate(input, settings),
+  // A page that mounts a widget itself wants it now.
   mount: (element, settings) => ready.then(() => mount(element, settings)),
 });
