@@ -100,9 +100,12 @@ bench-timing: embed baseline
 ## The phone budget (Total Blocking Time at most 200 ms, no task over
 ## 100 ms): the widget and the counter under a 4x slower CPU and a
 ## slow 4G network, gzip-encoded, 9 interleaved cold loads each
-## (RUNS=N for more; TRACE=1 names the longest tasks from a trace).
+## (RUNS=N for more; TRACE=1 names the longest tasks from a trace);
+## then a clinic's page (hero image, text, the snippet below) with the
+## widget against without it (bench/clinic.mjs). ONLY=clinic or
+## ONLY=widget runs one of the two.
 bench-throttled: embed baseline
-	node bench/throttled.mjs --runs $(or $(RUNS),9) $(if $(TRACE),--trace)
+	node bench/throttled.mjs --runs $(or $(RUNS),9) $(if $(TRACE),--trace) $(if $(ONLY),--only $(ONLY))
 
 ## The engine alone with criterion (one quote; the full price sheet).
 bench-engine:

@@ -59,28 +59,38 @@
 // Reported, never asserted (not run by `make test`): the machines are shared.
 // Exits non-zero only when something failed to run.
 //
-// Usage: node bench/throttled.mjs [--runs N] [--changes N] [--json FILE] [--trace]
+// Then the clinic-page scenario (bench/clinic.mjs): the widget's cost to a
+// clinic's page with a hero image and text, the widget below, against the
+// same page without it, in a table of its own.
+//
+// Usage: node bench/throttled.mjs [--runs N] [--changes N] [--json FILE] [--trace] [--only widget|clinic]
 import { readFile, stat } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { launch, repo, types } from '../tests/e2e/support.mjs';
-import { runOptions, widgetSnippet, counterPage as readCounterPage, openPage, mainThreadEvents, coveredMs, PACKAGE, COUNTER } from './instrument.mjs';
+import { option, runOptions, widgetSnippet, counterPage as readCounterPage, openPage, mainThreadEvents, coveredMs, PACKAGE, COUNTER } from './instrument.mjs';
 import {
   sorted, median, ratio, ms, range, kb, progress, machine, Report, writeRecords, failedToRun, exitOnProblems,
 } from './report.mjs';
 import { packageSizes } from './sizes.mjs';
+import { clinicPage, heroJpeg, clinicWatch, clinicLoad, clinicReport, heroNote } from './clinic.mjs';
 
 // --- Options -----------------------------------------------------------------
 
 const { runs, changes, jsonFile, tracing } = runOptions({ runs: 9, changes: 4 });
+const only = option('only', null);
+if (only !== null && only !== 'widget' && only !== 'clinic') throw new Error('--only takes widget or clinic');
 
 // Lighthouse's mobile conditions ("slow 4G" and a 4× slower CPU).
 const NETWORK = { offline: false, latency: 150, downloadThroughput: 200000, uploadThroughput: 93750 };
 const CPU_SLOWDOWN = 4;
 const viewport = { width: 390, height: 844 };
 const QUIET_MS = 1000; // no long task for this long: the page is idle
-const BUDGET = { tbt: 200, task: 100, change: 100, firstQuote: 1.6, packageKb: 150 };
+// The first quote against the counter's first render, and the package's
+// size, are printed for information: their budgets (1.6x, 150 KB) were
+// retired for the clinic page's own measures (bench/clinic.mjs).
+const BUDGET = { tbt: 200, task: 100, change: 100 };
 
 // --- Host pages ------------------------------------------------------------------
 
@@ -97,7 +107,16 @@ const widgetPage = `<!doctype html>
 <div id="w1" data-smp-estimator data-pattern="norwood-3"></div>
 ${snippet}
 </main></body></html>`;
-const pages = { '/widget.html': widgetPage, '/counter.html': counterPage };
+// The clinic's page, with the README's snippet (its element and script
+// line) below its text, and without.
+const pages = {
+  '/widget.html': widgetPage,
+  '/counter.html': counterPage,
+  '/clinic/with.html': clinicPage(`<div data-smp-estimator></div>\n${snippet}`),
+  '/clinic/without.html': clinicPage(''),
+};
+// Other files by path: the clinic page's hero image, made once the browser runs.
+const files = {};
 
 // --- A static server that compresses, as a real host does ------------------------
 
@@ -133,6 +152,7 @@ async function serveGzip() {
     };
     if (path === '/favicon.ico') return response.writeHead(204).end(); // asked for by every page
     if (pages[path]) return send(types['.html'], path, Buffer.from(pages[path]));
+    if (files[path]) return send(files[path].type, path, files[path].body);
     const mount = mounts.find(([prefix]) => path.startsWith(prefix));
     if (!mount) return missing(path);
     const [prefix, folder] = mount;
@@ -225,8 +245,8 @@ const browser = await launch();
 const problems = [];
 
 /** A new context (cold caches) and page under the throttling. */
-async function throttledPage() {
-  const { context, tab, errors } = await openPage(browser, { viewport, record: RECORD, extra: clicks });
+async function throttledPage(record = RECORD, extra = clicks) {
+  const { context, tab, errors } = await openPage(browser, { viewport, record, extra });
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -461,10 +481,32 @@ async function traceLoad(profile) {
 
 const ranOn = machine(browser, viewport);
 const records = { '/widget.html': [], '/counter.html': [] };
+const clinic = { plain: [], widget: [], jump: [], read: [] };
+const hero = await heroJpeg(browser);
+files['/clinic/hero.jpg'] = { type: 'image/jpeg', body: hero };
 let traced = null;
+/** A clinic-page load: `which` is plain, widget, jump or read. */
+async function clinicRound(which) {
+  const path = which === 'plain' ? '/clinic/without.html' : '/clinic/with.html';
+  const visitor = which === 'jump' || which === 'read' ? which : null;
+  const open = () => throttledPage({ quoteFigure: 'answer-smp', shifts: true, pointer: true }, clinicWatch);
+  try {
+    const record = await clinicLoad(open, new URL(path, server.url).href, visitor, within);
+    if (record.errors.length) problems.push(`${path} (${which}): ${record.errors.join('; ')}`);
+    clinic[which].push(record);
+  } catch (error) {
+    problems.push(`${path} (${which}): ${error.message.split('\n')[0]}`);
+    throw error;
+  }
+}
 try {
   const began = Date.now();
-  for (let round = 0; round < runs; round += 1) {
+  for (let round = 0; round < runs && only !== 'widget'; round += 1) {
+    const order = round % 2 ? ['plain', 'widget', 'read', 'jump'] : ['widget', 'plain', 'jump', 'read'];
+    for (const which of order) await clinicRound(which);
+    progress('clinic page (without, with, a visitor who jumps, one who reads)', round + 1, runs, began);
+  }
+  for (let round = 0; round < runs && only !== 'clinic'; round += 1) {
     const order = round % 2 ? ['/counter.html', '/widget.html'] : ['/widget.html', '/counter.html'];
     for (const path of order) records[path].push(await load(path));
     progress('throttled loads (widget and counter)', round + 1, runs, began);
@@ -483,6 +525,14 @@ const { totals } = await packageSizes();
 
 // --- Report ------------------------------------------------------------------------
 
+const clinicTable = new Report('without the widget');
+if (only !== 'widget') clinicReport(clinicTable, clinic, runs);
+if (only === 'clinic') {
+  clinicTable.print([...ranOn.lines(), `Clinic page: ${heroNote(hero)}; Lighthouse's mobile conditions as below; ${runs} loads of each kind, interleaved`]);
+  await writeRecords(jsonFile, { runs, clinic });
+  exitOnProblems(problems);
+  process.exit(0);
+}
 const w = records['/widget.html'];
 const c = records['/counter.html'];
 const of = (list, key) => list.map((r) => r[key]);
@@ -514,10 +564,10 @@ row(`… the first interaction of each load, median (${runs})`, ms(median(firstL
   ms(median(c.map((r) => r.clicks[0].latency))), '–', `≤ ${BUDGET.change} ms`, median(firstLatencies) <= BUDGET.change);
 const quote = median(of(w, 'onScreen'));
 const render = median(of(c, 'onScreen'));
-row(`first quote on screen / the counter's first render (median of ${runs})`, ms(quote), ms(render),
-  ratio(quote, render), `≤ ${BUDGET.firstQuote}× the counter`, quote <= BUDGET.firstQuote * render);
+row(`first quote on screen, a pattern preset and the widget at the top / the counter's first render (median of ${runs})`,
+  ms(quote), ms(render), ratio(quote, render), 'information');
 row('package, gzip total (bench/sizes.mjs)', kb(totals.widget.gzip), kb(totals.baseline.gzip),
-  ratio(totals.widget.gzip, totals.baseline.gzip), `≤ ${BUDGET.packageKb} KB`, totals.widget.gzip <= BUDGET.packageKb * 1024);
+  ratio(totals.widget.gzip, totals.baseline.gzip), 'information (the ceiling: bench/size-ceiling.json)');
 
 const header = [
   ...ranOn.lines(),
@@ -577,6 +627,11 @@ for (const [label, trace] of Object.entries(traced ?? {})) {
   }
 }
 report.print(header);
+if (only !== 'widget') {
+  console.log('');
+  console.log(`The clinic page (bench/clinic.mjs), with the widget against without it: ${heroNote(hero)}`);
+  clinicTable.print([]);
+}
 
-await writeRecords(jsonFile, { runs, changes, records, traced });
+await writeRecords(jsonFile, { runs, changes, records, traced, clinic });
 exitOnProblems(problems);

@@ -51,12 +51,18 @@ async function packageModule(name, { setupApi, appended = '' }) {
       throw new Error(`${from}/${name}.js ${setupApi ? 'lacks' : 'exports'} ${api}: check the setup-api feature in index.html`);
     }
   }
+  // The loader's `estimate` starts the load when called too early; it calls
+  // wasm-bindgen's, renamed.
+  if (!glue.includes('export function estimate(')) {
+    throw new Error(`wasm-bindgen output changed: estimate not found in ${name}.js; update web/loader.js`);
+  }
+  const renamed = glue.replace('export function estimate(', 'function __smpEstimate(');
   const filled = loader
     .replace('__WASM_FILE__', `${name}_bg.wasm`)
     .replace('__WASM_INTEGRITY__', sri(wasm))
     .replace('__CSS_INTEGRITY__', sri(css))
     .replace('/*__CATALOGUES__*/ {}', JSON.stringify(catalogues));
-  const js = await minifyJs(`${glue}\n${filled}${appended}`);
+  const js = await minifyJs(`${renamed}\n${filled}${appended}`);
   await writeFile(join(out, `${name}.js`), js);
   await copyFile(join(dist, `${name}_bg.wasm`), join(out, `${name}_bg.wasm`));
   return { js, wasm };

@@ -7,10 +7,83 @@
 // later, and offers the API: `ready`, `estimate`, `mount`. The setup page's
 // module (smp-estimator-setup.js) is the same loader on its own WebAssembly,
 // with web/setup/setup-api.js appended.
+//
+// The WebAssembly (about 180 KB gzip) loads when it is wanted, not while the
+// clinic's page loads: on a phone's 1.6 Mbit/s link it would share the line
+// with the page's hero image and delay the page's largest paint (by 264 ms,
+// 864 -> 1,128 ms, on the clinic-page benchmark, bench/throttled.mjs). It
+// starts, whichever comes first, when a widget comes within one screen of
+// the viewport, when the visitor touches, clicks or focuses a widget's
+// element, when the page has loaded and the browser is idle (at most 2 s
+// later), when a widget's element says `data-load="eager"` (a page whose
+// main content the widget is), or when the page's script asks: `await
+// ready`, `estimate()` or `mount()`.
 const __smpBase = new URL('./', import.meta.url);
+const __smpSelector = '[data-smp-estimator], smp-estimator';
+let __smpWant;
+const __smpWanted = new Promise((resolve) => {
+  __smpWant = resolve;
+});
+let __smpLoaded = false;
+// Promise's own `then`, which starts nothing (below, `ready.then` does).
+const __smpThen = (promise, onFulfilled, onRejected) => Promise.prototype.then.call(promise, onFulfilled, onRejected);
+/** Starts the WebAssembly's download and instantiation (once). */
+const __smpLoad = () => {
+  __smpWant();
+  __smpViewport?.disconnect();
+};
+// Within one screen above or below the viewport: the visitor scrolling
+// towards the widget finds it ready (its download takes about 1 s on a
+// phone's link). The margin applies to the top-level page only; inside
+// another origin's iframe the viewport is the iframe's.
+const __smpViewport =
+  typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && __smpLoad(), {
+        rootMargin: '100% 0px',
+      })
+    : null;
+/** Watches one widget's element for what starts the load. */
+const __smpWatch = (element) => {
+  const load = element.getAttribute('data-load');
+  if (load === 'eager') return __smpLoad();
+  if (load !== null && load !== 'lazy') {
+    console.error(`SMP estimator: data-load="${load}" is neither eager nor lazy; lazy it is`);
+  }
+  if (__smpViewport) __smpViewport.observe(element);
+  else __smpLoad();
+  // Capture, so that a tap on the widget's own controls counts.
+  for (const type of ['pointerdown', 'keydown', 'focusin']) {
+    element.addEventListener(type, __smpLoad, { once: true, passive: true, capture: true });
+  }
+};
+if (globalThis.document) {
+  document.querySelectorAll(__smpSelector).forEach(__smpWatch);
+  // The page has loaded and is idle: the widget loads now rather than when
+  // the visitor reaches it (Safari has no requestIdleCallback).
+  const idle = () =>
+    typeof requestIdleCallback === 'function' ? requestIdleCallback(__smpLoad, { timeout: 2000 }) : setTimeout(__smpLoad, 200);
+  if (document.readyState === 'complete') idle();
+  else addEventListener('load', idle, { once: true });
+} else {
+  __smpLoad();
+}
 
-/** Resolves once the widget can run; rejects if the WebAssembly cannot load. */
-export const ready = (async () => {
+/**
+ * Resolves once the widget can run; rejects if the WebAssembly cannot load.
+ * Waiting on it (`await ready`, `ready.then`) starts the load: a page that
+ * waits for the API wants it now, not when the browser is next idle.
+ */
+class __SmpReady extends Promise {
+  static get [Symbol.species]() {
+    return Promise;
+  }
+  then(onFulfilled, onRejected) {
+    __smpLoad();
+    return super.then(onFulfilled, onRejected);
+  }
+}
+/** Loads the WebAssembly and starts the widgets: once, when wanted. */
+const __smpStart = async () => {
   // Read by the WebAssembly's entry point, which mounts the widgets.
   const stylesheet = {
     href: new URL('smp-estimator.css', __smpBase).href,
@@ -98,15 +171,32 @@ export const ready = (async () => {
     }
   }
   await started;
-})();
-ready.catch((error) => console.error('SMP estimator could not start:', error));
+  __smpLoaded = true;
+};
+export const ready = __SmpReady.resolve(__smpWanted.then(__smpStart));
+__smpThen(ready, undefined, (error) => console.error('SMP estimator could not start:', error));
+
+/**
+ * The engine's quote (wasm-bindgen's `estimate`, renamed by
+ * scripts/package-embed.mjs). Before the WebAssembly has loaded it starts
+ * the load and says to wait for `ready`, rather than failing on an
+ * uninitialised module.
+ */
+export function estimate(input, settings) {
+  if (!__smpLoaded) {
+    __smpLoad();
+    throw new Error('SMP estimator: still loading; await ready first');
+  }
+  return __smpEstimate(input, settings);
+}
 
 if (globalThis.customElements && !customElements.get('smp-estimator')) {
   customElements.define(
     'smp-estimator',
     class extends HTMLElement {
       connectedCallback() {
-        ready.then(() => mount(this, undefined));
+        if (!__smpLoaded) __smpWatch(this);
+        __smpThen(ready, () => mount(this, undefined));
       }
     },
   );
@@ -115,5 +205,6 @@ if (globalThis.customElements && !customElements.get('smp-estimator')) {
 globalThis.SmpEstimator = Object.freeze({
   ready,
   estimate: (input, settings) => estimate(input, settings),
+  // A page that mounts a widget itself wants it now.
   mount: (element, settings) => ready.then(() => mount(element, settings)),
 });

@@ -60,6 +60,11 @@ pub struct PageAttributes {
     pub datalayer: Option<String>,
     /// The address of a JSON settings file (the settings schema).
     pub config_url: Option<String>,
+    /// When the widget's WebAssembly loads: `lazy` (the default) when the
+    /// widget comes within a screen of the viewport, is touched, or the page
+    /// has loaded and is idle, so that it never competes with the page's own
+    /// first paint; `eager` at once, for a page whose main content it is.
+    pub load: Option<String>,
     /// A preset answer: the hair-loss pattern's id, such as `norwood-5`.
     pub pattern: Option<String>,
     /// A preset answer: the treatment area in cm² (with `pattern`).
@@ -99,7 +104,7 @@ pub fn setting_attributes() -> impl Iterator<Item = (&'static str, String, bool)
 
 /// Every data attribute (without `data-`) that configures a widget: the
 /// fields of [`PageAttributes`], in order (a test holds them to it).
-pub const ATTRIBUTES: [&str; 18] = [
+pub const ATTRIBUTES: [&str; 19] = [
     "lang",
     "currency",
     "locale",
@@ -113,6 +118,7 @@ pub const ATTRIBUTES: [&str; 18] = [
     "lead-consent",
     "datalayer",
     "config-url",
+    "load",
     "pattern",
     "area-cm2",
     "goal",

@@ -51,6 +51,7 @@
     [__('Advanced', 'smp-estimator'), [
       ['datalayer', __('Google Tag Manager', 'smp-estimator'), __('true sends each estimate, booking click and request (the pattern and price, never what the visitor typed) to the page\'s window.dataLayer.', 'smp-estimator'), ['true', 'false']],
       ['config_url', __('Settings file', 'smp-estimator'), __('Address of a JSON settings file on this site (another host is ignored). Only on pages written by an administrator.', 'smp-estimator'), 'url'],
+      ['load', __('Loading', 'smp-estimator'), __('eager loads the estimator with the page, for a page that is mainly the estimator. Empty or lazy: when the visitor nears it, or once the page has loaded.', 'smp-estimator'), ['eager', 'lazy']],
     ]],
   ];
 

@@ -31,6 +31,7 @@ function smp_estimator_setting_names() {
 		'lead-consent',
 		'datalayer',
 		'config-url',
+		'load',
 		'pattern',
 		'area-cm2',
 		'goal',
