@@ -5,6 +5,7 @@
 // dist/embed/snippet.html. Run by `make embed` after `trunk build --release`,
 // which builds two modules: the visitor's (smp-estimator) and the setup
 // page's (smp-estimator-setup, with the setup API).
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, writeFile, copyFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -28,6 +29,21 @@ const catalogues = {};
 for (const file of (await readdir(join(repo, 'i18n'))).sort()) {
   if (file.endsWith('.json') && file !== 'en.json') {
     catalogues[file.replace('.json', '')] = sri(await readFile(join(repo, 'i18n', file)));
+  }
+}
+// The widget's first screen in each language, as static markup rendered
+// from the widget's own components (smp_widget::first_screen), which the
+// loader shows before the WebAssembly has loaded.
+const firstScreens = {};
+{
+  const folder = join(out, 'first-screen');
+  await mkdir(folder, { recursive: true });
+  const run = spawnSync('cargo', ['run', '--quiet', '--package', 'smp-widget', '--bin', 'smp-first-screen', '--', join(repo, 'i18n'), folder], {
+    stdio: 'inherit',
+  });
+  if (run.status !== 0) throw new Error(`smp-first-screen failed (${run.status ?? run.signal})`);
+  for (const file of (await readdir(folder)).sort()) {
+    firstScreens[file.replace('.html', '')] = sri(await readFile(join(folder, file)));
   }
 }
 const loader = await readFile(join(repo, 'web', 'loader.js'), 'utf8');
@@ -61,7 +77,8 @@ async function packageModule(name, { setupApi, appended = '' }) {
     .replace('__WASM_FILE__', `${name}_bg.wasm`)
     .replace('__WASM_INTEGRITY__', sri(wasm))
     .replace('__CSS_INTEGRITY__', sri(css))
-    .replace('/*__CATALOGUES__*/ {}', JSON.stringify(catalogues));
+    .replace('/*__CATALOGUES__*/ {}', JSON.stringify(catalogues))
+    .replace('/*__FIRST_SCREENS__*/ {}', JSON.stringify(firstScreens));
   const js = await minifyJs(`${renamed}\n${filled}${appended}`);
   await writeFile(join(out, `${name}.js`), js);
   await copyFile(join(dist, `${name}_bg.wasm`), join(out, `${name}_bg.wasm`));

@@ -30,6 +30,7 @@ const widgetFiles = [
   'configure.js',
   'configure.css',
   'configure-disk.js',
+  'first-screen',
   'i18n',
 ];
 
@@ -57,7 +58,7 @@ await writeFile(
   '<IfModule mod_mime.c>\n\tAddType application/wasm .wasm\n</IfModule>\n',
 );
 // WordPress's convention: no folder of a plugin lists its files.
-for (const folder of ['', 'includes', 'block', 'admin', 'front', 'widget', 'widget/i18n']) {
+for (const folder of ['', 'includes', 'block', 'admin', 'front', 'widget', 'widget/first-screen', 'widget/i18n']) {
   await writeFile(join(plugin, folder, 'index.php'), '<?php\n// Silence is golden.\n');
 }
 execFileSync('zip', ['-r', '-X', '-q', zip, 'smp-estimator'], { cwd: staging });

@@ -248,6 +248,57 @@ fn attributes(element: &Element) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The attribute of the static first screen's nodes in a widget's shadow
+/// root (web/loader.js puts them there before the WebAssembly loads).
+const FIRST_SCREEN: &str = "data-smp-first-screen";
+
+/// The static first screen in `shadow`, if the loader showed one.
+fn first_screen(shadow: &web_sys::ShadowRoot) -> Option<Element> {
+    shadow
+        .query_selector(&format!(".smp-host[{FIRST_SCREEN}]"))
+        .ok()
+        .flatten()
+}
+
+/// Puts the live widget in `container` in the place of `element`'s static
+/// first screen, once it has drawn the same thing (or a failure panel): the
+/// loader's `takeOver` swaps them in one task, so nothing moves, then
+/// replays on the live widget what the visitor did on the static one (a
+/// pattern tapped, a group, an answer typed) and keeps focus where it was.
+pub(crate) fn take_over(element: &Element, container: &Element) {
+    let Some(shadow) = element.shadow_root() else {
+        return;
+    };
+    let Some(screen) = first_screen(&shadow) else {
+        return;
+    };
+    let take_over = js_sys::Reflect::get(&js_sys::global(), &"__smpEstimatorStylesheet".into())
+        .and_then(|given| js_sys::Reflect::get(&given, &"takeOver".into()))
+        .ok()
+        .and_then(|function| function.dyn_into::<js_sys::Function>().ok());
+    let swapped = take_over
+        .is_some_and(|take_over| take_over.call2(&JsValue::NULL, &screen, container).is_ok());
+    if !swapped {
+        for node in shadow
+            .query_selector_all(&format!("[{FIRST_SCREEN}]"))
+            .ok()
+            .into_iter()
+        {
+            for index in 0..node.length() {
+                if let Some(node) = node.item(index).and_then(|n| n.dyn_into::<Element>().ok()) {
+                    node.remove();
+                }
+            }
+        }
+        if let Some(style) = container
+            .dyn_ref::<web_sys::HtmlElement>()
+            .map(|c| c.style())
+        {
+            let _ = style.remove_property("display");
+        }
+    }
+}
+
 /// Mounts a widget into `element`; false when it holds one already.
 pub(crate) fn mount_element(element: Element, explicit_settings: Option<String>) -> bool {
     // One widget per element.
@@ -255,10 +306,19 @@ pub(crate) fn mount_element(element: Element, explicit_settings: Option<String>)
         return false;
     }
     // An element that held a widget before keeps its shadow root (after a
-    // restart, with the old widget's nodes in it).
+    // restart, with the old widget's nodes in it). The loader's static
+    // first screen stays until this widget has drawn the same (see
+    // `take_over`).
     let shadow = match element.shadow_root() {
         Some(shadow) => {
-            shadow.set_inner_html("");
+            let children = shadow.children();
+            for index in (0..children.length()).rev() {
+                if let Some(child) = children.item(index) {
+                    if !child.has_attribute(FIRST_SCREEN) {
+                        child.remove();
+                    }
+                }
+            }
             shadow
         }
         None => match element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open)) {
@@ -283,6 +343,15 @@ pub(crate) fn mount_element(element: Element, explicit_settings: Option<String>)
         return false;
     };
     let _ = container.set_attribute("class", "smp-host");
+    if first_screen(&shadow).is_some() {
+        // Rendered out of sight, behind the static first screen.
+        if let Some(style) = container
+            .dyn_ref::<web_sys::HtmlElement>()
+            .map(|c| c.style())
+        {
+            let _ = style.set_property("display", "none");
+        }
+    }
     theme::link_stylesheet(&shadow, &container);
     let _ = shadow.append_child(&container);
 
@@ -478,6 +547,11 @@ fn render(
         locale: (messages.language == speech.language).then(|| speech.locale.into()),
         unit: Some(speech.unit),
         messages,
+        ondrawn: Some({
+            let (element, container) = (element.clone(), container.clone());
+            Callback::from(move |()| take_over(&element, &container))
+        }),
+        first_screen: false,
     };
     let app = yew::Renderer::<Estimator>::with_root_and_props(container.clone(), props).render();
     register_app(element, Box::new(move || app.destroy()));

@@ -77,6 +77,8 @@ pub(crate) fn show_failure(
     messages: &Catalogue,
     failure: Failure,
 ) {
+    // In the static first screen's place, if the loader showed one.
+    crate::mount::take_over(element, container);
     let (text, detail) = match &failure {
         Failure::Panicked => (Msg::WidgetFailed, None),
         Failure::Settings(problems) => {

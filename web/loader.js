@@ -19,6 +19,24 @@
 // main content the widget is), or when the page's script asks: `await
 // ready`, `estimate()` or `mount()`.
 const __smpBase = new URL('./', import.meta.url);
+// Read by the WebAssembly's entry point, which mounts the widgets: the
+// stylesheet, each language's file with its Subresource Integrity hash
+// (English is compiled in), and `takeOver` (below).
+const __smpStylesheet = {
+  href: new URL('smp-estimator.css', __smpBase).href,
+  integrity: '__CSS_INTEGRITY__',
+  catalogues: /*__CATALOGUES__*/ {},
+};
+// The widget's first screen as static markup, one file per language with
+// its hash: rendered at build time by Yew's server renderer from the same
+// components as the live widget (smp_widget::first_screen), about 4.5 KB
+// gzip against the WebAssembly's 200. Shown at once, so the visitor who
+// reaches the widget before the WebAssembly finds its picker there, and
+// the page is as tall as it will be.
+const __smpFirstScreens = /*__FIRST_SCREENS__*/ {};
+const __smpFirstScreen = 'data-smp-first-screen';
+// Set when the WebAssembly cannot load: no first screen shows after that.
+let __smpFailed = false;
 const __smpSelector = '[data-smp-estimator], smp-estimator';
 let __smpWant;
 const __smpWanted = new Promise((resolve) => {
@@ -42,8 +60,126 @@ const __smpViewport =
         rootMargin: '100% 0px',
       })
     : null;
+/**
+ * The visitor's language as the widget will choose it: the element's, the
+ * page's around it, then the browser's, among the languages there are.
+ */
+const __smpLanguageOf = (element) => {
+  const known = (tag) => {
+    const code = (tag ?? '').toLowerCase().split(/[-_]/)[0];
+    return code === 'en' || Object.hasOwn(__smpStylesheet.catalogues, code) ? code : undefined;
+  };
+  const page = ['data-lang', 'lang'].map((name) => element.getAttribute(name));
+  page.push(element.parentElement?.closest('[lang]')?.getAttribute('lang'));
+  return page.map(known).find(Boolean) ?? [...(navigator.languages ?? [])].map(known).find(Boolean) ?? 'en';
+};
+/** The first screen's pickers, one a group, in the order of its buttons. */
+const __smpPickers = (screen) => [...screen.querySelectorAll('.smp-picker')];
+/**
+ * What the static first screen does before the WebAssembly: a group's
+ * button shows that group's pictures, and a picked pattern's description
+ * shows under them (the browser itself checks the radio and moves through
+ * the group with the arrow keys). The live widget replays it all.
+ */
+const __smpOnFirstScreen = (event) => {
+  const screen = event.currentTarget;
+  const button = event.target.closest?.('.smp-group-button');
+  if (event.type === 'click' && button) {
+    const index = [...button.parentElement.children].indexOf(button);
+    __smpPickers(screen).forEach((picker, at) => (picker.hidden = at !== index));
+    screen.dataset.group = index;
+    __smpPickers(screen)[index].querySelectorAll('.smp-group-button')[index]?.focus();
+  }
+  const radio = event.target.closest?.('.smp-choice-input');
+  if (event.type === 'change' && radio) {
+    const description = screen.querySelector(`#${CSS.escape(radio.getAttribute('aria-describedby'))}`);
+    const shown = radio.closest('.smp-picker').querySelector('.smp-choice-description');
+    if (description && shown) shown.textContent = description.textContent;
+  }
+};
+/**
+ * Shows the first screen in the visitor's language inside `element`, if
+ * the WebAssembly has not put the live widget there already. Styled by the
+ * widget's own stylesheet, and shown once it has loaded (never unstyled).
+ */
+const __smpShowFirstScreen = async (element) => {
+  const language = __smpLanguageOf(element);
+  const integrity = __smpFirstScreens[language];
+  if (!integrity || element.shadowRoot) return;
+  try {
+    const response = await fetch(new URL(`first-screen/${language}.html`, __smpBase), { integrity });
+    const markup = response.ok ? await response.text() : '';
+    if (!markup || __smpFailed || element.shadowRoot || !element.isConnected) return;
+    const screen = document.createElement('div');
+    screen.className = 'smp-host';
+    screen.setAttribute(__smpFirstScreen, '');
+    screen.hidden = true;
+    // The package's own markup, checked against its hash (a page that
+    // enforces Trusted Types refuses it: the live widget comes as before).
+    screen.innerHTML = markup;
+    for (const [attribute, property] of [
+      ['data-accent', '--smp-accent'],
+      ['data-font', '--smp-font'],
+    ]) {
+      const value = element.getAttribute(attribute);
+      if (value) screen.style.setProperty(property, value);
+    }
+    screen.addEventListener('click', __smpOnFirstScreen);
+    screen.addEventListener('change', __smpOnFirstScreen);
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = __smpStylesheet.href;
+    link.integrity = __smpStylesheet.integrity;
+    link.crossOrigin = 'anonymous';
+    link.setAttribute(__smpFirstScreen, '');
+    link.addEventListener('load', () => (screen.hidden = false), { once: true });
+    link.addEventListener('error', () => screen.remove(), { once: true });
+    element.attachShadow({ mode: 'open' }).append(link, screen);
+  } catch {
+    // No first screen: the live widget comes as before.
+  }
+};
+/**
+ * Called by the WebAssembly once the live widget in `live` has drawn what
+ * the static `screen` shows: swaps them in one task (the same markup, so
+ * nothing moves) and keeps focus where it was, then does on the live
+ * widget what the visitor did on the static one, through its own controls:
+ * the group shown, the further details opened, the pattern picked (which
+ * is answered, and the answer scrolled into view, as any pick is).
+ */
+__smpStylesheet.takeOver = (screen, live) => {
+  const buttons = () => [...live.querySelectorAll('.smp-group-button')];
+  // The group the visitor chose first, while the live widget is still out
+  // of sight; the swap a task later, once it has drawn that group.
+  const group = buttons()[screen.dataset.group];
+  if (group && group.getAttribute('aria-pressed') !== 'true') {
+    group.click();
+    return setTimeout(() => __smpSwap(screen, live, buttons));
+  }
+  __smpSwap(screen, live, buttons);
+};
+const __smpSwap = (screen, live, buttons) => {
+  const shadow = screen.getRootNode();
+  // The live counterpart of the screen's group button, pattern or summary.
+  const counterpart = (node) =>
+    node.matches('.smp-group-button')
+      ? buttons()[[...node.parentElement.children].indexOf(node)]
+      : node.matches('.smp-choice-input')
+        ? live.querySelector(`.smp-choice-input[value="${CSS.escape(node.value)}"]`)
+        : live.querySelector(node.localName);
+  const focused = screen.contains(shadow.activeElement) ? shadow.activeElement : null;
+  const picked = screen.querySelector('.smp-choice-input:checked');
+  const opened = screen.querySelector('details')?.open;
+  shadow.querySelectorAll(`[${__smpFirstScreen}]`).forEach((node) => node.remove());
+  live.style.removeProperty('display');
+  if (opened) live.querySelector('details').open = true;
+  const radio = picked && counterpart(picked);
+  if (radio && !radio.checked) radio.click();
+  if (focused) counterpart(focused)?.focus({ preventScroll: true });
+};
 /** Watches one widget's element for what starts the load. */
 const __smpWatch = (element) => {
+  __smpShowFirstScreen(element);
   const load = element.getAttribute('data-load');
   if (load === 'eager') return __smpLoad();
   if (load !== null && load !== 'lazy') {
@@ -84,17 +220,12 @@ class __SmpReady extends Promise {
 }
 /** Loads the WebAssembly and starts the widgets: once, when wanted. */
 const __smpStart = async () => {
-  // Read by the WebAssembly's entry point, which mounts the widgets.
-  const stylesheet = {
-    href: new URL('smp-estimator.css', __smpBase).href,
-    integrity: '__CSS_INTEGRITY__',
-  };
+  const stylesheet = __smpStylesheet;
   globalThis.__smpEstimatorStylesheet = stylesheet;
-  // The visitor's language when it is not English (compiled in): each
-  // language's file with its Subresource Integrity hash, and the page's
-  // language fetched now, alongside the WebAssembly, rather than after it.
-  const catalogues = /*__CATALOGUES__*/ {};
-  stylesheet.catalogues = catalogues;
+  // The visitor's language when it is not English (compiled in): the
+  // page's language fetched now, alongside the WebAssembly, rather than
+  // after it.
+  const catalogues = stylesheet.catalogues;
   const language = [globalThis.document?.documentElement.lang, ...(globalThis.navigator?.languages ?? [])]
     .map((tag) => (tag ?? '').toLowerCase().split(/[-_]/)[0])
     .find((code) => code === 'en' || Object.hasOwn(catalogues, code));
@@ -174,7 +305,14 @@ const __smpStart = async () => {
   __smpLoaded = true;
 };
 export const ready = __SmpReady.resolve(__smpWanted.then(__smpStart));
-__smpThen(ready, undefined, (error) => console.error('SMP estimator could not start:', error));
+__smpThen(ready, undefined, (error) => {
+  console.error('SMP estimator could not start:', error);
+  __smpFailed = true;
+  // A picker that would never answer is worse than none.
+  document.querySelectorAll(__smpSelector).forEach((element) =>
+    element.shadowRoot?.querySelectorAll(`[${__smpFirstScreen}]`).forEach((node) => node.remove()),
+  );
+});
 
 /**
  * The engine's quote (wasm-bindgen's `estimate`, renamed by

@@ -38,7 +38,6 @@ pub use visitor_tools::{VisitorTools, VisitorToolsProps};
 
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use web_sys::Element;
 use yew::prelude::*;
 
 use crate::format::Formats;
@@ -46,7 +45,8 @@ use smp_engine::{clinic_figures, Msg, Note, Quote};
 
 /// Mounts one widget into `element`, without the browser entry's shadow
 /// root and settings (component tests use this).
-pub fn mount(element: Element, props: EstimatorProps) -> yew::AppHandle<Estimator> {
+#[cfg(target_arch = "wasm32")]
+pub fn mount(element: web_sys::Element, props: EstimatorProps) -> yew::AppHandle<Estimator> {
     yew::Renderer::<Estimator>::with_root_and_props(element, props).render()
 }
 

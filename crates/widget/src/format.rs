@@ -4,8 +4,8 @@
 
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Array, Function};
+use wasm_bindgen::JsValue;
 
 use crate::state::Unit;
 use smp_engine::messages::Writer;
@@ -41,7 +41,10 @@ impl PartialEq for Formats {
 /// `new Intl[name](locale, options)[method]`, or `None` when the browser
 /// refuses the locale or currency (it throws a RangeError, which must not
 /// break the clinic's page) or lacks the constructor.
+#[cfg(target_arch = "wasm32")]
 fn intl(name: &str, method: &str, locale: &str, options: &[(&str, JsValue)]) -> Option<Function> {
+    use js_sys::{Object, Reflect};
+    use wasm_bindgen::JsCast;
     let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
     let constructor: Function = Reflect::get(&intl, &name.into()).ok()?.dyn_into().ok()?;
     let settings = Object::new();
@@ -57,6 +60,7 @@ fn intl(name: &str, method: &str, locale: &str, options: &[(&str, JsValue)]) -> 
     Some(method.bind0(&formatter))
 }
 
+#[cfg(target_arch = "wasm32")]
 fn number_format(locale: &str, options: &[(&str, JsValue)]) -> Option<Function> {
     intl("NumberFormat", "format", locale, options)
 }
@@ -70,6 +74,7 @@ fn call(format: &Option<Function>, value: f64) -> Option<String> {
 }
 
 impl Formats {
+    #[cfg(target_arch = "wasm32")]
     pub fn new(locale: &str, currency: &str, messages: Rc<Catalogue>) -> Self {
         let currency_format = |extra: &[(&str, JsValue)]| {
             let mut options = vec![("style", "currency".into()), ("currency", currency.into())];
@@ -115,6 +120,26 @@ impl Formats {
                 locale,
                 &[("type", "conjunction".into()), ("style", "long".into())],
             ),
+            currency: currency.to_string(),
+            locale: locale.to_string(),
+            messages,
+            unit: Unit::Cm2,
+        }
+    }
+
+    /// Natively there is no `Intl`: the plain formats each method falls
+    /// back to (the first screen, rendered at build time, writes no figure
+    /// that needs more).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn new(locale: &str, currency: &str, messages: Rc<Catalogue>) -> Self {
+        Formats {
+            money: None,
+            price: None,
+            compact_money: None,
+            number: None,
+            percent: None,
+            plural: None,
+            list: None,
             currency: currency.to_string(),
             locale: locale.to_string(),
             messages,

@@ -5,8 +5,11 @@
 //!
 //! `state` (its reducer), `chart` (the chart's geometry), `heads` (the
 //! picker's drawings as data) and `stored` (the visitor's answers as text)
-//! are plain Rust, tested natively; the components and `format` (numbers
-//! through the browser's `Intl`) are wasm32 only. `js_value` is JSON at the
+//! are plain Rust, tested natively. The components and `format` (numbers
+//! through the browser's `Intl`) run in the browser, and natively too for
+//! one job: [`first_screen`] renders the widget's first screen to text at
+//! build time, which the loader shows before the WebAssembly has loaded.
+//! `js_value` is JSON at the
 //! browser's boundary: the browser's `JSON.parse` and `JSON.stringify` in
 //! the WebAssembly, serde_json natively.
 
@@ -17,7 +20,7 @@ pub mod js_value;
 pub mod state;
 pub mod stored;
 
-#[cfg(target_arch = "wasm32")]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(not(target_arch = "wasm32"))]
+pub mod first_screen;
 pub mod format;

@@ -2,6 +2,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::pattern_picker::GROUPS;
 use super::{
     answer, breakdown, candidacy_label, combined_card, comparison, cost_chart, details_form,
     smp_card, transplant_card, unique_prefix, AreaField, LeadForm, PatternPicker, Stage,
@@ -58,6 +59,17 @@ pub struct EstimatorProps {
     /// The unit areas start in; the locale's usual one when not given.
     #[prop_or_default]
     pub unit: Option<Unit>,
+    /// Called once, when the widget has drawn what its static first screen
+    /// shows (see [`Stage::Drawings`]): the browser entry then puts it in
+    /// the static screen's place, so nothing moves.
+    #[prop_or_default]
+    pub ondrawn: Option<Callback<()>>,
+    /// Render the static first screen, at build time (`first_screen`):
+    /// every part up to the drawings at once, and every group's picker,
+    /// all but the chosen one hidden, so that the loader can switch groups
+    /// before the WebAssembly is there.
+    #[prop_or_default]
+    pub first_screen: bool,
 }
 
 /// The answers to start from: a share link for this widget, then what the
@@ -275,7 +287,14 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
             }
         });
     }
-    let id = use_state(unique_prefix);
+    // The static first screen's ids are its own, never a live widget's.
+    let id = use_state(|| {
+        if props.first_screen {
+            "smp-static".to_string()
+        } else {
+            unique_prefix()
+        }
+    });
     let settings = props.settings.clone();
     let quote = use_memo((state.input(), settings.clone()), |(input, settings)| {
         input
@@ -340,10 +359,23 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     // Rendered in parts (see `Stage`): the answer first, then the cards,
     // the drawings and the rest, each after the frame that drew the one
     // before.
-    let stage = use_state_eq(|| Stage::Shell);
+    let first_screen = props.first_screen;
+    let stage = use_state_eq(|| {
+        if first_screen {
+            Stage::Drawings
+        } else {
+            Stage::Shell
+        }
+    });
     {
         let stage = stage.clone();
+        let ondrawn = props.ondrawn.clone();
         use_effect_with(*stage, move |now| {
+            if *now == Stage::Drawings {
+                if let Some(ondrawn) = ondrawn {
+                    ondrawn.emit(());
+                }
+            }
             if let Some(next) = now.next() {
                 super::after_next_paint(move || stage.set(next));
             }
@@ -441,14 +473,19 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
             <div class="smp-layout">
                 <div class="smp-inputs">
                     if stage >= Stage::Picker {
-                        <PatternPicker
-                            id={(*id).clone()}
-                            group={state.group}
-                            selected={state.pattern}
-                            dispatch={(*dispatch).clone()}
-                            drawings={drawn}
-                            formats={formats.clone()}
-                        />
+                        { for GROUPS.iter().map(|(group, _, _)| *group)
+                            .filter(|group| first_screen || *group == state.group)
+                            .map(|group| html! {
+                            <PatternPicker
+                                id={(*id).clone()}
+                                {group}
+                                selected={state.pattern}
+                                dispatch={(*dispatch).clone()}
+                                drawings={drawn}
+                                formats={formats.clone()}
+                                hidden={group != state.group}
+                            />
+                        }) }
                     }
                     if let (Some(Ok(quote)), true) = (&*quote, stage >= Stage::Answer) {
                         { answer(quote, &formats, &settings.clinic_name, props.oncta.as_ref()) }
@@ -466,7 +503,9 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                         />
                     }
                     if stage >= Stage::Cards {
-                        { details_form(&id, &state, &dispatch, drawn, &formats) }
+                        // The first screen holds the closed summary only: its fields
+                        // would cost every visitor's first download 1.2 KB gzip.
+                        { details_form(&id, &state, &dispatch, drawn && !first_screen, &formats) }
                     }
                 </div>
                 <div class="smp-results">{ results }</div>

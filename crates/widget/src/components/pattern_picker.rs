@@ -24,9 +24,15 @@ pub struct PatternPickerProps {
     pub drawings: bool,
     /// The visitor's language.
     pub formats: Rc<Formats>,
+    /// Rendered but hidden: the static first screen holds every group's
+    /// picker, one shown, and its loader shows another on a group's button.
+    #[prop_or_default]
+    pub hidden: bool,
 }
 
-const GROUPS: [(Scale, Msg, Msg); 3] = [
+/// The groups, in the order of their buttons (the static first screen's
+/// loader finds a group's picker by its button's place).
+pub(crate) const GROUPS: [(Scale, Msg, Msg); 3] = [
     (Scale::Norwood, Msg::GroupMen, Msg::GroupMenLegend),
     (Scale::Ludwig, Msg::GroupWomen, Msg::GroupWomenLegend),
     (Scale::Other, Msg::GroupOther, Msg::GroupOtherLegend),
@@ -50,7 +56,7 @@ pub fn PatternPicker(props: &PatternPickerProps) -> Html {
         .selected
         .map_or(Msg::PatternPrompt, |pattern| pattern.info().description);
     html! {
-        <div class="smp-picker">
+        <div class="smp-picker" hidden={props.hidden}>
             <div class="smp-groups" role="group" aria-label={text(Msg::GroupsLabel)}>
                 { for GROUPS.iter().map(|(scale, label, _)| {
                     let scale = *scale;

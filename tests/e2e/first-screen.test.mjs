@@ -1,0 +1,204 @@
+// The widget's static first screen: the loader shows it (rendered at build
+// time from the widget's own components, smp_widget::first_screen) before
+// the WebAssembly has loaded, keeps what the visitor does on it, and hands
+// over to the live widget without moving anything. Behaviour only: what it
+// saves a clinic's page is measured by bench/clinic.mjs. The WebAssembly's
+// answer is held back by the test, so "before" is certain, not a race.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  serve,
+  launch,
+  engineQuote,
+  money,
+  repo,
+  artifacts,
+  snippetScript,
+  hostPage,
+  until,
+  axeViolations,
+  open as openPage,
+} from './support.mjs';
+
+let server;
+let browser;
+
+/** A few screens of a clinic's text above the widget. */
+const TEXT = Array.from(
+  { length: 12 },
+  (_, index) => `<p>Paragraph ${index + 1}. Scalp micropigmentation places thousands of tiny pigment dots that read as
+    shaved hair follicles; most clients need two to four sessions a week or more apart.</p>`,
+).join('\n');
+
+before(async () => {
+  const snippet = await snippetScript('/embed/', join(repo, 'dist', 'embed'));
+  const page = (lang, attributes = '') =>
+    hostPage(`<h1>Northside Hair Studio</h1>${TEXT}<div id="widget" data-smp-estimator ${attributes}></div>${TEXT}${snippet}`, { lang });
+  server = await serve(join(repo, 'dist'), {
+    '/clinic.html': { body: page('en') },
+    '/clinic-ar.html': { body: page('ar') },
+  });
+  browser = await launch();
+  await mkdir(artifacts, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const plain = (text) => text.replace(/[\u00a0\u202f]/g, ' ').trim();
+const screen = '#widget .smp-host[data-smp-first-screen]';
+const live = '#widget .smp-host:not([data-smp-first-screen])';
+
+/**
+ * A tab at `path` whose WebAssembly is held back until `release()`, scrolled
+ * to the widget, with the static first screen on screen.
+ */
+async function withWasmHeld(path, { width = 390, height = 800 } = {}) {
+  const held = [];
+  let released = false;
+  const { tab, errors } = await openPage(browser, 'about:blank', { width, height });
+  await tab.route('**/*.wasm', (route) => (released ? route.continue() : held.push(route)));
+  await tab.goto(new URL(path, server.url).href);
+  await tab.locator('#widget').scrollIntoViewIfNeeded();
+  await tab.locator(`${screen} .smp-title`).waitFor({ state: 'visible' });
+  const release = async () => {
+    released = true;
+    await Promise.all(held.map((route) => route.continue()));
+  };
+  return { tab, errors, release, held };
+}
+
+/** The focused element's tag and what identifies it, inside the widget's shadow root. */
+const focused = (tab) =>
+  tab.evaluate(() => {
+    const active = document.querySelector('#widget').shadowRoot.activeElement;
+    return active && { tag: active.localName, value: active.value, text: active.textContent, live: !active.closest('[data-smp-first-screen]') };
+  });
+
+/** Where the widget and its parts are on the page, in CSS pixels. */
+const boxes = (tab) =>
+  tab.evaluate(() => {
+    const root = document.querySelector('#widget');
+    const visible = (selector) =>
+      [...root.shadowRoot.querySelectorAll(selector)].find((node) => node.getClientRects().length > 0);
+    const box = (node) => {
+      const { x, y, width, height } = node.getBoundingClientRect();
+      return { x, y: y + scrollY, width, height };
+    };
+    return {
+      widget: box(root),
+      title: box(visible('.smp-title')),
+      groups: box(visible('.smp-groups')),
+      choices: box(visible('.smp-choices')),
+      summary: box(visible('summary')),
+      hint: box(visible('.smp-hint')),
+    };
+  });
+
+test('a tap on the static picker before the WebAssembly has loaded gets its answer, scrolled into view', async () => {
+  const { tab, errors, release, held } = await withWasmHeld('/clinic.html');
+  assert.equal(held.length, 1, 'the WebAssembly was asked for (the widget is on screen) and is held back');
+  const norwood4 = tab.locator(`${screen} label:has(input[value="norwood-4"])`);
+  await norwood4.click();
+  assert.equal(await norwood4.locator('input').isChecked(), true);
+  // The static screen says what was picked, and no figure is made up.
+  const description = await norwood4.locator('.smp-visually-hidden').textContent();
+  assert.equal(plain(await tab.locator(`${screen} .smp-picker:not([hidden]) .smp-choice-description`).innerText()), description);
+  assert.equal(await tab.locator('#widget [data-figure="smp-cost-typical"]').count(), 0);
+  await release();
+  const quote = engineQuote({ pattern: 'norwood-4' });
+  const price = tab.locator('#widget [data-figure="smp-cost-typical"]').first();
+  await price.waitFor();
+  assert.equal(plain(await price.innerText()), money(quote.smp.cost.typical));
+  assert.equal(await tab.locator(screen).count(), 0, 'the static screen is gone');
+  assert.equal(await tab.locator(`${live} input[value="norwood-4"]`).isChecked(), true);
+  // The answer scrolls into view as after any pick.
+  await until('the answer in view', () =>
+    tab.evaluate(() => {
+      const answer = document.querySelector('#widget').shadowRoot.querySelector('.smp-answer');
+      const { top, bottom } = answer.getBoundingClientRect();
+      return top >= 0 && bottom <= innerHeight;
+    }),
+  );
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('when the live widget takes over nothing moves, and focus stays on the group button the visitor pressed', async () => {
+  for (const width of [390, 1280]) {
+    const { tab, errors, release } = await withWasmHeld('/clinic.html', { width, height: 900 });
+    await tab.evaluate(() => {
+      window.shifts = [];
+      new PerformanceObserver((list) => window.shifts.push(...list.getEntries())).observe({
+        type: 'layout-shift',
+      });
+    });
+    // The women's pictures, by keyboard: to the group switch's second button, then Enter.
+    await tab.locator(`${screen} .smp-picker:not([hidden]) .smp-group-button`).first().focus();
+    await tab.keyboard.press('Tab');
+    assert.equal((await focused(tab)).text, 'Women');
+    await tab.keyboard.press('Enter');
+    assert.equal(await tab.locator(`${screen} input[value="ludwig-1"]`).isVisible(), true);
+    assert.deepEqual(await focused(tab), { tag: 'button', value: '', text: 'Women', live: false });
+    await tab.screenshot({ path: join(artifacts, `first-screen-${width}.png`) });
+    const before = await boxes(tab);
+    const released = await tab.evaluate(() => performance.now());
+    await release();
+    await tab.locator(screen).waitFor({ state: 'detached' });
+    const after = await boxes(tab);
+    assert.deepEqual(after, before, `at ${width} px`);
+    assert.equal(await tab.locator(`${live} input[value="ludwig-1"]`).isVisible(), true);
+    assert.deepEqual(await focused(tab), { tag: 'button', value: '', text: 'Women', live: true });
+    assert.equal(await tab.locator(`${live} .smp-group-button[aria-pressed="true"]`).innerText(), 'Women');
+    const shifts = await tab.evaluate((since) => window.shifts.filter((shift) => shift.startTime >= since).map((shift) => shift.value), released);
+    assert.deepEqual(shifts, [], 'no layout shift at the takeover');
+    assert.deepEqual(errors, []);
+    await tab.close();
+  }
+});
+
+test('the static radios work with the keyboard, and the live widget answers the pattern chosen with them', async () => {
+  const { tab, errors, release } = await withWasmHeld('/clinic.html');
+  await tab.locator(`${screen} input[value="norwood-1"]`).focus();
+  await tab.keyboard.press('ArrowRight');
+  await tab.keyboard.press('ArrowRight');
+  assert.equal(await tab.locator(`${screen} input[value="norwood-2a"]`).isChecked(), true);
+  await release();
+  const price = tab.locator('#widget [data-figure="smp-cost-typical"]').first();
+  await price.waitFor();
+  assert.equal(plain(await price.innerText()), money(engineQuote({ pattern: 'norwood-2a' }).smp.cost.typical));
+  assert.deepEqual(await focused(tab), { tag: 'input', value: 'norwood-2a', text: '', live: true });
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('the static first screen is in the page language, right to left in Arabic, and passes axe', async () => {
+  const { tab, errors, release } = await withWasmHeld('/clinic-ar.html', { width: 390, height: 800 });
+  const arabic = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(join(repo, 'i18n', 'ar.json'), 'utf8')));
+  assert.equal(await tab.locator(`${screen} .smp-title`).innerText(), arabic['widget-title']);
+  assert.equal(await tab.locator(`${screen} section`).getAttribute('dir'), 'rtl');
+  assert.deepEqual(await axeViolations(tab), []);
+  await tab.screenshot({ path: join(artifacts, 'first-screen-ar-390.png') });
+  await release();
+  await tab.locator(screen).waitFor({ state: 'detached' });
+  assert.equal(await tab.locator(`${live} .smp-title`).innerText(), arabic['widget-title']);
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
+test('a WebAssembly that cannot load takes the static picker away rather than leave one that never answers', async () => {
+  const held = [];
+  const { tab: page, errors } = await openPage(browser, 'about:blank', { width: 390, height: 800 });
+  await page.route('**/*.wasm', (route) => held.push(route));
+  await page.goto(new URL('/clinic.html', server.url).href);
+  await page.locator('#widget').scrollIntoViewIfNeeded();
+  await page.locator(`${screen} .smp-title`).waitFor({ state: 'visible' });
+  await Promise.all(held.map((route) => route.abort()));
+  await page.locator(screen).waitFor({ state: 'detached' });
+  assert.ok(errors.some((error) => error.includes('SMP estimator could not start')), errors.join('\n'));
+  await page.close();
+});
