@@ -279,17 +279,7 @@ pub(crate) fn take_over(element: &Element, container: &Element) {
     let swapped = take_over
         .is_some_and(|take_over| take_over.call2(&JsValue::NULL, &screen, container).is_ok());
     if !swapped {
-        for node in shadow
-            .query_selector_all(&format!("[{FIRST_SCREEN}]"))
-            .ok()
-            .into_iter()
-        {
-            for index in 0..node.length() {
-                if let Some(node) = node.item(index).and_then(|n| n.dyn_into::<Element>().ok()) {
-                    node.remove();
-                }
-            }
-        }
+        screen.remove();
         if let Some(style) = container
             .dyn_ref::<web_sys::HtmlElement>()
             .map(|c| c.style())
@@ -311,13 +301,8 @@ pub(crate) fn mount_element(element: Element, explicit_settings: Option<String>)
     // `take_over`).
     let shadow = match element.shadow_root() {
         Some(shadow) => {
-            let children = shadow.children();
-            for index in (0..children.length()).rev() {
-                if let Some(child) = children.item(index) {
-                    if !child.has_attribute(FIRST_SCREEN) {
-                        child.remove();
-                    }
-                }
+            if first_screen(&shadow).is_none() {
+                shadow.set_inner_html("");
             }
             shadow
         }

@@ -170,7 +170,8 @@ const __smpSwap = (screen, live, buttons) => {
   const focused = screen.contains(shadow.activeElement) ? shadow.activeElement : null;
   const picked = screen.querySelector('.smp-choice-input:checked');
   const opened = screen.querySelector('details')?.open;
-  shadow.querySelectorAll(`[${__smpFirstScreen}]`).forEach((node) => node.remove());
+  // (And what a widget that failed before this one drew left behind.)
+  shadow.querySelectorAll(`[${__smpFirstScreen}], .smp-host`).forEach((node) => node === live || node.remove());
   live.style.removeProperty('display');
   if (opened) live.querySelector('details').open = true;
   const radio = picked && counterpart(picked);
@@ -226,9 +227,8 @@ const __smpStart = async () => {
   // page's language fetched now, alongside the WebAssembly, rather than
   // after it.
   const catalogues = stylesheet.catalogues;
-  const language = [globalThis.document?.documentElement.lang, ...(globalThis.navigator?.languages ?? [])]
-    .map((tag) => (tag ?? '').toLowerCase().split(/[-_]/)[0])
-    .find((code) => code === 'en' || Object.hasOwn(catalogues, code));
+  const first = globalThis.document?.querySelector(__smpSelector) ?? globalThis.document?.documentElement;
+  const language = first && __smpLanguageOf(first);
   if (language && language !== 'en') {
     const text = fetch(new URL(`i18n/${language}.json`, __smpBase), { integrity: catalogues[language] }).then(
       (response) => (response.ok ? response.text() : Promise.reject(new Error(`HTTP ${response.status}`))),

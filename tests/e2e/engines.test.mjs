@@ -34,8 +34,18 @@ before(async () => {
     // default clinic writes them.
     '/clinic.html': { body: page('en', '', script) },
     '/ar.html': { body: page('ar', 'data-pattern="norwood-4"', script) },
+    // The package again under /held/, its WebAssembly answered only once
+    // a test lets it go (`holdWasm`): the static first screen for certain.
+    '/held.html': { body: page('en', '', script.replace('/embed/', '/held/')) },
+    '/held/smp-estimator_bg.wasm': {
+      headers: { 'content-type': 'application/wasm' },
+      body: async () => {
+        await wasmGate;
+        return readFile(join(repo, 'dist', 'embed', 'smp-estimator_bg.wasm'));
+      },
+    },
   };
-  server = await serve(join(repo, 'dist'), pages, { '/embed/': join(repo, 'dist', 'embed') }, {
+  server = await serve(join(repo, 'dist'), pages, { '/embed/': join(repo, 'dist', 'embed'), '/held/': join(repo, 'dist', 'embed') }, {
     '/leads': async (body) => {
       leads.push(JSON.parse(body));
       return { status: 201 };
@@ -69,6 +79,19 @@ after(async () => {
 });
 
 const url = (path) => new URL(path, server.url).href;
+/**
+ * The live widget, once it has taken the static first screen's place (a
+ * tap at that instant would find the static control gone: a journey about
+ * the live widget waits for it).
+ */
+const LIVE = '.smp-host:not([data-smp-first-screen]) .smp-picker';
+let wasmGate = Promise.resolve();
+/** Holds /held/'s WebAssembly back until the function returned is called. */
+function holdWasm() {
+  let release;
+  wasmGate = new Promise((resolve) => (release = resolve));
+  return release;
+}
 const choice = (pattern) => `label:has(input[value="${pattern}"])`;
 const figure = (name) => `[data-figure="${name}"]`;
 
@@ -98,6 +121,7 @@ for (const name of ENGINES) {
 
     test(`${name}: on a 390 px phone one tap shows the engine's answer and the action without scrolling`, async () => {
       const tab = await engine.open(url('/clinic.html'), { width: 390, height: 844 });
+      await tab.waitFor(LIVE);
       await tab.click(choice('norwood-4'));
       // The answer comes into view by itself, booking button included.
       await tab.waitUntil(() => {
@@ -116,8 +140,25 @@ for (const name of ENGINES) {
       await tab.close();
     });
 
+    test(`${name}: a tap on the static first screen before the WebAssembly has loaded gets the engine's answer`, async () => {
+      const release = holdWasm();
+      const tab = await engine.open(url('/held.html'), { width: 390, height: 844 });
+      const screen = '.smp-host[data-smp-first-screen]';
+      await tab.waitFor(`${screen} .smp-title`);
+      await tab.click(`${screen} ${choice('norwood-4')}`);
+      assert.equal(await tab.evaluate((sel) => deep(sel).checked, `${screen} input[value="norwood-4"]`), true);
+      assert.equal(await tab.count(figure('smp-cost-typical')), 0, 'no figure before the engine');
+      await tab.screenshot(join(shots, `${name}-390-first-screen.png`));
+      release();
+      await assertCards(tab, engineQuote({ pattern: 'norwood-4' }));
+      assert.equal(await tab.count(screen), 0, 'the live widget took its place');
+      assert.deepEqual(await tab.errors(), []);
+      await tab.close();
+    });
+
     test(`${name}: the further details change the quote as the engine says`, async () => {
       const tab = await engine.open(url('/clinic.html'), { width: 1280, height: 900 });
+      await tab.waitFor(LIVE);
       await tab.click(choice('norwood-5'));
       await assertCards(tab, engineQuote({ pattern: 'norwood-5' }));
       await tab.click('.smp-details > summary');
@@ -137,6 +178,7 @@ for (const name of ENGINES) {
 
     test(`${name}: a share link and a reload bring the same estimate back`, async () => {
       const tab = await engine.open(url('/clinic.html'), { width: 1024, height: 900 });
+      await tab.waitFor(LIVE);
       await tab.click(choice('norwood-6'));
       // (WebKitGTK's visitor is in the United States here, and so gets in²
       // first: the visitor switches to cm².)
@@ -255,6 +297,7 @@ for (const name of ENGINES) {
     test(`${name}: nothing scrolls sideways from 320 px, with everything open`, async () => {
       for (const width of [320, 390, 768]) {
         const tab = await engine.open(url('/clinic.html'), { width, height: 800 });
+        await tab.waitFor(LIVE);
         await tab.click(choice('norwood-6'));
         await tab.click('.smp-details > summary');
         await tab.click('label.smp-option:has(input[value="fut"])');

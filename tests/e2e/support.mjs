@@ -29,7 +29,8 @@ export const types = {
 
 /**
  * Serves `root` on 127.0.0.1 at a free port, plus `pages`: paths mapped to
- * `{ body, headers }` (a test's own host pages), `mounts` (path prefixes
+ * `{ body, headers }` (a test's own host pages; `body` may be an async
+ * function, to hold an answer back), `mounts` (path prefixes
  * served from other folders) and `endpoints` (POST handlers). Records every
  * request path. `host` is another loopback address for a second site
  * (127.0.0.2: a clinic's CDN).
@@ -57,8 +58,10 @@ export async function serve(root = join(repo, 'dist'), pages = {}, mounts = {}, 
     }
     const page = pages[path];
     if (page) {
+      // A body may be a function, whose answer the test can hold back.
+      const body = typeof page.body === 'function' ? await page.body() : page.body;
       response.writeHead(200, { 'content-type': types['.html'], ...page.headers });
-      response.end(page.body);
+      response.end(body);
       return;
     }
     // `mounts` maps a path prefix to another folder (a second package).

@@ -287,14 +287,6 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
             }
         });
     }
-    // The static first screen's ids are its own, never a live widget's.
-    let id = use_state(|| {
-        if props.first_screen {
-            "smp-static".to_string()
-        } else {
-            unique_prefix()
-        }
-    });
     let settings = props.settings.clone();
     let quote = use_memo((state.input(), settings.clone()), |(input, settings)| {
         input
@@ -359,7 +351,17 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     // Rendered in parts (see `Stage`): the answer first, then the cards,
     // the drawings and the rest, each after the frame that drew the one
     // before.
-    let first_screen = props.first_screen;
+    // Only ever rendered natively, at build time: constant false in the
+    // WebAssembly, which then carries none of it.
+    let first_screen = cfg!(not(target_arch = "wasm32")) && props.first_screen;
+    // The static first screen's ids are its own, never a live widget's.
+    let id = use_state(|| {
+        if first_screen {
+            "smp-static".to_string()
+        } else {
+            unique_prefix()
+        }
+    });
     let stage = use_state_eq(|| {
         if first_screen {
             Stage::Drawings
@@ -472,18 +474,24 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
             <h2 id={heading_id} class="smp-title">{ formats.t(Msg::WidgetTitle).to_string() }</h2>
             <div class="smp-layout">
                 <div class="smp-inputs">
-                    if stage >= Stage::Picker {
-                        { for GROUPS.iter().map(|(group, _, _)| *group)
-                            .filter(|group| first_screen || *group == state.group)
-                            .map(|group| html! {
+                    if stage >= Stage::Picker && !first_screen {
+                        <PatternPicker
+                            id={(*id).clone()}
+                            group={state.group}
+                            selected={state.pattern}
+                            dispatch={(*dispatch).clone()}
+                            drawings={drawn}
+                            formats={formats.clone()}
+                        />
+                    }
+                    if first_screen {
+                        { for GROUPS.iter().map(|(group, _, _)| html! {
                             <PatternPicker
                                 id={(*id).clone()}
-                                {group}
-                                selected={state.pattern}
+                                group={*group}
                                 dispatch={(*dispatch).clone()}
-                                drawings={drawn}
                                 formats={formats.clone()}
-                                hidden={group != state.group}
+                                hidden={*group != state.group}
                             />
                         }) }
                     }
