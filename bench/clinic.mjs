@@ -133,6 +133,18 @@ export function clinicWatch() {
   }).observe({ type: 'largest-contentful-paint', buffered: true });
   bench.loaded = new Promise((resolve) => addEventListener('load', () => resolve(now()), { once: true }));
   const widget = () => document.querySelector('[data-smp-estimator]');
+  // When the loader's static first screen was first drawn, and when the
+  // live widget took its place (checked each frame).
+  bench.firstScreen = null;
+  bench.takeover = null;
+  const watchFirstScreen = () => {
+    const screen = widget()?.shadowRoot?.querySelector('.smp-host[data-smp-first-screen]:not([hidden])');
+    if (screen && bench.firstScreen === null) bench.firstScreen = now();
+    const live = widget()?.shadowRoot?.querySelector('.smp-host:not([data-smp-first-screen]) .smp-title');
+    if (live?.getClientRects().length && bench.takeover === null) bench.takeover = now();
+    if (bench.takeover === null) requestAnimationFrame(watchFirstScreen);
+  };
+  requestAnimationFrame(watchFirstScreen);
   // The Norwood IV choice, wherever the widget draws it (its shadow root).
   const choice = () =>
     (widget()?.shadowRoot ?? widget())?.querySelector('label:has(input[value="norwood-4"])') ?? null;
@@ -218,6 +230,8 @@ export async function clinicLoad(open, url, visitor, within) {
           cls: b.shifts.filter((s) => s.start < end && !s.hadRecentInput).reduce((sum, s) => sum + s.value, 0),
           shifts: b.shifts.filter((s) => s.value > 0.001).map((s) => s.sources.join(', ')),
           wasmStart: performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'))?.startTime ?? null,
+          firstScreen: b.firstScreen,
+          takeover: b.takeover,
         };
       }, loaded + AFTER_LOAD_MS));
       record.tbt = blocking(record.longtasks);
@@ -283,6 +297,10 @@ export function clinicReport(report, { plain, widget, jump, read }, runs) {
     `(stopped short in ${read.filter((r) => r.stoppedShort).length} of ${read.length}); ` +
     `tap to the price first in the page (the frame that found it, before the widget scrolls it into view): ` +
     `${ms(median(of(jump, 'tapToDrawn')))} for the jumping visitor, ${ms(median(of(read, 'tapToDrawn')))} for the reader`);
+  const at = (key) => ms(median(of(widget, key).filter((v) => v !== null)));
+  report.note(`clinic page, no input: the static first screen drawn at ${at('firstScreen')}, the live widget in its place at ${at('takeover')} ` +
+    `(medians, from navigation start); long tasks with the widget: ` +
+    widget.map((r) => r.longtasks.map((t) => `${Math.round(t.start)}+${Math.round(t.duration)}`).join(' ')).join(' | '));
   const shifts = [...new Set(widget.flatMap((r) => r.shifts))];
   if (shifts.length) report.note(`clinic page, layout shifts with the widget: ${shifts.join('; ')}`);
 }

@@ -65,6 +65,7 @@ const manifest = {
     './frame-host.js': './frame-host.js',
     './integrity.json': './integrity.json',
     './i18n/*': './i18n/*',
+    './first-screen/*': './first-screen/*',
     './package.json': './package.json',
   },
   files,

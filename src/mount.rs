@@ -536,6 +536,9 @@ fn render(
             let (element, container) = (element.clone(), container.clone());
             Callback::from(move |()| take_over(&element, &container))
         }),
+        behind_first_screen: element
+            .shadow_root()
+            .is_some_and(|shadow| first_screen(&shadow).is_some()),
         first_screen: false,
     };
     let app = yew::Renderer::<Estimator>::with_root_and_props(container.clone(), props).render();

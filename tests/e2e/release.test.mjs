@@ -77,6 +77,8 @@ test('npm pack publishes exactly the package files, with the version of Cargo.to
     execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: folder, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
   );
   const languages = (await readdir(join(repo, 'i18n'))).filter((f) => f.endsWith('.json') && f !== 'en.json').map((f) => `i18n/${f}`);
+  // Every language's static first screen, English included.
+  const firstScreens = (await readdir(join(repo, 'i18n'))).filter((f) => f.endsWith('.json')).map((f) => `first-screen/${f.replace('.json', '.html')}`);
   assert.deepEqual(
     packed.files.map((file) => file.path).sort(),
     [
@@ -102,6 +104,7 @@ test('npm pack publishes exactly the package files, with the version of Cargo.to
       'preload.html',
       'integrity.json',
       ...languages,
+      ...firstScreens,
     ].sort(),
   );
   for (const [entry, target] of Object.entries(manifest.exports)) {

@@ -64,6 +64,12 @@ pub struct EstimatorProps {
     /// the static screen's place, so nothing moves.
     #[prop_or_default]
     pub ondrawn: Option<Callback<()>>,
+    /// Rendered out of sight, behind the static first screen: the parts up
+    /// to what that screen shows follow each other task by task rather
+    /// than frame by frame (nothing is drawn until the swap), so the
+    /// visitor who tapped the static screen gets the answer sooner.
+    #[prop_or_default]
+    pub behind_first_screen: bool,
     /// Render the static first screen, at build time (`first_screen`):
     /// every part up to the drawings at once, and every group's picker,
     /// all but the chosen one hidden, so that the loader can switch groups
@@ -372,14 +378,19 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     {
         let stage = stage.clone();
         let ondrawn = props.ondrawn.clone();
+        let behind = props.behind_first_screen;
         use_effect_with(*stage, move |now| {
             if *now == Stage::Drawings {
                 if let Some(ondrawn) = ondrawn {
                     ondrawn.emit(());
                 }
             }
-            if let Some(next) = now.next() {
-                super::after_next_paint(move || stage.set(next));
+            match now.next() {
+                Some(next) if behind && next <= Stage::Drawings => {
+                    super::after_this_task(move || stage.set(next))
+                }
+                Some(next) => super::after_next_paint(move || stage.set(next)),
+                None => {}
             }
         });
     }
