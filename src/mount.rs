@@ -269,7 +269,12 @@ pub(crate) fn take_over(element: &Element, container: &Element) {
     let Some(shadow) = element.shadow_root() else {
         return;
     };
+    if container.is_connected() {
+        return;
+    }
     let Some(screen) = first_screen(&shadow) else {
+        // The screen went (its stylesheet failed): the live widget alone.
+        let _ = shadow.append_child(container);
         return;
     };
     let take_over = js_sys::Reflect::get(&js_sys::global(), &"__smpEstimatorStylesheet".into())
@@ -279,13 +284,8 @@ pub(crate) fn take_over(element: &Element, container: &Element) {
     let swapped = take_over
         .is_some_and(|take_over| take_over.call2(&JsValue::NULL, &screen, container).is_ok());
     if !swapped {
-        screen.remove();
-        if let Some(style) = container
-            .dyn_ref::<web_sys::HtmlElement>()
-            .map(|c| c.style())
-        {
-            let _ = style.remove_property("display");
-        }
+        let _ = container.remove_attribute("hidden");
+        let _ = screen.replace_with_with_node_1(container);
     }
 }
 
@@ -328,17 +328,13 @@ pub(crate) fn mount_element(element: Element, explicit_settings: Option<String>)
         return false;
     };
     let _ = container.set_attribute("class", "smp-host");
-    if first_screen(&shadow).is_some() {
-        // Rendered out of sight, behind the static first screen.
-        if let Some(style) = container
-            .dyn_ref::<web_sys::HtmlElement>()
-            .map(|c| c.style())
-        {
-            let _ = style.set_property("display", "none");
-        }
-    }
     theme::link_stylesheet(&shadow, &container);
-    let _ = shadow.append_child(&container);
+    // Behind the static first screen the live widget renders out of the
+    // page, in a container of its own, until it takes the screen's place
+    // (`take_over`): never two pickers in the page at once.
+    if first_screen(&shadow).is_none() {
+        let _ = shadow.append_child(&container);
+    }
 
     let key = widget_key(&element);
     if failed_widgets().includes(&key.clone().into(), 0) {

@@ -159,8 +159,8 @@ const __smpShowFirstScreen = async (element) => {
   }
 };
 /**
- * Called by the WebAssembly once the live widget in `live` has drawn what
- * the static `screen` shows: swaps them in one task (the same markup, so
+ * Called by the WebAssembly once the live widget in `live` (not yet in the
+ * page) has drawn what the static `screen` shows: swaps them in one task (the same markup, so
  * nothing moves) and keeps focus where it was, then does on the live
  * widget what the visitor did on the static one, through its own controls:
  * the group shown, the further details opened, the pattern picked (which
@@ -191,9 +191,9 @@ const __smpSwap = (screen, live, buttons) => {
   const opened = screen.querySelector('details')?.open;
   // (And what a widget that failed before this one drew left behind.) The
   // screen's stylesheet stays: the live widget's own may still be loading.
-  shadow.querySelectorAll('.smp-host').forEach((node) => node === live || node.remove());
+  shadow.querySelectorAll('.smp-host').forEach((node) => node === screen || node.remove());
   live.hidden = false;
-  live.style.removeProperty('display');
+  screen.replaceWith(live);
   if (opened) live.querySelector('details').open = true;
   const radio = picked && counterpart(picked);
   if (radio && !radio.checked) radio.click();

@@ -184,12 +184,16 @@ test('the element, then the page, then the browser choose the language', async (
 
 test('a language file that fails its integrity check is not used: English instead, and the console says why', async () => {
   const { tab, close } = await open('/tampered.html', { locale: 'de-DE' });
+  // The live widget's title (the static first screen before it is German:
+  // its own file passed its check).
+  await tab.locator('.smp-host:not([data-smp-first-screen]) .smp-title').waitFor();
   assert.equal((await tab.locator('.smp-title').innerText()).trim(), catalogues.en['widget-title']);
   assert.equal(await tab.locator('.smp-estimator').getAttribute('lang'), 'en-US');
   // The warning, as the console gets it on the next load.
   const warned = tab.waitForEvent('console', (message) => /the de messages .* showing English/.test(message.text()));
   await tab.reload();
   await warned;
+  await tab.locator('.smp-host:not([data-smp-first-screen]) .smp-title').waitFor();
   assert.equal((await tab.locator('.smp-title').innerText()).trim(), catalogues.en['widget-title']);
   await close();
 });
