@@ -171,11 +171,11 @@ __smpStylesheet.takeOver = (screen, live) => {
   // The group the visitor chose first, while the live widget is still out
   // of sight; the swap a task later, once it has drawn that group.
   const group = buttons()[screen.dataset.group];
-  if (group && group.getAttribute('aria-pressed') !== 'true') {
-    group.click();
-    return setTimeout(() => __smpSwap(screen, live, buttons));
-  }
-  __smpSwap(screen, live, buttons);
+  const shown = () => !group || group.getAttribute('aria-pressed') === 'true';
+  if (!shown()) group.click();
+  // (Checked task by task: never swapped in showing another group.)
+  const swap = (tries) => (shown() || tries > 50 ? __smpSwap(screen, live, buttons) : setTimeout(swap, 0, tries + 1));
+  swap(0);
 };
 const __smpSwap = (screen, live, buttons) => {
   const shadow = screen.getRootNode();

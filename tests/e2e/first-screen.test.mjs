@@ -20,17 +20,14 @@ import {
   until,
   axeViolations,
   open as openPage,
+  clinicText,
 } from './support.mjs';
 
 let server;
 let browser;
 
 /** A few screens of a clinic's text above the widget. */
-const TEXT = Array.from(
-  { length: 12 },
-  (_, index) => `<p>Paragraph ${index + 1}. Scalp micropigmentation places thousands of tiny pigment dots that read as
-    shaved hair follicles; most clients need two to four sessions a week or more apart.</p>`,
-).join('\n');
+const TEXT = clinicText(12);
 
 before(async () => {
   const snippet = await snippetScript('/embed/', join(repo, 'dist', 'embed'));

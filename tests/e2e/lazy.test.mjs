@@ -6,7 +6,7 @@
 // bench/throttled.mjs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, engineQuote, repo, snippetScript as printedScript, hostPage, open as openPage } from './support.mjs';
+import { serve, launch, engineQuote, repo, snippetScript as printedScript, hostPage, open as openPage, clinicText } from './support.mjs';
 import { join } from 'node:path';
 
 let server;
@@ -14,11 +14,7 @@ let browser;
 
 const HERO = '<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"><rect width="600" height="300" fill="#8a6d5a"/></svg>';
 /** About ten phone screens of a clinic's text. */
-const TEXT = Array.from(
-  { length: 40 },
-  (_, index) => `<p>Paragraph ${index + 1}. Scalp micropigmentation places thousands of tiny pigment dots that read as
-    shaved hair follicles; most clients need two to four sessions a week or more apart.</p>`,
-).join('\n');
+const TEXT = clinicText(40);
 
 before(async () => {
   const snippet = await printedScript('/embed/', join(repo, 'dist', 'embed'));

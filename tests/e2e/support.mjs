@@ -239,3 +239,11 @@ export async function until(what, check, { timeout = 10_000, accept = Boolean } 
     await new Promise((done) => setTimeout(done, 100));
   }
 }
+
+/** `count` paragraphs of a clinic's text: a page long enough to put a widget below its first screens. */
+export const clinicText = (count) =>
+  Array.from(
+    { length: count },
+    (_, index) => `<p>Paragraph ${index + 1}. Scalp micropigmentation places thousands of tiny pigment dots that read as
+    shaved hair follicles; most clients need two to four sessions a week or more apart.</p>`,
+  ).join('\n');
