@@ -78,7 +78,7 @@ const __smpPickers = (screen) => [...screen.querySelectorAll('.smp-picker')];
 /**
  * What the static first screen does before the WebAssembly: a group's
  * button shows that group's pictures, and a picked pattern's description
- * shows under them (the browser itself checks the radio and moves through
+ * shows under them, with word that the estimate is coming (the browser itself checks the radio and moves through
  * the group with the arrow keys). The live widget replays it all.
  */
 const __smpOnFirstScreen = (event) => {
@@ -95,6 +95,13 @@ const __smpOnFirstScreen = (event) => {
     const description = screen.querySelector(`#${CSS.escape(radio.getAttribute('aria-describedby'))}`);
     const shown = radio.closest('.smp-picker').querySelector('.smp-choice-description');
     if (description && shown) shown.textContent = description.textContent;
+    // The estimate is on its way: said on screen and to a screen reader.
+    const hint = screen.querySelector('.smp-hint[data-coming]');
+    if (hint) {
+      hint.textContent = hint.dataset.coming;
+      const live = screen.querySelector('[aria-live]');
+      if (live) live.textContent = hint.dataset.coming;
+    }
   }
 };
 /**

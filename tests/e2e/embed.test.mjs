@@ -127,7 +127,26 @@ after(async () => {
   await frameServer?.close();
 });
 
-const open = (path, width = 1024, prepare = undefined) => openPage(browser, new URL(path, server.url).href, { width, prepare });
+/**
+ * A tab at `path` once every widget on it is live: these tests are about
+ * the live widget, whose answer to a click comes at once (a click on the
+ * static first screen is answered when the WebAssembly arrives: that is
+ * first-screen.test.mjs's).
+ */
+async function open(path, width = 1024, prepare = undefined) {
+  const opened = await openPage(browser, new URL(path, server.url).href, { width, prepare });
+  await opened.tab
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-smp-estimator], smp-estimator')].every((element) =>
+          element.shadowRoot?.querySelector('.smp-host:not([data-smp-first-screen])'),
+        ),
+      undefined,
+      { timeout: 10_000 },
+    )
+    .catch(() => {}); // a page whose widget never mounts: its test says so
+  return opened;
+}
 
 /** Text of `selector` inside the widget mounted on `host`. */
 async function inside(tab, host, selector) {

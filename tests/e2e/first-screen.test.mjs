@@ -6,7 +6,7 @@
 // answer is held back by the test, so "before" is certain, not a race.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   serve,
@@ -106,6 +106,10 @@ test('a tap on the static picker before the WebAssembly has loaded gets its answ
   const description = await norwood4.locator('.smp-visually-hidden').textContent();
   assert.equal(plain(await tab.locator(`${screen} .smp-picker:not([hidden]) .smp-choice-description`).innerText()), description);
   assert.equal(await tab.locator('#widget [data-figure="smp-cost-typical"]').count(), 0);
+  // Word that the estimate is coming, for the eye and for a screen reader.
+  const english = JSON.parse(await readFile(join(repo, 'i18n', 'en.json'), 'utf8'));
+  assert.equal(plain(await tab.locator(`${screen} .smp-hint`).innerText()), english['hint-estimate-coming']);
+  assert.equal(await tab.locator(`${screen} [aria-live]`).textContent(), english['hint-estimate-coming']);
   await release();
   const quote = engineQuote({ pattern: 'norwood-4' });
   const price = tab.locator('#widget [data-figure="smp-cost-typical"]').first();
@@ -178,7 +182,7 @@ test('the static radios work with the keyboard, and the live widget answers the 
 
 test('the static first screen is in the page language, right to left in Arabic, and passes axe', async () => {
   const { tab, errors, release } = await withWasmHeld('/clinic-ar.html', { width: 390, height: 800 });
-  const arabic = JSON.parse(await import('node:fs/promises').then((fs) => fs.readFile(join(repo, 'i18n', 'ar.json'), 'utf8')));
+  const arabic = JSON.parse(await readFile(join(repo, 'i18n', 'ar.json'), 'utf8'));
   assert.equal(await tab.locator(`${screen} .smp-title`).innerText(), arabic['widget-title']);
   assert.equal(await tab.locator(`${screen} section`).getAttribute('dir'), 'rtl');
   assert.deepEqual(await axeViolations(tab), []);

@@ -7,6 +7,7 @@ messages! {
     Direction,
     WidgetTitle,
     HintChoosePattern,
+    HintEstimateComing,
     SettingsProblemIntro,
     WidgetFailed,
     SettingsUnavailable,

@@ -455,7 +455,11 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
         ),
         None => (
             html! {
-                <p class="smp-hint">{ formats.t(Msg::HintChoosePattern).to_string() }</p>
+                // The first screen's loader shows `data-coming` once the
+                // visitor has picked, until the live widget answers.
+                <p class="smp-hint" data-coming={first_screen.then(|| formats.t(Msg::HintEstimateComing).to_string())}>
+                    { formats.t(Msg::HintChoosePattern).to_string() }
+                </p>
             },
             String::new(),
         ),
