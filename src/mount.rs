@@ -260,11 +260,12 @@ fn first_screen(shadow: &web_sys::ShadowRoot) -> Option<Element> {
         .flatten()
 }
 
-/// Puts the live widget in `container` in the place of `element`'s static
-/// first screen, once it has drawn the same thing (or a failure panel): the
-/// loader's `takeOver` swaps them in one task, so nothing moves, then
-/// replays on the live widget what the visitor did on the static one (a
-/// pattern tapped, a group, an answer typed) and keeps focus where it was.
+/// Puts the live widget in `container` (kept out of the page until now)
+/// in the place of `element`'s static first screen, once it has drawn the
+/// same thing (or a failure panel): the loader's `takeOver` swaps them in
+/// one task, so nothing moves, then replays on the live widget what the
+/// visitor did on the static one (the group shown, the further details
+/// opened, a pattern picked) and keeps focus where it was.
 pub(crate) fn take_over(element: &Element, container: &Element) {
     let Some(shadow) = element.shadow_root() else {
         return;

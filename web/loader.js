@@ -29,8 +29,8 @@ const __smpStylesheet = {
 };
 // The widget's first screen as static markup, one file per language with
 // its hash: rendered at build time by Yew's server renderer from the same
-// components as the live widget (smp_widget::first_screen), about 4.5 KB
-// gzip against the WebAssembly's 200. Shown at once, so the visitor who
+// components as the live widget (smp_widget::first_screen), about 3 KB
+// gzip against the WebAssembly's 194. Shown at once, so the visitor who
 // reaches the widget before the WebAssembly finds its picker there, and
 // the page is as tall as it will be.
 const __smpFirstScreens = /*__FIRST_SCREENS__*/ {};
@@ -78,8 +78,9 @@ const __smpPickers = (screen) => [...screen.querySelectorAll('.smp-picker')];
 /**
  * What the static first screen does before the WebAssembly: a group's
  * button shows that group's pictures, and a picked pattern's description
- * shows under them, with word that the estimate is coming (the browser itself checks the radio and moves through
- * the group with the arrow keys). The live widget replays it all.
+ * shows under them, with word that the estimate is coming (the browser
+ * itself checks the radio and moves through the group with the arrow
+ * keys). The live widget replays it all.
  */
 const __smpOnFirstScreen = (event) => {
   const screen = event.currentTarget;
@@ -167,11 +168,12 @@ const __smpShowFirstScreen = async (element) => {
 };
 /**
  * Called by the WebAssembly once the live widget in `live` (not yet in the
- * page) has drawn what the static `screen` shows: swaps them in one task (the same markup, so
- * nothing moves) and keeps focus where it was, then does on the live
- * widget what the visitor did on the static one, through its own controls:
- * the group shown, the further details opened, the pattern picked (which
- * is answered, and the answer scrolled into view, as any pick is).
+ * page) has drawn what the static `screen` shows: swaps them in one task
+ * (the same markup, so nothing moves) and keeps focus where it was, then
+ * does on the live widget what the visitor did on the static one, through
+ * its own controls: the group shown, the further details opened, the
+ * pattern picked (which is answered, and the answer scrolled into view,
+ * as any pick is).
  */
 __smpStylesheet.takeOver = (screen, live) => {
   const buttons = () => [...live.querySelectorAll('.smp-group-button')];
@@ -325,7 +327,7 @@ __smpThen(ready, undefined, (error) => {
   console.error('SMP estimator could not start:', error);
   __smpFailed = true;
   // A picker that would never answer is worse than none.
-  document.querySelectorAll(__smpSelector).forEach((element) =>
+  globalThis.document?.querySelectorAll(__smpSelector).forEach((element) =>
     element.shadowRoot?.querySelectorAll(`[${__smpFirstScreen}]`).forEach((node) => node.remove()),
   );
 });
