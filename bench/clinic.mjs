@@ -140,8 +140,11 @@ export function clinicWatch() {
   const watchFirstScreen = () => {
     const screen = widget()?.shadowRoot?.querySelector('.smp-host[data-smp-first-screen]:not([hidden])');
     if (screen && bench.firstScreen === null) bench.firstScreen = now();
-    const live = widget()?.shadowRoot?.querySelector('.smp-host:not([data-smp-first-screen]) .smp-title');
-    if (live?.getClientRects().length && bench.takeover === null) bench.takeover = now();
+    // (Read from the DOM alone: a layout query here would lay out the
+    // widget the browser is skipping off screen, a long task of the
+    // bench's own.)
+    const live = widget()?.shadowRoot?.querySelector('.smp-host:not([data-smp-first-screen]):not([hidden]) .smp-title');
+    if (live && bench.takeover === null) bench.takeover = now();
     if (bench.takeover === null) requestAnimationFrame(watchFirstScreen);
   };
   requestAnimationFrame(watchFirstScreen);
@@ -216,47 +219,59 @@ export async function clinicLoad(open, url, visitor, within) {
   const { context, tab, errors } = await open();
   try {
     await tab.goto(url, { timeout: 60000, waitUntil: 'load' });
-    const loaded = await tab.evaluate(() => window.__bench.loaded);
-    const record = { loaded, errors };
-    if (visitor === null) {
-      await tab.waitForTimeout(Math.max(0, loaded + AFTER_LOAD_MS - (await tab.evaluate(() => performance.now()))));
-      Object.assign(record, await tab.evaluate((end) => {
-        const b = window.__bench;
-        const lcp = b.lcp.filter((e) => e.start <= end).at(-1) ?? null;
-        return {
-          lcp: lcp?.start ?? null,
-          lcpElement: lcp?.element ?? null,
-          longtasks: b.longtasks.filter((t) => t.start < end),
-          cls: b.shifts.filter((s) => s.start < end && !s.hadRecentInput).reduce((sum, s) => sum + s.value, 0),
-          shifts: b.shifts.filter((s) => s.value > 0.001).map((s) => s.sources.join(', ')),
-          wasmStart: performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'))?.startTime ?? null,
-          firstScreen: b.firstScreen,
-          takeover: b.takeover,
-        };
-      }, loaded + AFTER_LOAD_MS));
-      record.tbt = blocking(record.longtasks);
-      return record;
-    }
-    if (visitor === 'read') await tab.waitForTimeout(READ_MS);
-    const jumped = await tab.evaluate(() => window.__bench.jump());
-    let onScreen = await within(tab.evaluate(() => window.__bench.choiceOnScreen()), 'the picker on screen', 20000);
-    const stoppedShort = onScreen === null;
-    if (stoppedShort) {
-      // The visitor scrolls on to it (timed from this second scroll).
-      await tab.evaluate(() => window.__bench.jump());
-      onScreen = await within(tab.evaluate(() => window.__bench.choiceOnScreen()), 'the picker on screen', 20000);
-      if (onScreen === null) throw new Error('the Norwood IV choice never came on screen');
-    }
-    const { x, y } = await tab.evaluate(() => window.__bench.choiceAt());
-    const price = tab.evaluate(() => window.__bench.priceOnScreen());
-    await tab.mouse.click(x, y);
-    const shown = await within(price, 'the price on screen', 20000);
-    if (shown === null) throw new Error('the SMP price never came on screen');
-    const [tapped, drawn] = await tab.evaluate(() => [window.__bench.pointerdown.at(-1), window.__bench.priceDrawn]);
-    return { ...record, jumpToPicker: stoppedShort ? null : onScreen - jumped, stoppedShort, tapToPrice: shown - tapped, tapToDrawn: drawn - tapped };
+    return { ...(await clinicVisit(tab, visitor, within)), errors };
   } finally {
     await context.close();
   }
+}
+
+/**
+ * What `visitor` does on a clinic page `tab` has just loaded (also for a
+ * traced load): the record, with `start` the tap's time and `latency` the
+ * tap to the price on screen.
+ */
+export async function clinicVisit(tab, visitor, within) {
+  const loaded = await tab.evaluate(() => window.__bench.loaded);
+  const record = { loaded };
+  if (visitor === null) {
+    await tab.waitForTimeout(Math.max(0, loaded + AFTER_LOAD_MS - (await tab.evaluate(() => performance.now()))));
+    Object.assign(record, await tab.evaluate((end) => {
+      const b = window.__bench;
+      const lcp = b.lcp.filter((e) => e.start <= end).at(-1) ?? null;
+      return {
+        lcp: lcp?.start ?? null,
+        lcpElement: lcp?.element ?? null,
+        longtasks: b.longtasks.filter((t) => t.start < end),
+        cls: b.shifts.filter((s) => s.start < end && !s.hadRecentInput).reduce((sum, s) => sum + s.value, 0),
+        shifts: b.shifts.filter((s) => s.value > 0.001).map((s) => s.sources.join(', ')),
+        wasmStart: performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'))?.startTime ?? null,
+        firstScreen: b.firstScreen,
+        takeover: b.takeover,
+      };
+    }, loaded + AFTER_LOAD_MS));
+    record.tbt = blocking(record.longtasks);
+    return record;
+  }
+  if (visitor === 'read') await tab.waitForTimeout(READ_MS);
+  const jumped = await tab.evaluate(() => window.__bench.jump());
+  let onScreen = await within(tab.evaluate(() => window.__bench.choiceOnScreen()), 'the picker on screen', 20000);
+  const stoppedShort = onScreen === null;
+  if (stoppedShort) {
+    // The visitor scrolls on to it (timed from this second scroll).
+    await tab.evaluate(() => window.__bench.jump());
+    onScreen = await within(tab.evaluate(() => window.__bench.choiceOnScreen()), 'the picker on screen', 20000);
+    if (onScreen === null) throw new Error('the Norwood IV choice never came on screen');
+  }
+  const { x, y } = await tab.evaluate(() => window.__bench.choiceAt());
+  const price = tab.evaluate(() => window.__bench.priceOnScreen());
+  await tab.mouse.click(x, y);
+  const shown = await within(price, 'the price on screen', 20000);
+  if (shown === null) throw new Error('the SMP price never came on screen');
+  const [tapped, drawn] = await tab.evaluate(() => [window.__bench.pointerdown.at(-1), window.__bench.priceDrawn]);
+  return {
+    ...record, jumpToPicker: stoppedShort ? null : onScreen - jumped, stoppedShort, tapToPrice: shown - tapped, tapToDrawn: drawn - tapped,
+    start: tapped, latency: shown - tapped,
+  };
 }
 
 /** The clinic-page table's rows and notes, on `report` (bench/report.mjs). */

@@ -52,6 +52,10 @@
 // events' own time) and the functions the profiler found running. The
 // release build keeps no wasm names: its functions show as wasm-function[N];
 // the JavaScript glue's imports keep theirs (__wbg_…, the DOM calls).
+// With --only clinic (or without --only), the clinic page's loads are
+// traced the same way: one without input, one of the visitor who reads and
+// taps, and that visitor's again with the profiler: every long task in
+// order by kind of work, and the three longest in detail.
 //
 // The recorder in each page is bench/instrument.mjs's; the clicks are this
 // bench's own. Prints the date, machine and Chromium version, a Markdown
@@ -74,7 +78,7 @@ import {
   sorted, median, ratio, ms, range, kb, progress, machine, Report, writeRecords, failedToRun, exitOnProblems,
 } from './report.mjs';
 import { packageSizes } from './sizes.mjs';
-import { clinicPage, heroJpeg, clinicWatch, clinicLoad, clinicReport, heroNote } from './clinic.mjs';
+import { clinicPage, heroJpeg, clinicWatch, clinicLoad, clinicVisit, clinicReport, heroNote } from './clinic.mjs';
 
 // --- Options -----------------------------------------------------------------
 
@@ -385,22 +389,37 @@ function profileSamples(events) {
   });
 }
 
+// What a traced load does: the widget's page and its first click, or the
+// clinic page (bench/clinic.mjs) with its visitor.
+const widgetScenario = {
+  open: () => throttledPage(),
+  path: '/widget.html',
+  drive: async (tab) => {
+    await onScreen(tab);
+    await quiet(tab);
+    return change(tab, 0);
+  },
+};
+const clinicScenario = (visitor) => ({
+  open: () => throttledPage({ quoteFigure: 'answer-smp', shifts: true, pointer: true }, clinicWatch),
+  path: '/clinic/with.html',
+  drive: (tab) => clinicVisit(tab, visitor, within),
+});
+
 /**
  * One traced throttled load of the widget and its first click: its three
  * longest main-thread tasks. With `profile`, also Chromium's sampling
  * profiler (which slows wasm by logging its code: its durations are not
  * the ones to quote).
  */
-async function traceLoad(profile) {
-  const { context, tab } = await throttledPage();
+async function traceLoad(profile, scenario = widgetScenario) {
+  const { context, tab } = await scenario.open();
   await browser.startTracing(tab, {
     categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'v8.wasm', 'v8.execute',
       'blink', 'blink.user_timing', 'loading', ...(profile ? ['disabled-by-default-v8.cpu_profiler'] : [])],
   });
-  await tab.goto(new URL('/widget.html', server.url).href, { timeout: 60000 });
-  await onScreen(tab);
-  await quiet(tab);
-  const click = await change(tab, 0);
+  await tab.goto(new URL(scenario.path, server.url).href, { timeout: 60000 });
+  const click = await scenario.drive(tab);
   await tab.waitForTimeout(300);
   const navigationStart = await tab.evaluate(() => performance.timeOrigin);
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
@@ -408,7 +427,7 @@ async function traceLoad(profile) {
   await context.close();
   // Navigation start on the trace's clock: the navigation's own event, on
   // the main thread of the page's renderer (the one thread looked at).
-  const nav = traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.endsWith('/widget.html'));
+  const nav = traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL?.endsWith(scenario.path));
   const events = mainThreadEvents(traceEvents, nav?.pid ?? null);
   // The profiler's samples of that renderer only (its other processes run other pages).
   const samples = profileSamples(traceEvents.filter((e) => (e.name === 'ProfileChunk' || e.name === 'Profile') &&
@@ -451,8 +470,9 @@ async function traceLoad(profile) {
     return {
       duration: task.dur / 1000,
       start: startMs,
-      when: startMs === null ? '?' : startMs < record.onScreen ? 'before the first quote was on screen'
-        : (task.ts - nav.ts) / 1000 >= click.start ? 'the first interaction' : 'after the first quote, before the click',
+      when: startMs === null ? '?' : startMs >= click?.start ? 'the first interaction'
+        : !record.onScreen ? 'before any interaction' : startMs < record.onScreen ? 'before the first quote was on screen'
+        : 'after the first quote, before the click',
       kinds: top(kinds, 8),
       events: top(names, 8),
       samples: sampled.length,
@@ -485,6 +505,7 @@ const clinic = { plain: [], widget: [], jump: [], read: [] };
 const hero = await heroJpeg(browser);
 files['/clinic/hero.jpg'] = { type: 'image/jpeg', body: hero };
 let traced = null;
+let tracedClinic = null;
 /** A clinic-page load: `which` is plain, widget, jump or read. */
 async function clinicRound(which) {
   const path = which === 'plain' ? '/clinic/without.html' : '/clinic/with.html';
@@ -511,7 +532,14 @@ try {
     for (const path of order) records[path].push(await load(path));
     progress('throttled loads (widget and counter)', round + 1, runs, began);
   }
-  if (tracing) traced = { plain: await traceLoad(false), profiled: await traceLoad(true) };
+  if (tracing && only !== 'clinic') traced = { plain: await traceLoad(false), profiled: await traceLoad(true) };
+  if (tracing && only !== 'widget') {
+    tracedClinic = {
+      'the clinic page, no input': await traceLoad(false, clinicScenario(null)),
+      'the clinic page, a visitor who reads for 2 s and taps': await traceLoad(false, clinicScenario('read')),
+      'the same, with the sampling profiler': await traceLoad(true, clinicScenario('read')),
+    };
+  }
 } catch (error) {
   await failedToRun(error, problems, async () => {
     await browser.close();
@@ -525,11 +553,28 @@ const { totals } = await packageSizes();
 
 // --- Report ------------------------------------------------------------------------
 
+/** The notes on one traced load: every long task by kind of work, the longest three in detail. */
+function traceNotes(report, label, trace, profiled) {
+  const interaction = trace.click?.latency === undefined ? 'no input' : `interaction to figures on screen ${ms(trace.click.latency)}`;
+  report.note(`${label} (traced${profiled ? ', with the sampling profiler: slower still' : ', tracing slows it'}): ` +
+    `${trace.onScreen ? `first quote on screen at ${ms(trace.onScreen)}, ` : ''}${interaction}` +
+    `${trace.click?.start === undefined ? '' : ` (at ${ms(trace.click.start)})`}; ` +
+    `long tasks ${trace.longtasks.map((t) => t.duration.toFixed(0)).join(', ')} ms; in the trace, from navigation start: ` +
+    trace.all.map((t) => `${ms(t.duration)} at ${t.start === null ? '?' : ms(t.start)} (` +
+      `${t.parts.map(([kind, time]) => `${kind} ${ms(time)}`).join(', ') || 'other'})`).join('; '));
+  for (const [i, task] of trace.tasks.entries()) {
+    report.note(`${profiled ? 'profiled' : 'traced'} task ${i + 1}: ${ms(task.duration)} at ${task.start === null ? '?' : ms(task.start)} ` +
+      `(${task.when}). Work by kind (own time of trace events): ${task.kinds.join(', ')}. Trace events: ` +
+      `${task.events.join(', ')}` + (profiled ? `. Profiler, leaf functions (${task.samples} samples): ${task.functions.join(', ')}` : ''));
+  }
+}
+
 const clinicTable = new Report('without the widget');
 if (only !== 'widget') clinicReport(clinicTable, clinic, runs);
+for (const [label, trace] of Object.entries(tracedClinic ?? {})) traceNotes(clinicTable, label, trace, /profiler/.test(label));
 if (only === 'clinic') {
   clinicTable.print([...ranOn.lines(), `Clinic page: ${heroNote(hero)}; Lighthouse's mobile conditions as below; ${runs} loads of each kind, interleaved`]);
-  await writeRecords(jsonFile, { runs, clinic });
+  await writeRecords(jsonFile, { runs, clinic, tracedClinic });
   exitOnProblems(problems);
   process.exit(0);
 }
@@ -615,16 +660,7 @@ report.note(`pattern changes: click to the figures' text changed, median ${ms(me
   `to on screen, all ${latencies.length}: ${sorted(latencies).map((v) => v.toFixed(0)).join(', ')} ms`);
 for (const [label, trace] of Object.entries(traced ?? {})) {
   const profiled = label === 'profiled';
-  report.note(`${profiled ? 'a second traced load, with the sampling profiler (slower still)' : 'a traced load (tracing slows it)'}: ` +
-    `first quote on screen at ${ms(trace.onScreen)}, first click to figures on screen ${ms(trace.click.latency)}; ` +
-    `long tasks ${trace.longtasks.map((t) => t.duration.toFixed(0)).join(', ')} ms; in the trace, from navigation start: ` +
-    trace.all.map((t) => `${ms(t.duration)} at ${t.start === null ? '?' : ms(t.start)} (` +
-      `${t.parts.map(([kind, time]) => `${kind} ${ms(time)}`).join(', ') || 'other'})`).join('; '));
-  for (const [i, task] of trace.tasks.entries()) {
-    report.note(`${profiled ? 'profiled' : 'traced'} task ${i + 1}: ${ms(task.duration)} at ${task.start === null ? '?' : ms(task.start)} ` +
-      `(${task.when}). Work by kind (own time of trace events): ${task.kinds.join(', ')}. Trace events: ` +
-      `${task.events.join(', ')}` + (profiled ? `. Profiler, leaf functions (${task.samples} samples): ${task.functions.join(', ')}` : ''));
-  }
+  traceNotes(report, profiled ? 'a second load of the widget' : 'a load of the widget', trace, profiled);
 }
 report.print(header);
 if (only !== 'widget') {
@@ -633,5 +669,5 @@ if (only !== 'widget') {
   clinicTable.print([]);
 }
 
-await writeRecords(jsonFile, { runs, changes, records, traced, clinic });
+await writeRecords(jsonFile, { runs, changes, records, traced, clinic, tracedClinic });
 exitOnProblems(problems);
