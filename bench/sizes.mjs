@@ -21,6 +21,8 @@ const FIRST_SCREEN_BUDGET = 15000;
 const widget = {
   wasm: join(repo, 'dist/embed/smp-estimator_bg.wasm'),
   js: join(repo, 'dist/embed/smp-estimator.js'),
+  // wasm-bindgen's glue, which the loader imports with the WebAssembly.
+  glue: join(repo, 'dist/embed/smp-estimator_bg.js'),
   css: join(repo, 'dist/embed/smp-estimator.css'),
   // The worker that prepares Intl off the main thread (100-180 ms on a phone), fetched
   // where the package is on the page's own site.
@@ -29,6 +31,7 @@ const widget = {
 const baseline = {
   wasm: join(repo, 'bench/baseline/dist/yew-counter-baseline_bg.wasm'),
   js: join(repo, 'bench/baseline/dist/yew-counter-baseline.js'),
+  glue: null,
   css: null,
   worker: null,
 };
@@ -53,7 +56,7 @@ async function measure(path) {
 export async function packageSizes() {
   const rows = [];
   const totals = { widget: { raw: 0, gzip: 0, brotli: 0 }, baseline: { raw: 0, gzip: 0, brotli: 0 } };
-  for (const part of ['wasm', 'js', 'css', 'worker']) {
+  for (const part of ['wasm', 'js', 'glue', 'css', 'worker']) {
     const w = await measure(widget[part]);
     const b = await measure(baseline[part]);
     for (const kind of ['raw', 'gzip', 'brotli']) {

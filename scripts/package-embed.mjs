@@ -52,11 +52,14 @@ const loader = await readFile(join(repo, 'web', 'loader.js'), 'utf8');
 const SETUP_API = ['priceSheet', 'checkSettings', 'markets', 'patterns'];
 
 /**
- * One module of the package: `${name}.js` (wasm-bindgen's glue, the loader
- * and `appended`, minified) and its `${name}_bg.wasm`, both built by trunk
- * (index.html). Returns the module's text and the WebAssembly.
+ * One module of the package: `${name}.js` (the loader and `appended`,
+ * minified) and its `${name}_bg.wasm`, both built by trunk (index.html).
+ * wasm-bindgen's glue is a module of its own, `${name}_bg.js`, which the
+ * loader imports with the WebAssembly when the widget is wanted (`split`),
+ * or inlined in `${name}.js`. Returns the module's text, the WebAssembly
+ * and the glue's text (if split).
  */
-async function packageModule(name, { setupApi, appended = '' }) {
+async function packageModule(name, { setupApi, split, appended = '' }) {
   const wasm = await readFile(join(dist, `${name}_bg.wasm`));
   const glue = await readFile(join(dist, `${name}.js`), 'utf8');
   if (!glue.includes('async function __wbg_init(')) {
@@ -72,25 +75,41 @@ async function packageModule(name, { setupApi, appended = '' }) {
   if (!glue.includes('export function estimate(')) {
     throw new Error(`wasm-bindgen output changed: estimate not found in ${name}.js; update web/loader.js`);
   }
-  const renamed = glue.replace('export function estimate(', 'function __smpEstimate(');
+  if (!glue.includes('export function mount(')) {
+    throw new Error(`wasm-bindgen output changed: mount not found in ${name}.js; update web/loader.js`);
+  }
+  // Split: the glue's file, minified, with its hash in the loader. Inlined:
+  // its `estimate` and `mount` renamed (the loader exports its own).
+  const core = split ? await minifyJs(glue) : null;
+  const inlined = split
+    ? ''
+    : `${glue.replace('export function estimate(', 'function __smpEstimate(').replace('export function mount(', 'function __smpMount(')}\n`;
+  const importCore = split
+    ? `() => __smpImport(new URL('${name}_bg.js', __smpBase).href, '${sri(Buffer.from(core))}')`
+    : 'async () => ({ default: __wbg_init, mount: __smpMount, estimate: __smpEstimate })';
   const filled = loader
+    .replace('/*__CORE__*/ null', importCore)
     .replace('__WASM_FILE__', `${name}_bg.wasm`)
     .replace('__WASM_INTEGRITY__', sri(wasm))
     .replace('__CSS_INTEGRITY__', sri(css))
     .replace('/*__CATALOGUES__*/ {}', JSON.stringify(catalogues))
     .replace('/*__FIRST_SCREENS__*/ {}', JSON.stringify(firstScreens));
-  const js = await minifyJs(`${renamed}\n${filled}${appended}`);
+  const js = await minifyJs(`${inlined}${filled}${appended}`);
   await writeFile(join(out, `${name}.js`), js);
+  if (split) await writeFile(join(out, `${name}_bg.js`), core);
   await copyFile(join(dist, `${name}_bg.wasm`), join(out, `${name}_bg.wasm`));
-  return { js, wasm };
+  return { js, wasm, core };
 }
 
-// What visitors download.
-const { js, wasm } = await packageModule('smp-estimator', { setupApi: false });
+// What visitors download: the loader with the page, the glue and the
+// WebAssembly when the widget is wanted.
+const { js, wasm, core } = await packageModule('smp-estimator', { setupApi: false, split: true });
 // The setup page's (configure.html): the same widget, for its preview, and
-// the setup API, also on window.SmpEstimator (web/setup/setup-api.js).
+// the setup API, also on window.SmpEstimator (web/setup/setup-api.js),
+// which calls the glue's functions directly: one module.
 const setup = await packageModule('smp-estimator-setup', {
   setupApi: true,
+  split: false,
   appended: await readFile(join(repo, 'web', 'setup', 'setup-api.js'), 'utf8'),
 });
 await writeFile(join(out, 'smp-estimator.css'), css);
@@ -119,10 +138,12 @@ const snippet = (src) =>
   `<div data-smp-estimator></div>\n` +
   `<script type="module" src="${src}" integrity="${sri(Buffer.from(js))}" crossorigin="anonymous"></script>`;
 await writeFile(join(out, 'snippet.html'), `${snippet('https://YOUR-SITE/smp-estimator/smp-estimator.js')}\n`);
-// Optional, for the page's <head>: starts the WebAssembly's download
-// alongside the module (the module's fetch reuses it and checks the hash).
+// Optional, for the page's <head>: starts the WebAssembly's download and
+// its glue's alongside the module (the loader's fetch and import reuse
+// them, and check the hashes).
 const preload = (base) =>
-  `<link rel="preload" href="${base}smp-estimator_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="${sri(wasm)}">`;
+  `<link rel="preload" href="${base}smp-estimator_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous" integrity="${sri(wasm)}">\n` +
+  `<link rel="modulepreload" href="${base}smp-estimator_bg.js" crossorigin="anonymous" integrity="${sri(Buffer.from(core))}">`;
 await writeFile(join(out, 'preload.html'), `${preload('https://YOUR-SITE/smp-estimator/')}\n`);
 const frameHost = await readFile(join(repo, 'web', 'frame-host.js'));
 // The hashes, for the setup page (configure.html) to write snippets with.
@@ -131,6 +152,7 @@ await writeFile(
   `${JSON.stringify(
     {
       'smp-estimator.js': sri(Buffer.from(js)),
+      'smp-estimator_bg.js': sri(Buffer.from(core)),
       'smp-estimator_bg.wasm': sri(wasm),
       // For clinics' own tools that load the setup API with a hash.
       'smp-estimator-setup.js': sri(Buffer.from(setup.js)),

@@ -57,6 +57,7 @@ const manifest = {
   exports: {
     '.': './smp-estimator.js',
     './smp-estimator.js': './smp-estimator.js',
+    './smp-estimator_bg.js': './smp-estimator_bg.js',
     './smp-estimator_bg.wasm': './smp-estimator_bg.wasm',
     './smp-estimator.css': './smp-estimator.css',
     './smp-estimator-warm.js': './smp-estimator-warm.js',

@@ -20,6 +20,7 @@ const zip = join(repo, 'dist', 'smp-estimator-wordpress.zip');
 // hand-made pages, and the iframe mode for hosts without plugins.
 const widgetFiles = [
   'smp-estimator.js',
+  'smp-estimator_bg.js',
   'smp-estimator_bg.wasm',
   'smp-estimator.css',
   'smp-estimator-warm.js',

@@ -89,7 +89,7 @@ fn unmount_where(leaves: impl Fn(&Mounted) -> bool) -> Vec<(Element, Option<Stri
             destroy();
         }
         if let Some(shadow) = widget.element.shadow_root() {
-            shadow.set_inner_html("");
+            empty(&shadow);
         }
         taken_down.push((widget.element, widget.explicit_settings));
     }
@@ -252,6 +252,14 @@ fn attributes(element: &Element) -> Vec<(String, String)> {
 /// root (web/loader.js puts them there before the WebAssembly loads).
 const FIRST_SCREEN: &str = "data-smp-first-screen";
 
+/// Takes every node out of `shadow`, one by one: a page that enforces
+/// Trusted Types refuses even an empty string as `innerHTML`.
+fn empty(shadow: &web_sys::ShadowRoot) {
+    while let Some(child) = shadow.first_child() {
+        let _ = shadow.remove_child(&child);
+    }
+}
+
 /// The static first screen in `shadow`, if the loader showed one.
 fn first_screen(shadow: &web_sys::ShadowRoot) -> Option<Element> {
     shadow
@@ -303,7 +311,7 @@ pub(crate) fn mount_element(element: Element, explicit_settings: Option<String>)
     let shadow = match element.shadow_root() {
         Some(shadow) => {
             if first_screen(&shadow).is_none() {
-                shadow.set_inner_html("");
+                empty(&shadow);
             }
             shadow
         }

@@ -19,6 +19,37 @@
 // main content the widget is), or when the page's script asks: `await
 // ready`, `estimate()` or `mount()`.
 const __smpBase = new URL('./', import.meta.url);
+/**
+ * Imports the module at `href`, checked against its Subresource Integrity
+ * hash: a modulepreload link with the hash puts it in the page's module
+ * map, where import() then finds it. (A browser without modulepreload,
+ * Safari before 17 and Firefox before 115, imports it unchecked.)
+ */
+const __smpImport = (href, integrity) =>
+  new Promise((resolve, reject) => {
+    const link = globalThis.document?.createElement('link');
+    if (!link?.relList?.supports?.('modulepreload')) return resolve();
+    link.rel = 'modulepreload';
+    link.href = href;
+    link.integrity = integrity;
+    link.crossOrigin = 'anonymous';
+    link.addEventListener('load', resolve, { once: true });
+    link.addEventListener('error', () => reject(new Error(`${href} did not load or failed its integrity check`)), {
+      once: true,
+    });
+    document.head.append(link);
+  }).then(() => import(href));
+// The WebAssembly's JavaScript (wasm-bindgen's glue): a module with
+// `default` (it instantiates the WebAssembly), `mount` and `estimate`. In
+// the visitor's module it is a file of its own, smp-estimator_bg.js (about
+// 7 KB gzip, three quarters of what this module was), imported alongside
+// the WebAssembly's download when the widget is wanted, not with the page:
+// on a phone's link every byte that comes with the page delays the page's
+// hero image. In the setup page's module it is inlined. Filled in by
+// scripts/package-embed.mjs.
+const __smpCore = /*__CORE__*/ null;
+// The glue's module, once the WebAssembly has started.
+let __smpGlue;
 // Read by the WebAssembly's entry point, which mounts the widgets: the
 // stylesheet, each language's file with its Subresource Integrity hash
 // (English is compiled in), and `takeOver` (below).
@@ -106,10 +137,9 @@ const __smpOnFirstScreen = (event) => {
   }
 };
 /**
- * Fetches the stylesheet now (once), alongside the first screen or the
- * WebAssembly, rather than when a shadow root links it (which then finds it
- * in the cache): the first screen shows a round trip sooner, the live
- * widget about 20 ms sooner.
+ * Fetches the stylesheet now (once), alongside the WebAssembly, rather than
+ * when the live widget's shadow root links it (which then finds it in the
+ * cache): the live widget shows about 20 ms sooner.
  */
 const __smpPreloadStylesheet = () => {
   if (!globalThis.document || document.querySelector('link[data-smp-estimator-preload]')) return;
@@ -123,23 +153,89 @@ const __smpPreloadStylesheet = () => {
   document.head.append(preload);
 };
 /**
+ * Resolves once the images in the visitor's first screen of the page have
+ * loaded (or failed), at most 3 s after it is first asked: the widget's own
+ * first screen waits for them, so that its files (about 8 KB gzip with the
+ * stylesheet) never share a phone's link with the page's hero image, whose
+ * paint is the page's largest (LCP). Images below the first screen do not
+ * hold it.
+ */
+let __smpPageFirstShown;
+const __smpPageFirst = () =>
+  (__smpPageFirstShown ??= new Promise((resolve) => {
+    setTimeout(resolve, 3000);
+    const pending = [...document.images].filter((image) => !image.complete);
+    if (!pending.length || typeof IntersectionObserver !== 'function') return resolve();
+    const loaded = (image) =>
+      image.complete ||
+      new Promise((done) => {
+        image.addEventListener('load', done, { once: true });
+        image.addEventListener('error', done, { once: true });
+      });
+    // (The observer's first report, asynchronous and without a forced
+    // layout, says which are on screen.)
+    const seen = new IntersectionObserver((entries) => {
+      seen.disconnect();
+      Promise.all(entries.filter((entry) => entry.isIntersecting).map((entry) => loaded(entry.target))).then(resolve);
+    });
+    pending.forEach((image) => seen.observe(image));
+  }));
+// Until its first screen is drawn, the widget's element counts as about as
+// tall as that screen will be (style/smp-estimator.css, `:host`), off
+// screen: a visitor who jumps to the widget as soon as the page has loaded
+// lands on it rather than short of it.
+const __smpReserved = ['content-visibility', 'contain-intrinsic-block-size'];
+const __smpReserve = (element) => {
+  const height = globalThis.matchMedia?.('(min-width: 48em)').matches ? 710 : 880;
+  element.style.setProperty(__smpReserved[0], 'auto');
+  element.style.setProperty(__smpReserved[1], `auto ${height}px`);
+};
+const __smpUnreserve = (element) => __smpReserved.forEach((property) => element.style.removeProperty(property));
+/**
  * Shows the first screen in the visitor's language inside `element`, if
- * the WebAssembly has not put the live widget there already. Styled by the
- * widget's own stylesheet, and shown once it has loaded (never unstyled).
+ * the WebAssembly has not put the live widget there already: once the
+ * page's first images have loaded or the widget is wanted, whichever comes
+ * first. Styled by the widget's own stylesheet, and shown once both have
+ * arrived (never unstyled). The stylesheet holds the page's `load` event
+ * until then.
  */
 const __smpShowFirstScreen = async (element) => {
   const language = __smpLanguageOf(element);
   const integrity = __smpFirstScreens[language];
   if (!integrity || element.shadowRoot) return;
-  __smpPreloadStylesheet();
+  __smpReserve(element);
+  await Promise.race([__smpPageFirst(), __smpWanted]);
+  if (__smpFailed || element.shadowRoot || !element.isConnected) return __smpUnreserve(element);
+  const screen = document.createElement('div');
+  screen.className = 'smp-host';
+  screen.setAttribute(__smpFirstScreen, '');
+  screen.hidden = true;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = __smpStylesheet.href;
+  link.integrity = __smpStylesheet.integrity;
+  link.crossOrigin = 'anonymous';
+  link.setAttribute(__smpFirstScreen, '');
+  const fail = () => {
+    screen.remove();
+    link.remove();
+    __smpUnreserve(element);
+  };
+  let waiting = 2; // the stylesheet and the markup
+  const arrived = () => {
+    waiting -= 1;
+    if (waiting || !screen.isConnected) return;
+    screen.hidden = false;
+    __smpUnreserve(element);
+  };
+  link.addEventListener('load', arrived, { once: true });
+  link.addEventListener('error', fail, { once: true });
+  element.attachShadow({ mode: 'open' }).append(link, screen);
   try {
     const response = await fetch(new URL(`first-screen/${language}.html`, __smpBase), { integrity });
     const markup = response.ok ? await response.text() : '';
-    if (!markup) return;
-    const screen = document.createElement('div');
-    screen.className = 'smp-host';
-    screen.setAttribute(__smpFirstScreen, '');
-    screen.hidden = true;
+    if (!screen.isConnected) return;
+    if (!markup) return fail();
     // The package's own markup, checked against its hash (a page that
     // enforces Trusted Types refuses it: the live widget comes as before).
     screen.innerHTML = markup;
@@ -152,18 +248,10 @@ const __smpShowFirstScreen = async (element) => {
     }
     screen.addEventListener('click', __smpOnFirstScreen);
     screen.addEventListener('change', __smpOnFirstScreen);
-    if (__smpFailed || element.shadowRoot || !element.isConnected) return;
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = __smpStylesheet.href;
-    link.integrity = __smpStylesheet.integrity;
-    link.crossOrigin = 'anonymous';
-    link.setAttribute(__smpFirstScreen, '');
-    link.addEventListener('load', () => (screen.hidden = false), { once: true });
-    link.addEventListener('error', () => screen.remove(), { once: true });
-    element.attachShadow({ mode: 'open' }).append(link, screen);
+    arrived();
   } catch {
     // No first screen: the live widget comes as before.
+    fail();
   }
 };
 /**
@@ -201,6 +289,7 @@ const __smpSwap = (screen, live, buttons) => {
   // (And what a widget that failed before this one drew left behind.) The
   // screen's stylesheet stays: the live widget's own may still be loading.
   shadow.querySelectorAll('.smp-host').forEach((node) => node === screen || node.remove());
+  __smpUnreserve(shadow.host);
   live.hidden = false;
   screen.replaceWith(live);
   if (opened) live.querySelector('details').open = true;
@@ -270,7 +359,10 @@ const __smpStart = async () => {
   const wasm = fetch(new URL('__WASM_FILE__', __smpBase), {
     integrity: '__WASM_INTEGRITY__',
   });
-  const started = __wbg_init({ module_or_path: wasm });
+  const started = __smpCore().then(async (glue) => {
+    await glue.default({ module_or_path: wasm });
+    return glue;
+  });
   // While the WebAssembly downloads, the main thread is idle: pay now the
   // browser's one-time costs that a widget's first quote would otherwise
   // wait on. The first number format a page makes loads the browser's locale
@@ -319,7 +411,7 @@ const __smpStart = async () => {
       warmHere();
     }
   }
-  await started;
+  __smpGlue = await started;
   __smpLoaded = true;
 };
 export const ready = __SmpReady.resolve(__smpWanted.then(__smpStart));
@@ -327,24 +419,30 @@ __smpThen(ready, undefined, (error) => {
   console.error('SMP estimator could not start:', error);
   __smpFailed = true;
   // A picker that would never answer is worse than none.
-  globalThis.document?.querySelectorAll(__smpSelector).forEach((element) =>
-    element.shadowRoot?.querySelectorAll(`[${__smpFirstScreen}]`).forEach((node) => node.remove()),
-  );
+  globalThis.document?.querySelectorAll(__smpSelector).forEach((element) => {
+    element.shadowRoot?.querySelectorAll(`[${__smpFirstScreen}]`).forEach((node) => node.remove());
+    __smpUnreserve(element);
+  });
 });
 
 /**
- * The engine's quote (wasm-bindgen's `estimate`, renamed by
- * scripts/package-embed.mjs). Before the WebAssembly has loaded it starts
- * the load and says to wait for `ready`, rather than failing on an
- * uninitialised module.
+ * The engine's quote (the glue's `estimate`). Before the WebAssembly has
+ * loaded it starts the load and says to wait for `ready`, rather than
+ * failing on an uninitialised module.
  */
 export function estimate(input, settings) {
   if (!__smpLoaded) {
     __smpLoad();
     throw new Error('SMP estimator: still loading; await ready first');
   }
-  return __smpEstimate(input, settings);
+  return __smpGlue.estimate(input, settings);
 }
+
+/**
+ * Mounts a widget in `element`, with `settings` or the element's own, once
+ * the WebAssembly has loaded (which this starts).
+ */
+export const mount = (element, settings) => ready.then(() => __smpGlue.mount(element, settings));
 
 if (globalThis.customElements && !customElements.get('smp-estimator')) {
   customElements.define(
@@ -352,7 +450,7 @@ if (globalThis.customElements && !customElements.get('smp-estimator')) {
     class extends HTMLElement {
       connectedCallback() {
         if (!__smpLoaded) __smpWatch(this);
-        __smpThen(ready, () => mount(this, undefined));
+        __smpThen(ready, () => __smpGlue.mount(this, undefined));
       }
     },
   );
@@ -362,5 +460,5 @@ globalThis.SmpEstimator = Object.freeze({
   ready,
   estimate: (input, settings) => estimate(input, settings),
   // A page that mounts a widget itself wants it now.
-  mount: (element, settings) => ready.then(() => mount(element, settings)),
+  mount: (element, settings) => mount(element, settings),
 });

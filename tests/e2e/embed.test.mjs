@@ -173,11 +173,11 @@ test('the README snippet on a blank page gives a working, correctly priced widge
   assert.equal(await inside(tab, '[data-smp-estimator]', '[data-figure="smp-cost-typical"]'), money(quote.smp.cost.typical));
   await tab.click('label:has(input[value="norwood-7"])');
   await tab.waitForLoadState('networkidle');
-  // Nothing is fetched but the page and the widget's own five files, from
+  // Nothing is fetched but the page and the widget's own six files, from
   // this host only: the module, its first screen in English, its
-  // WebAssembly and stylesheet, and the worker that prepares the number
-  // formats off the main thread. (The browser's own favicon request is not
-  // the widget's.)
+  // WebAssembly with its JavaScript, its stylesheet, and the worker that
+  // prepares the number formats off the main thread. (The browser's own
+  // favicon request is not the widget's.)
   assert.deepEqual(
     [...new Set(requested)].filter((url) => !url.endsWith('/favicon.ico')).sort(),
     [
@@ -186,6 +186,7 @@ test('the README snippet on a blank page gives a working, correctly priced widge
       '/embed/smp-estimator-warm.js',
       '/embed/smp-estimator.css',
       '/embed/smp-estimator.js',
+      '/embed/smp-estimator_bg.js',
       '/embed/smp-estimator_bg.wasm',
     ].map(
       (path) => new URL(path, server.url).href,

@@ -43,7 +43,7 @@ test('the zip holds one folder, smp-estimator/, with the guide and everything `m
   const embedded = (await readdir(join(repo, 'dist', 'embed'), { recursive: true })).sort();
   const released = (await readdir(folder, { recursive: true })).sort();
   assert.deepEqual(released, [...embedded, 'README.md', 'package.json'].sort());
-  for (const file of ['smp-estimator.js', 'smp-estimator_bg.wasm', 'smp-estimator.css']) {
+  for (const file of ['smp-estimator.js', 'smp-estimator_bg.js', 'smp-estimator_bg.wasm', 'smp-estimator.css']) {
     assert.deepEqual(await readFile(join(folder, file)), await readFile(join(repo, 'dist', 'embed', file)), file);
   }
   assert.match(guide, /application\/wasm/);
@@ -85,6 +85,7 @@ test('npm pack publishes exactly the package files, with the version of Cargo.to
       'README.md',
       'package.json',
       'smp-estimator.js',
+      'smp-estimator_bg.js',
       'smp-estimator_bg.wasm',
       'smp-estimator.css',
       'smp-estimator-warm.js',
