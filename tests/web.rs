@@ -65,6 +65,10 @@ fn text(root: &Element, selector: &str) -> String {
 async fn click(root: &Element, selector: &str) {
     find(root, selector).unchecked_into::<HtmlElement>().click();
     yew::scheduler::flush().await;
+    // A first pick's area, cards and the rest come a frame after its answer.
+    smp_widget::components::next_paint().await;
+    smp_widget::components::next_paint().await;
+    yew::scheduler::flush().await;
 }
 
 /// The toggle button that shows `pattern`'s group (men, women, other).
@@ -242,6 +246,41 @@ async fn picking_a_pattern_shows_the_engines_quote() {
     // The area follows the pattern.
     let field: HtmlInputElement = find(&root, ".smp-area-number").unchecked_into();
     assert_eq!(field.value(), "210");
+}
+
+#[wasm_bindgen_test]
+async fn a_first_pick_shows_its_price_at_once_and_the_cards_a_frame_later() {
+    let root = mounted(ClinicSettings::default()).await;
+    let price = |root: &Element| {
+        root.query_selector("[data-figure=answer-smp]")
+            .unwrap()
+            .map(|e| {
+                e.text_content()
+                    .unwrap_or_default()
+                    .replace(['\u{a0}', '\u{202f}'], " ")
+            })
+    };
+    let cards = |root: &Element| root.query_selector(".smp-cards").unwrap().is_some();
+    let quote = engine(EstimateInput::new(Pattern::Norwood4));
+    // The visitor's first pick: the price under the picker in the same
+    // task, the cards only after the frame that showed it.
+    find(&root, "input[type=radio][value=norwood-4]")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    yew::scheduler::flush().await;
+    assert_eq!(price(&root), Some(dollars(quote.smp.cost.typical)));
+    assert!(!cards(&root), "the cards wait for the next frame");
+    smp_widget::components::next_paint().await;
+    smp_widget::components::next_paint().await;
+    yew::scheduler::flush().await;
+    assert!(cards(&root));
+    assert_shows_quote(&root, &quote);
+    // A later pick changes every figure at once.
+    find(&root, "input[type=radio][value=norwood-6]")
+        .unchecked_into::<HtmlElement>()
+        .click();
+    yew::scheduler::flush().await;
+    assert_shows_quote(&root, &engine(EstimateInput::new(Pattern::Norwood6)));
 }
 
 #[wasm_bindgen_test]

@@ -396,12 +396,34 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     }
     let stage = *stage;
     let drawn = stage >= Stage::Drawings;
+    // The visitor's first pick (or the first after "start over") is
+    // answered in two parts, as the widget itself draws: the answer under
+    // the picker at once, the area, the cards and the rest after the frame
+    // that showed it. In one task it was 200-300 ms on a phone-class CPU
+    // before the price was on screen; later picks change figures already
+    // drawn, and are fast.
+    let had_pattern = use_mut_ref(|| state.pattern.is_some());
+    let first_answer = state.pattern.is_some() && !*had_pattern.borrow();
+    {
+        let had_pattern = had_pattern.clone();
+        let redraw = use_force_update();
+        use_effect_with(state.pattern.is_some(), move |&picked| {
+            if !picked {
+                *had_pattern.borrow_mut() = false;
+            } else if !*had_pattern.borrow() {
+                super::after_next_paint(move || {
+                    *had_pattern.borrow_mut() = true;
+                    redraw.force_update();
+                });
+            }
+        });
+    }
     let heading_id = format!("{}-heading", *id);
     // Below both columns on a wide screen (the comparison beside the chart,
     // the rest across), after the cards on a phone; last in the widget, so
     // adding them a task later moves nothing already shown.
     let more = match &*quote {
-        Some(Ok(quote)) if stage >= Stage::More => html! {
+        Some(Ok(quote)) if stage >= Stage::More && !first_answer => html! {
             <div class="smp-more">
                 { comparison(quote, &formats) }
                 { cost_chart(&id, &quote.lifetime, &formats) }
@@ -431,7 +453,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     };
     let (results, announcement) = match &*quote {
         Some(Ok(quote)) => (
-            if stage < Stage::Cards {
+            if stage < Stage::Cards || first_answer {
                 Html::default()
             } else {
                 html! {
@@ -513,7 +535,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                     if let (Some(Ok(quote)), true) = (&*quote, stage >= Stage::Answer) {
                         { answer(quote, &formats, &settings.clinic_name, props.oncta.as_ref()) }
                     }
-                    if state.pattern.is_some() && stage >= Stage::Cards {
+                    if state.pattern.is_some() && stage >= Stage::Cards && !first_answer {
                         <AreaField
                             id={(*id).clone()}
                             {area_cm2}
