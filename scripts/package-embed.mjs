@@ -11,6 +11,7 @@ import { mkdir, readFile, readdir, writeFile, copyFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { minifyCss, minifyJs } from './minify.mjs';
+import { renameGlueImports, shortenImports } from './wasm-imports.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // --from DIR packages another trunk output (the panic-test build).
@@ -60,8 +61,10 @@ const SETUP_API = ['priceSheet', 'checkSettings', 'markets', 'patterns'];
  * and the glue's text (if split).
  */
 async function packageModule(name, { setupApi, split, appended = '' }) {
-  const wasm = await readFile(join(dist, `${name}_bg.wasm`));
-  const glue = await readFile(join(dist, `${name}.js`), 'utf8');
+  // The imports' hashed names made short, in both (scripts/wasm-imports.mjs).
+  const { wasm, names } = shortenImports(await readFile(join(dist, `${name}_bg.wasm`)), `./${name}_bg.js`);
+  if (names.size === 0) throw new Error(`wasm-bindgen output changed: no imports from ./${name}_bg.js in ${name}_bg.wasm`);
+  const glue = renameGlueImports(await readFile(join(dist, `${name}.js`), 'utf8'), names);
   if (!glue.includes('async function __wbg_init(')) {
     throw new Error(`wasm-bindgen output changed: __wbg_init not found in ${name}.js; update web/loader.js`);
   }
@@ -97,7 +100,7 @@ async function packageModule(name, { setupApi, split, appended = '' }) {
   const js = await minifyJs(`${inlined}${filled}${appended}`);
   await writeFile(join(out, `${name}.js`), js);
   if (split) await writeFile(join(out, `${name}_bg.js`), core);
-  await copyFile(join(dist, `${name}_bg.wasm`), join(out, `${name}_bg.wasm`));
+  await writeFile(join(out, `${name}_bg.wasm`), wasm);
   return { js, wasm, core };
 }
 
