@@ -290,6 +290,20 @@ const __smpSwap = (screen, live, buttons) => {
   // screen's stylesheet stays: the live widget's own may still be loading.
   shadow.querySelectorAll('.smp-host').forEach((node) => node === screen || node.remove());
   __smpUnreserve(shadow.host);
+  // Off screen, the live widget is left unlaid-out as the static screen
+  // was, at its height, until the visitor comes near (on a phone its
+  // layout is a 40-60 ms task, while the page may still be busy); once it
+  // has been drawn it is an ordinary element again.
+  if (!screen.hidden && screen.firstElementChild?.checkVisibility?.({ contentVisibilityAuto: true }) === false) {
+    live.style.setProperty(__smpReserved[0], 'auto');
+    live.style.setProperty(__smpReserved[1], `auto ${screen.getBoundingClientRect().height}px`);
+    const drawn = (event) => {
+      if (event.skipped) return;
+      live.removeEventListener('contentvisibilityautostatechange', drawn);
+      __smpUnreserve(live);
+    };
+    live.addEventListener('contentvisibilityautostatechange', drawn);
+  }
   live.hidden = false;
   screen.replaceWith(live);
   if (opened) live.querySelector('details').open = true;

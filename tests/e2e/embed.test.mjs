@@ -152,6 +152,9 @@ async function open(path, width = 1024, prepare = undefined) {
 async function inside(tab, host, selector) {
   const locator = tab.locator(`${host} ${selector}`);
   await locator.first().waitFor();
+  // Read on screen, as a visitor reads it: a widget far below the viewport
+  // has not been laid out yet, and has no rendered text to read.
+  await locator.first().scrollIntoViewIfNeeded();
   return (await locator.first().innerText()).replace(/[\u00a0\u202f]/g, ' ').trim();
 }
 

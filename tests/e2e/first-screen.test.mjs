@@ -36,6 +36,11 @@ before(async () => {
   server = await serve(join(repo, 'dist'), {
     '/clinic.html': { body: page('en') },
     '/clinic-ar.html': { body: page('ar') },
+    // The widget four screens down: well outside the half screen around
+    // the viewport in which the browser lays out what it would skip.
+    '/far.html': {
+      body: hostPage(`<h1>Northside Hair Studio</h1>${clinicText(40)}<div id="widget" data-smp-estimator></div>${TEXT}${snippet}`),
+    },
   });
   browser = await launch();
   await mkdir(artifacts, { recursive: true });
@@ -204,5 +209,37 @@ test('a WebAssembly that cannot load takes the static picker away rather than le
   await Promise.all(held.map((route) => route.abort()));
   await page.locator(screen).waitFor({ state: 'detached' });
   assert.ok(errors.some((error) => error.includes('SMP estimator could not start')), errors.join('\n'));
+  await page.close();
+});
+
+test('far below the viewport, the page keeps its height from the first byte to the live widget, which is drawn when the visitor comes near', async () => {
+  const { tab: page, errors } = await openPage(browser, 'about:blank', { width: 390, height: 800 });
+  const heights = [];
+  const height = () => page.evaluate(() => document.documentElement.scrollHeight);
+  await page.route('**/first-screen/*.html', async (route) => {
+    // Before the first screen has come: the element's reservation alone.
+    heights.push(['reserved', await height()]);
+    await route.continue();
+  });
+  await page.goto(new URL('/far.html', server.url).href);
+  await page.locator(`${screen}:not([hidden])`).waitFor({ state: 'attached' });
+  heights.push(['static', await height()]);
+  // The idle page loads the WebAssembly; the live widget takes over off screen.
+  await page.locator(`${live} .smp-title`).waitFor({ state: 'attached', timeout: 20_000 });
+  heights.push(['live, off screen', await height()]);
+  const style = () => page.evaluate(() => document.querySelector('#widget').shadowRoot.querySelector('.smp-host').style.contentVisibility);
+  assert.equal(await style(), 'auto', 'off screen, the live widget is not laid out yet');
+  const [first] = heights;
+  for (const [when, value] of heights) {
+    // Within a few pixels: the reservation is the first screen's height at 390 px, rounded.
+    assert.ok(Math.abs(value - first[1]) <= 4, `${when}: ${value} px against ${first[1]} reserved (${JSON.stringify(heights)})`);
+  }
+  // The visitor scrolls to it: drawn, an ordinary element again, answering.
+  await page.locator('#widget').scrollIntoViewIfNeeded();
+  await until('the live widget drawn', async () => (await style()) === '');
+  await page.locator(`${live} label:has(input[value="norwood-4"])`).click();
+  const quote = engineQuote({ pattern: 'norwood-4' });
+  await until('the answer', async () => plain(await page.locator(`${live} [data-figure="answer-smp"]`).innerText().catch(() => '')) === money(quote.smp.cost.typical));
+  assert.deepEqual(errors, []);
   await page.close();
 });
