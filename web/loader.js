@@ -80,6 +80,7 @@ const __smpThen = (promise, onFulfilled, onRejected) => Promise.prototype.then.c
 const __smpLoad = () => {
   __smpWant();
   __smpViewport?.disconnect();
+  globalThis.removeEventListener?.('scroll', __smpOnScroll);
 };
 // Within one screen above or below the viewport: the visitor scrolling
 // towards the widget finds it ready (its download takes about 1 s on a
@@ -91,6 +92,19 @@ const __smpViewport =
         rootMargin: '100% 0px',
       })
     : null;
+// The same test, on the page's own scroll: a visitor who jumps to the
+// widget (an in-page link) makes the browser lay out its first screen,
+// which it skips off screen (60-90 ms on a phone), in the frame before the
+// observer reports; the scroll event comes before that layout. Only until
+// the load has started.
+const __smpWatched = new Set();
+const __smpOnScroll = () => {
+  for (const element of __smpWatched) {
+    if (!element.isConnected) continue;
+    const { top, bottom } = element.getBoundingClientRect();
+    if (bottom > -innerHeight && top < 2 * innerHeight) return __smpLoad();
+  }
+};
 /**
  * The visitor's language as the widget will choose it: the element's, the
  * page's around it, then the browser's, among the languages there are.
@@ -319,8 +333,10 @@ const __smpWatch = (element) => {
   if (load !== null && load !== 'lazy') {
     console.error(`SMP estimator: data-load="${load}" is neither eager nor lazy; lazy it is`);
   }
-  if (__smpViewport) __smpViewport.observe(element);
-  else __smpLoad();
+  if (!__smpViewport) return __smpLoad();
+  __smpViewport.observe(element);
+  if (!__smpWatched.size) addEventListener('scroll', __smpOnScroll, { passive: true });
+  __smpWatched.add(element);
   // Capture, so that a tap on the widget's own controls counts.
   for (const type of ['pointerdown', 'keydown', 'focusin']) {
     element.addEventListener(type, __smpLoad, { once: true, passive: true, capture: true });

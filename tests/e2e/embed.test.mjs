@@ -8,7 +8,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  serve, launch, engineQuote, money, watchErrors, repo, snippetScript as printedScript, hostPage, open as openPage, sideways,
+  serve, launch, engineQuote, money, watchErrors, repo, snippetScript as printedScript, hostPage, open as openPage, sideways, until,
 } from './support.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -153,9 +153,11 @@ async function inside(tab, host, selector) {
   const locator = tab.locator(`${host} ${selector}`);
   await locator.first().waitFor();
   // Read on screen, as a visitor reads it: a widget far below the viewport
-  // has not been laid out yet, and has no rendered text to read.
+  // has not been laid out yet, and has no rendered text to read until the
+  // browser has drawn it (a frame or two after the scroll).
   await locator.first().scrollIntoViewIfNeeded();
-  return (await locator.first().innerText()).replace(/[\u00a0\u202f]/g, ' ').trim();
+  const read = async () => (await locator.first().innerText()).replace(/[\u00a0\u202f]/g, ' ').trim();
+  return until(`${host} ${selector} drawn`, read, { timeout: 5_000 });
 }
 
 test("the README's snippet is exactly the one this build generates", async () => {
