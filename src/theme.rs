@@ -33,6 +33,19 @@ pub(crate) fn link_stylesheet(shadow: &ShadowRoot, container: &Element) {
     if stylesheet.href.is_empty() {
         return;
     }
+    // The loader's first screen linked the same stylesheet here: once it
+    // has loaded, the live widget shares it rather than fetch it again
+    // while its WebAssembly is still downloading (a host that says
+    // `no-store` would send it twice).
+    let loaded = shadow
+        .query_selector("link[data-smp-first-screen]")
+        .ok()
+        .flatten()
+        .and_then(|link| js_sys::Reflect::get(&link, &"sheet".into()).ok())
+        .is_some_and(|sheet| sheet.is_object());
+    if loaded {
+        return;
+    }
     let Ok(link) = gloo::utils::document().create_element("link") else {
         return;
     };

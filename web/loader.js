@@ -153,10 +153,12 @@ const __smpOnFirstScreen = (event) => {
 /**
  * Fetches the stylesheet now (once), alongside the WebAssembly, rather than
  * when the live widget's shadow root links it (which then finds it in the
- * cache): the live widget shows about 20 ms sooner.
+ * cache): the live widget shows about 20 ms sooner. Not when a first
+ * screen has loaded it already: the live widget shares that one.
  */
+let __smpStyled = false;
 const __smpPreloadStylesheet = () => {
-  if (!globalThis.document || document.querySelector('link[data-smp-estimator-preload]')) return;
+  if (!globalThis.document || document.querySelector('link[data-smp-estimator-preload]') || __smpStyled) return;
   const preload = document.createElement('link');
   preload.rel = 'preload';
   preload.as = 'style';
@@ -242,7 +244,7 @@ const __smpShowFirstScreen = async (element) => {
     screen.hidden = false;
     __smpUnreserve(element);
   };
-  link.addEventListener('load', arrived, { once: true });
+  link.addEventListener('load', () => ((__smpStyled = true), arrived()), { once: true });
   link.addEventListener('error', fail, { once: true });
   element.attachShadow({ mode: 'open' }).append(link, screen);
   try {
@@ -301,7 +303,7 @@ const __smpSwap = (screen, live, buttons) => {
   const picked = screen.querySelector('.smp-choice-input:checked');
   const opened = screen.querySelector('details')?.open;
   // (And what a widget that failed before this one drew left behind.) The
-  // screen's stylesheet stays: the live widget's own may still be loading.
+  // screen's stylesheet stays: the live widget shares it (src/theme.rs).
   shadow.querySelectorAll('.smp-host').forEach((node) => node === screen || node.remove());
   __smpUnreserve(shadow.host);
   // Off screen, the live widget is left unlaid-out as the static screen

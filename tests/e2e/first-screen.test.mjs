@@ -214,6 +214,8 @@ test('a WebAssembly that cannot load takes the static picker away rather than le
 
 test('far below the viewport, the page keeps its height from the first byte to the live widget, which is drawn when the visitor comes near', async () => {
   const { tab: page, errors } = await openPage(browser, 'about:blank', { width: 390, height: 800 });
+  const stylesheets = [];
+  page.on('request', (request) => request.url().endsWith('/smp-estimator.css') && stylesheets.push(request.url()));
   const heights = [];
   const height = () => page.evaluate(() => document.documentElement.scrollHeight);
   await page.route('**/first-screen/*.html', async (route) => {
@@ -240,6 +242,8 @@ test('far below the viewport, the page keeps its height from the first byte to t
   await page.locator(`${live} label:has(input[value="norwood-4"])`).click();
   const quote = engineQuote({ pattern: 'norwood-4' });
   await until('the answer', async () => plain(await page.locator(`${live} [data-figure="answer-smp"]`).innerText().catch(() => '')) === money(quote.smp.cost.typical));
+  // One stylesheet for both: the live widget shares the first screen's.
+  assert.equal(stylesheets.length, 1, stylesheets.join(', '));
   assert.deepEqual(errors, []);
   await page.close();
 });
