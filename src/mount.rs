@@ -544,6 +544,17 @@ fn render(
         behind_first_screen: element
             .shadow_root()
             .is_some_and(|shadow| first_screen(&shadow).is_some()),
+        pick_waiting: Some({
+            let element = element.clone();
+            Callback::from(move |()| {
+                element
+                    .shadow_root()
+                    .and_then(|shadow| first_screen(&shadow))
+                    .and_then(|screen| screen.query_selector(".smp-choice-input:checked").ok())
+                    .flatten()
+                    .is_some()
+            })
+        }),
         first_screen: false,
     };
     let app = yew::Renderer::<Estimator>::with_root_and_props(container.clone(), props).render();

@@ -108,13 +108,17 @@ function tabOf(name, { evaluate, ...rest }) {
         selector,
         timeout,
       ),
-    // (Polled: a widget that is starting may replace the element meanwhile.)
+    // (Polled: a widget that is starting may replace the element meanwhile,
+    // and a first screen the browser has not drawn yet has no rendered
+    // text: WebKit decides a frame later that one on screen is.)
     text: (selector) =>
       poll(
         evaluate,
         (sel) => {
           const element = deep(sel);
-          return element?.getClientRects().length ? [element.innerText.replace(/[\u00a0\u202f]/g, ' ').trim()] : null;
+          if (!element?.getClientRects().length) return null;
+          const text = element.innerText.replace(/[\u00a0\u202f]/g, ' ').trim();
+          return text || !element.textContent.trim() ? [text] : null;
         },
         [selector],
         selector,

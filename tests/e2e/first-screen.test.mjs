@@ -223,9 +223,17 @@ test('far below the viewport, the page keeps its height from the first byte to t
     heights.push(['reserved', await height()]);
     await route.continue();
   });
+  // The WebAssembly waits until the static screen has been measured.
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  await page.route('**/*.wasm', async (route) => {
+    await released;
+    await route.continue();
+  });
   await page.goto(new URL('/far.html', server.url).href);
   await page.locator(`${screen}:not([hidden])`).waitFor({ state: 'attached' });
   heights.push(['static', await height()]);
+  release();
   // The idle page loads the WebAssembly; the live widget takes over off screen.
   await page.locator(`${live} .smp-title`).waitFor({ state: 'attached', timeout: 20_000 });
   heights.push(['live, off screen', await height()]);

@@ -70,6 +70,12 @@ pub struct EstimatorProps {
     /// visitor who tapped the static screen gets the answer sooner.
     #[prop_or_default]
     pub behind_first_screen: bool,
+    /// Behind the static first screen: whether the visitor has picked a
+    /// pattern there and is waiting for its answer. The further details'
+    /// fields (inside their closed summary) then wait until after that
+    /// answer, rather than render on the way to it.
+    #[prop_or_default]
+    pub pick_waiting: Option<Callback<(), bool>>,
     /// Render the static first screen, at build time (`first_screen`):
     /// every part up to the drawings at once, and every group's picker,
     /// all but the chosen one hidden, so that the loader can switch groups
@@ -404,6 +410,16 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     // drawn, and are fast.
     let had_pattern = use_mut_ref(|| state.pattern.is_some());
     let first_answer = state.pattern.is_some() && !*had_pattern.borrow();
+    // The further details' fields come with the drawings, unless a visitor
+    // who picked on the static first screen is waiting for the answer (on
+    // a phone they are 20-60 ms of that wait): then with the parts below
+    // both columns, after the answer.
+    let waiting = props.behind_first_screen
+        && props
+            .pick_waiting
+            .as_ref()
+            .is_some_and(|waiting| waiting.emit(()));
+    let fields = stage >= Stage::More || (drawn && !first_answer && !waiting);
     {
         let had_pattern = had_pattern.clone();
         let redraw = use_force_update();
@@ -550,7 +566,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                     if stage >= Stage::Cards {
                         // The first screen holds the closed summary only: its fields
                         // would cost every visitor's first download 1.2 KB gzip.
-                        { details_form(&id, &state, &dispatch, drawn && !first_screen, &formats) }
+                        { details_form(&id, &state, &dispatch, fields && !first_screen, &formats) }
                     }
                 </div>
                 <div class="smp-results">{ results }</div>
