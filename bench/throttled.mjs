@@ -53,9 +53,12 @@
 // release build keeps no wasm names: its functions show as wasm-function[N];
 // the JavaScript glue's imports keep theirs (__wbg_…, the DOM calls).
 // With --only clinic (or without --only), the clinic page's loads are
-// traced the same way: one without input, one of the visitor who reads and
-// taps, and that visitor's again with the profiler: every long task in
-// order by kind of work, and the three longest in detail.
+// traced the same way: one without input, one of the visitor who jumps at
+// `load` and taps at once, one of the visitor who reads and taps, and that
+// visitor's again with the profiler: every long task in order by kind of
+// work, and the three longest in detail. With SMP_TRACE_DIR set, each
+// trace's JSON is also written there (widget.json, clinic-jump.json, …),
+// for a closer look in Chromium's performance panel or a script.
 //
 // The recorder in each page is bench/instrument.mjs's; the clicks are this
 // bench's own. Prints the date, machine and Chromium version, a Markdown
@@ -68,7 +71,7 @@
 // same page without it, in a table of its own.
 //
 // Usage: node bench/throttled.mjs [--runs N] [--changes N] [--json FILE] [--trace] [--only widget|clinic]
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -392,6 +395,7 @@ function profileSamples(events) {
 // What a traced load does: the widget's page and its first click, or the
 // clinic page (bench/clinic.mjs) with its visitor.
 const widgetScenario = {
+  name: 'widget',
   open: () => throttledPage(),
   path: '/widget.html',
   drive: async (tab) => {
@@ -401,6 +405,7 @@ const widgetScenario = {
   },
 };
 const clinicScenario = (visitor) => ({
+  name: `clinic-${visitor ?? 'no-input'}`,
   open: () => throttledPage({ quoteFigure: 'answer-smp', shifts: true, pointer: true }, clinicWatch),
   path: '/clinic/with.html',
   drive: (tab) => clinicVisit(tab, visitor, within),
@@ -422,7 +427,9 @@ async function traceLoad(profile, scenario = widgetScenario) {
   const click = await scenario.drive(tab);
   await tab.waitForTimeout(300);
   const navigationStart = await tab.evaluate(() => performance.timeOrigin);
-  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+  const raw = (await browser.stopTracing()).toString();
+  const { traceEvents } = JSON.parse(raw);
+  if (process.env.SMP_TRACE_DIR) await writeFile(join(process.env.SMP_TRACE_DIR, `${scenario.name}${profile ? '-profiled' : ''}.json`), raw);
   const record = await tab.evaluate(() => ({ onScreen: window.__bench.onScreen, longtasks: window.__bench.longtasks }));
   await context.close();
   // Navigation start on the trace's clock: the navigation's own event, on
@@ -536,6 +543,7 @@ try {
   if (tracing && only !== 'widget') {
     tracedClinic = {
       'the clinic page, no input': await traceLoad(false, clinicScenario(null)),
+      'the clinic page, a visitor who jumps at `load` and taps at once': await traceLoad(false, clinicScenario('jump')),
       'the clinic page, a visitor who reads for 2 s and taps': await traceLoad(false, clinicScenario('read')),
       'the same, with the sampling profiler': await traceLoad(true, clinicScenario('read')),
     };

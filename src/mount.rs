@@ -17,9 +17,9 @@ use crate::languages::{catalogue, fetch_text, language_tags};
 use crate::page_settings::{resolve_preset, resolve_settings, visitor_speech, Speech};
 use crate::recovery::{failed_widgets, install_panic_recovery, set_active, show_failure, Failure};
 use crate::{languages, theme};
-use smp_engine::{Catalogue, ClinicSettings, EstimateInput, FieldError, Quote};
+use smp_engine::{Catalogue, ClinicSettings, EstimateInput, FieldError, Pattern, Quote};
 use smp_engine::{ToJson, Value};
-use smp_widget::components::{Estimator, EstimatorProps};
+use smp_widget::components::{reveal_answer_in, Estimator, EstimatorProps};
 use smp_widget::js_value;
 
 /// Elements that get a widget: `<div data-smp-estimator>` or `<smp-estimator>`.
@@ -268,6 +268,48 @@ fn first_screen(shadow: &web_sys::ShadowRoot) -> Option<Element> {
         .flatten()
 }
 
+/// The pattern the visitor picked on `element`'s static first screen, if
+/// any.
+fn picked_on_first_screen(element: &Element) -> Option<Pattern> {
+    let shadow = element.shadow_root()?;
+    let radio = first_screen(&shadow)?
+        .query_selector(".smp-choice-input:checked")
+        .ok()??;
+    Pattern::from_id(&radio.get_attribute("value")?)
+}
+
+/// Shows the answer to the pattern picked on `element`'s static first
+/// screen there, under its pictures, scrolled into view as any answer: the
+/// visitor who tapped before the WebAssembly was there sees the price as
+/// soon as the engine can give it, while the live widget renders out of
+/// sight (on a phone-class CPU about 300 ms until the swap, where the same
+/// answer takes this one's place).
+fn show_first_answer(
+    element: &Element,
+    props: &EstimatorProps,
+) -> Option<yew::AppHandle<Estimator>> {
+    let screen = first_screen(&element.shadow_root()?)?;
+    let pickers = screen.query_selector_all(".smp-picker").ok()?;
+    let last = pickers
+        .item(pickers.length().checked_sub(1)?)?
+        .dyn_into::<Element>()
+        .ok()?;
+    // Where the live widget has its answer: after the picker, before the
+    // further details (`display: contents`, so the answer is the grid's
+    // item as it is there).
+    let slot = gloo::utils::document().create_element("div").ok()?;
+    let _ = slot.set_attribute("class", "smp-answer-slot");
+    last.after_with_node_1(&slot).ok()?;
+    theme::apply(&screen, &props.settings.theme);
+    let props = EstimatorProps {
+        answer_only: true,
+        ..props.clone()
+    };
+    let app = yew::Renderer::<Estimator>::with_root_and_props(slot.clone(), props).render();
+    yew::platform::spawn_local(reveal_answer_in(move || Some(slot.clone())));
+    Some(app)
+}
+
 /// Puts the live widget in `container` (kept out of the page until now)
 /// in the place of `element`'s static first screen, once it has drawn the
 /// same thing (or a failure panel): the loader's `takeOver` swaps them in
@@ -508,6 +550,9 @@ fn render(
         }))
     };
     set_active(&key);
+    // The answer shown on the static first screen before the live widget,
+    // taken down once the live widget has taken that screen's place.
+    let first_answer: Rc<RefCell<Option<yew::AppHandle<Estimator>>>> = Rc::default();
     let props = EstimatorProps {
         settings: Rc::new(settings),
         preset,
@@ -539,24 +584,49 @@ fn render(
         messages,
         ondrawn: Some({
             let (element, container) = (element.clone(), container.clone());
-            Callback::from(move |()| take_over(&element, &container))
+            let first_answer = first_answer.clone();
+            Callback::from(move |()| {
+                take_over(&element, &container);
+                if let Some(app) = first_answer.borrow_mut().take() {
+                    app.destroy();
+                }
+            })
         }),
         behind_first_screen: element
             .shadow_root()
             .is_some_and(|shadow| first_screen(&shadow).is_some()),
         pick_waiting: Some({
             let element = element.clone();
-            Callback::from(move |()| {
-                element
-                    .shadow_root()
-                    .and_then(|shadow| first_screen(&shadow))
-                    .and_then(|screen| screen.query_selector(".smp-choice-input:checked").ok())
-                    .flatten()
-                    .is_some()
-            })
+            Callback::from(move |()| picked_on_first_screen(&element).is_some())
         }),
+        picked: picked_on_first_screen(element),
+        answer_only: false,
         first_screen: false,
     };
-    let app = yew::Renderer::<Estimator>::with_root_and_props(container.clone(), props).render();
-    register_app(element, Box::new(move || app.destroy()));
+    *first_answer.borrow_mut() = props
+        .picked
+        .and_then(|_| show_first_answer(element, &props));
+    let answered = first_answer.borrow().is_some();
+    let (element, container) = (element.clone(), container.clone());
+    let start = move || {
+        let app = yew::Renderer::<Estimator>::with_root_and_props(container, props).render();
+        register_app(
+            &element,
+            Box::new(move || {
+                app.destroy();
+                if let Some(app) = first_answer.borrow_mut().take() {
+                    app.destroy();
+                }
+            }),
+        );
+    };
+    if answered {
+        // After the frame that shows that answer.
+        yew::platform::spawn_local(async move {
+            smp_widget::components::next_paint().await;
+            start();
+        });
+    } else {
+        start();
+    }
 }

@@ -284,6 +284,66 @@ async fn a_first_pick_shows_its_price_at_once_and_the_cards_a_frame_later() {
 }
 
 #[wasm_bindgen_test]
+async fn the_answer_shown_on_the_first_screen_is_the_live_widgets_own() {
+    // A visitor picked Norwood V on the static first screen, in Germany, at
+    // a clinic with its own booking page and prices in euros.
+    let settings = ClinicSettings {
+        currency: "EUR".into(),
+        locale: "de-DE".into(),
+        booking_url: Some("https://clinic.example/termin".into()),
+        clinic_name: "Haarpraxis Mitte".into(),
+        ..ClinicSettings::default()
+    };
+    let props = EstimatorProps {
+        settings: Rc::new(settings.clone()),
+        picked: Some(Pattern::Norwood5),
+        ..EstimatorProps::default()
+    };
+    let first = fresh_root();
+    mount(
+        first.clone(),
+        EstimatorProps {
+            answer_only: true,
+            ..props.clone()
+        },
+    );
+    let live = fresh_root();
+    mount(live.clone(), props);
+    settle().await;
+    // The same markup, so the swap from one to the other moves nothing.
+    assert_eq!(
+        find(&first, ".smp-answer").outer_html(),
+        find(&live, ".smp-answer").outer_html()
+    );
+    let quote = estimate(&EstimateInput::new(Pattern::Norwood5), &settings).unwrap();
+    let euros = text(&first, "[data-figure=answer-smp]");
+    assert!(
+        euros
+            .replace('.', "")
+            .contains(&quote.smp.cost.typical.to_string())
+            && euros.contains('€'),
+        "{euros}"
+    );
+    // The live widget starts with the pick, answered in full, its radio
+    // checked: nothing to replay.
+    let radio: HtmlInputElement =
+        find(&live, "input[type=radio][value=norwood-5]").unchecked_into();
+    assert!(radio.checked());
+    assert!(live.query_selector(".smp-cards").unwrap().is_some());
+    // No pick, no answer.
+    let none = fresh_root();
+    mount(
+        none.clone(),
+        EstimatorProps {
+            answer_only: true,
+            ..EstimatorProps::default()
+        },
+    );
+    settle().await;
+    assert_eq!(none.inner_html(), "");
+}
+
+#[wasm_bindgen_test]
 async fn a_typed_area_overrides_the_pattern_and_can_be_reset() {
     let root = mounted(ClinicSettings::default()).await;
     pick(&root, "norwood-3").await;

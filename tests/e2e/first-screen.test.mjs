@@ -101,7 +101,7 @@ const boxes = (tab) =>
     };
   });
 
-test('a tap on the static picker before the WebAssembly has loaded gets its answer, scrolled into view', async () => {
+test('a tap on the static picker before the WebAssembly has loaded gets its answer on that screen first, scrolled into view, where the live widget keeps it', async () => {
   const { tab, errors, release, held } = await withWasmHeld('/clinic.html');
   assert.equal(held.length, 1, 'the WebAssembly was asked for (the widget is on screen) and is held back');
   const norwood4 = tab.locator(`${screen} label:has(input[value="norwood-4"])`);
@@ -115,6 +115,21 @@ test('a tap on the static picker before the WebAssembly has loaded gets its answ
   const english = JSON.parse(await readFile(join(repo, 'i18n', 'en.json'), 'utf8'));
   assert.equal(plain(await tab.locator(`${screen} .smp-hint`).innerText()), english['hint-estimate-coming']);
   assert.equal(await tab.locator(`${screen} [aria-live]`).textContent(), english['hint-estimate-coming']);
+  // Every SMP price the answer shows from here on: its text, whether on
+  // the static screen, and where on the page.
+  await tab.evaluate(() => {
+    const root = document.querySelector('#widget').shadowRoot;
+    window.answers = [];
+    const look = () => {
+      const price = root.querySelector('[data-figure="answer-smp"]');
+      if (!price || !/\d/.test(price.textContent)) return;
+      const seen = { text: price.textContent, onStatic: Boolean(price.closest('[data-smp-first-screen]')) };
+      const last = window.answers.at(-1);
+      if (last && last.text === seen.text && last.onStatic === seen.onStatic) return;
+      window.answers.push({ ...seen, y: Math.round(price.getBoundingClientRect().top + scrollY) });
+    };
+    new MutationObserver(look).observe(root, { subtree: true, childList: true, characterData: true });
+  });
   await release();
   const quote = engineQuote({ pattern: 'norwood-4' });
   const price = tab.locator('#widget [data-figure="smp-cost-typical"]').first();
@@ -122,6 +137,17 @@ test('a tap on the static picker before the WebAssembly has loaded gets its answ
   assert.equal(plain(await price.innerText()), money(quote.smp.cost.typical));
   assert.equal(await tab.locator(screen).count(), 0, 'the static screen is gone');
   assert.equal(await tab.locator(`${live} input[value="norwood-4"]`).isChecked(), true);
+  // The engine's answer came on the static screen, before the live widget
+  // took its place, and the live widget showed the same at the same spot.
+  const answers = await tab.evaluate(() => window.answers);
+  assert.deepEqual(
+    answers.map(({ text, onStatic }) => [plain(text), onStatic]),
+    [
+      [money(quote.smp.cost.typical), true],
+      [money(quote.smp.cost.typical), false],
+    ],
+  );
+  assert.equal(answers[1].y, answers[0].y, 'the answer did not move at the takeover');
   // The answer scrolls into view as after any pick.
   await until('the answer in view', () =>
     tab.evaluate(() => {

@@ -28,7 +28,7 @@ pub use combined_card::combined_card;
 pub use comparison::comparison;
 pub use cost_chart::cost_chart;
 pub use details_form::details_form;
-pub use estimator::{Estimator, EstimatorProps};
+pub use estimator::{reveal_answer_in, Estimator, EstimatorProps};
 pub use illustration::head_illustration;
 pub use lead_form::{LeadForm, LeadFormProps};
 pub use pattern_picker::{PatternPicker, PatternPickerProps};

@@ -12,7 +12,7 @@ use crate::format::Formats;
 use crate::state::{Action, EstimatorState, Unit};
 use smp_engine::visitor_state;
 use smp_engine::Value;
-use smp_engine::{estimate, Catalogue, ClinicSettings, EstimateInput, Figure, Msg, Quote};
+use smp_engine::{estimate, Catalogue, ClinicSettings, EstimateInput, Figure, Msg, Pattern, Quote};
 
 impl Reducible for EstimatorState {
     type Action = Action;
@@ -22,7 +22,7 @@ impl Reducible for EstimatorState {
     }
 }
 
-#[derive(Properties, PartialEq, Default)]
+#[derive(Properties, PartialEq, Default, Clone)]
 pub struct EstimatorProps {
     /// The clinic's settings; the defaults are a US clinic at published
     /// mid-market prices.
@@ -76,6 +76,19 @@ pub struct EstimatorProps {
     /// answer, rather than render on the way to it.
     #[prop_or_default]
     pub pick_waiting: Option<Callback<(), bool>>,
+    /// A pattern the visitor picked on the static first screen before the
+    /// WebAssembly was there: the widget starts with it, as if picked just
+    /// now (kept for a reload), and an `answer_only` widget has already shown its
+    /// answer on that screen.
+    #[prop_or_default]
+    pub picked: Option<Pattern>,
+    /// Render only the answer to `picked`, under the static first screen's
+    /// pictures, and nothing else (no state, no events): what the browser
+    /// entry shows there before the live widget (see [`first_answer`]).
+    /// One component rather than a second: each costs the WebAssembly a
+    /// copy of Yew's lifecycle code (a second one measured 3.6 KB gzip).
+    #[prop_or_default]
+    pub answer_only: bool,
     /// Render the static first screen, at build time (`first_screen`):
     /// every part up to the drawings at once, and every group's picker,
     /// all but the chosen one hidden, so that the loader can switch groups
@@ -84,8 +97,6 @@ pub struct EstimatorProps {
     pub first_screen: bool,
 }
 
-/// The answers to start from: a share link for this widget, then what the
-/// visitor left on this page before, then the clinic's preset.
 /// Where this widget keeps the visitor's answers: per page, per widget.
 fn stored_answers_key(key: &str) -> String {
     let path = gloo::utils::window()
@@ -110,16 +121,26 @@ fn save_answers(key: &str, input: Option<&EstimateInput>) {
     };
 }
 
-fn starting_state(key: Option<&str>, preset: Option<&EstimateInput>, unit: Unit) -> EstimatorState {
+/// The answers to start from: a share link for this widget, then what the
+/// visitor left on this page before, then the clinic's preset. With
+/// `adopt_link`, a link's answers become the visitor's own: kept for a
+/// reload, and the link's part leaves the address so later changes win
+/// (only the widget itself does that, not an `answer_only` one before it).
+fn starting_state(
+    key: Option<&str>,
+    preset: Option<&EstimateInput>,
+    unit: Unit,
+    adopt_link: bool,
+) -> EstimatorState {
     let from_link = key.and_then(|key| {
         let hash = gloo::utils::window().location().hash().ok()?;
         let part = visitor_state::fragment_part(hash.trim_start_matches('#'), key)?;
         let text = js_sys::decode_uri_component(part).ok()?;
         let input = crate::stored::from_json(&String::from(text))?;
-        // Opened answers become the visitor's own: kept for a reload, and
-        // the link's part leaves the address so later changes win.
-        save_answers(key, Some(&input));
-        forget_share_link(key);
+        if adopt_link {
+            save_answers(key, Some(&input));
+            forget_share_link(key);
+        }
         Some(input)
     });
     let from_storage = || {
@@ -136,6 +157,52 @@ fn starting_state(key: Option<&str>, preset: Option<&EstimateInput>, unit: Unit)
         });
     state.unit = unit;
     state
+}
+
+/// The locale a widget with `props` speaks, and the unit its areas start in.
+fn locale_and_unit(props: &EstimatorProps) -> (AttrValue, Unit) {
+    let locale = props
+        .locale
+        .clone()
+        .unwrap_or_else(|| props.settings.locale.clone().into());
+    let unit = props.unit.unwrap_or_else(|| Unit::for_locale(&locale));
+    (locale, unit)
+}
+
+/// Where a widget with `props` starts: [`starting_state`], then the
+/// pattern the visitor picked on the static first screen, if any.
+fn first_state(props: &EstimatorProps, unit: Unit, adopt_link: bool) -> EstimatorState {
+    let state = starting_state(
+        props.visitor_key.as_deref(),
+        props.preset.as_ref(),
+        unit,
+        adopt_link,
+    );
+    match props.picked {
+        Some(pattern) => state.apply(Action::SelectPattern(pattern)),
+        None => state,
+    }
+}
+
+/// The answer under the picker alone, for the pattern the visitor picked
+/// on the static first screen (`picked`, with `answer_only`): the browser
+/// entry shows it on that screen as soon as the engine is there, while the
+/// live widget renders out of sight (on a phone about 300 ms, before the
+/// swap). The same starting state, quote, formats and [`answer`] as the
+/// widget's, so the swap shows the same markup in the same place.
+fn first_answer(props: &EstimatorProps, locale: &str, unit: Unit) -> Html {
+    let state = first_state(props, unit, false);
+    let Some(Ok(quote)) = state.input().map(|input| estimate(&input, &props.settings)) else {
+        return Html::default();
+    };
+    let formats =
+        Formats::new(locale, &props.settings.currency, props.messages.clone()).in_unit(state.unit);
+    answer(
+        &Rc::new(quote),
+        &formats,
+        &props.settings.clinic_name,
+        props.oncta.as_ref(),
+    )
 }
 
 /// The one callback every control dispatches its action through, telling
@@ -166,11 +233,14 @@ fn dispatcher(
 /// picked before the widget had drawn its answer part (see `Stage`), once
 /// that part is drawn.
 async fn reveal_answer(root: NodeRef) {
+    reveal_answer_in(move || root.cast::<web_sys::Element>()).await;
+}
+
+/// [`reveal_answer`] for the answer inside what `root` gives (the browser
+/// entry's `answer_only` widget on the static first screen, too).
+pub async fn reveal_answer_in(root: impl Fn() -> Option<web_sys::Element>) {
     super::next_task().await;
-    let answer = || {
-        root.cast::<web_sys::Element>()
-            .and_then(|section| section.query_selector(".smp-answer").ok().flatten())
-    };
+    let answer = || root().and_then(|section| section.query_selector(".smp-answer").ok().flatten());
     let mut found = answer();
     for _ in 0..2 * Stage::ALL.len() {
         if found.is_some() {
@@ -278,17 +348,16 @@ fn forget_share_link(key: &str) {
 /// on the other.
 #[function_component]
 pub fn Estimator(props: &EstimatorProps) -> Html {
-    let locale = props
-        .locale
-        .clone()
-        .unwrap_or_else(|| props.settings.locale.clone().into());
-    let (key, preset) = (props.visitor_key.clone(), props.preset.clone());
-    let unit = props.unit.unwrap_or_else(|| Unit::for_locale(&locale));
-    let state = use_reducer(move || starting_state(key.as_deref(), preset.as_ref(), unit));
-    // Only answers the visitor gave are kept for a reload: not the starting
-    // answers (a clinic's preset may change later), nor those "start over"
-    // brings back.
-    let skip_save = use_mut_ref(|| true);
+    let (locale, unit) = locale_and_unit(props);
+    if props.answer_only {
+        // No hooks: an instance is answer-only for its whole life.
+        return first_answer(props, &locale, unit);
+    }
+    let state = use_reducer(|| first_state(props, unit, true));
+    // Only answers the visitor gave are kept for a reload (a pattern picked
+    // on the static first screen among them): not the starting answers (a
+    // clinic's preset may change later), nor those "start over" brings back.
+    let skip_save = use_mut_ref(|| props.picked.is_none());
     {
         let key = props.visitor_key.clone();
         let skip_save = skip_save.clone();
