@@ -48,6 +48,22 @@ const firstScreens = {};
   }
 }
 const loader = await readFile(join(repo, 'web', 'loader.js'), 'utf8');
+
+/**
+ * The static first screen's reserved heights, as the stylesheet gives them
+ * (its `contain-intrinsic-block-size`, on a phone and from the media
+ * query's width on): the loader reserves the same on the widget's element
+ * before the screen arrives, so the two cannot drift.
+ */
+function reservedHeights(css) {
+  const rule = '\\.smp-host\\[data-smp-first-screen\\]\\s*\\{[^}]*?contain-intrinsic-block-size:\\s*auto\\s+(\\d+px)';
+  const narrow = css.match(new RegExp(rule));
+  const wide = css.match(new RegExp(`@media\\s*(\\([^)]*\\))\\s*\\{\\s*${rule}`));
+  if (!narrow || !wide) {
+    throw new Error("style/smp-estimator.css changed: the first screen's contain-intrinsic-block-size (and its media query) not found; update scripts/package-embed.mjs");
+  }
+  return { narrow: narrow[1], wideFrom: wide[1], wide: wide[2] };
+}
 // Only the setup page's module has these (the setup-api feature): they cost
 // every visitor's WebAssembly 4.4 KB gzip.
 const SETUP_API = ['priceSheet', 'checkSettings', 'markets', 'patterns'];
@@ -96,7 +112,8 @@ async function packageModule(name, { setupApi, split, appended = '' }) {
     .replace('__WASM_INTEGRITY__', sri(wasm))
     .replace('__CSS_INTEGRITY__', sri(css))
     .replace('/*__CATALOGUES__*/ {}', JSON.stringify(catalogues))
-    .replace('/*__FIRST_SCREENS__*/ {}', JSON.stringify(firstScreens));
+    .replace('/*__FIRST_SCREENS__*/ {}', JSON.stringify(firstScreens))
+    .replace('/*__RESERVED_HEIGHTS__*/ null', JSON.stringify(reservedHeights(css.toString())));
   const js = await minifyJs(`${inlined}${filled}${appended}`);
   await writeFile(join(out, `${name}.js`), js);
   if (split) await writeFile(join(out, `${name}_bg.js`), core);

@@ -197,14 +197,19 @@ const __smpPageFirst = () =>
     pending.forEach((image) => seen.observe(image));
   }));
 // Until its first screen is drawn, the widget's element counts as about as
-// tall as that screen will be (style/smp-estimator.css, `:host`), off
-// screen: a visitor who jumps to the widget as soon as the page has loaded
-// lands on it rather than short of it.
+// tall as that screen will be, off screen: a visitor who jumps to the
+// widget as soon as the page has loaded lands on it rather than short of
+// it. The heights are the first screen's own in the stylesheet
+// (style/smp-estimator.css), filled in by scripts/package-embed.mjs: the
+// height on a phone, and from which width the wide screen's applies.
+const __smpReservedHeights = /*__RESERVED_HEIGHTS__*/ null;
 const __smpReserved = ['content-visibility', 'contain-intrinsic-block-size'];
 const __smpReserve = (element) => {
-  const height = globalThis.matchMedia?.('(min-width: 48em)').matches ? 710 : 880;
+  if (!__smpReservedHeights) return;
+  const { narrow, wideFrom, wide } = __smpReservedHeights;
+  const height = globalThis.matchMedia?.(wideFrom).matches ? wide : narrow;
   element.style.setProperty(__smpReserved[0], 'auto');
-  element.style.setProperty(__smpReserved[1], `auto ${height}px`);
+  element.style.setProperty(__smpReserved[1], `auto ${height}`);
 };
 const __smpUnreserve = (element) => __smpReserved.forEach((property) => element.style.removeProperty(property));
 /**
