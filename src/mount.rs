@@ -589,6 +589,10 @@ fn render(
                 take_over(&element, &container);
                 if let Some(app) = first_answer.borrow_mut().take() {
                     app.destroy();
+                    // The same answer, in view again if the swap cut its
+                    // scroll short.
+                    let container = container.clone();
+                    yew::platform::spawn_local(reveal_answer_in(move || Some(container.clone())));
                 }
             })
         }),

@@ -326,7 +326,13 @@ const __smpSwap = (screen, live, buttons) => {
     live.addEventListener('contentvisibilityautostatechange', drawn);
   }
   live.hidden = false;
+  const [x, y] = [globalThis.scrollX, globalThis.scrollY];
   screen.replaceWith(live);
+  // WebKit clamps the page's scroll as if neither were there: on a page
+  // the widget ends, a visitor scrolled to it was sent to the top. (The
+  // read lays out the live widget in this task rather than the next
+  // frame's: no more work.)
+  if (globalThis.scrollY !== y) globalThis.scrollTo(x, y);
   if (opened) live.querySelector('details').open = true;
   const radio = picked && counterpart(picked);
   if (radio && !radio.checked) radio.click();

@@ -140,6 +140,25 @@ for (const name of ENGINES) {
       await tab.close();
     });
 
+    test(`${name}: the live widget takes the static screen's place without moving the page`, async () => {
+      // A 390 px page that ends soon after the widget, scrolled to it
+      // before the WebAssembly came (WebKit once sent it to the top).
+      const release = holdWasm();
+      const tab = await engine.open(url('/held.html'), { width: 390, height: 844 });
+      await tab.waitFor('.smp-host[data-smp-first-screen] .smp-title');
+      const end = await tab.evaluate(() => {
+        scrollTo(0, document.documentElement.scrollHeight);
+        return scrollY;
+      });
+      assert.ok(end > 100, `the page scrolls (to ${end} px)`);
+      release();
+      await tab.waitFor(LIVE);
+      await tab.waitUntil(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))));
+      assert.equal(await tab.evaluate(() => scrollY), end);
+      assert.deepEqual(await tab.errors(), []);
+      await tab.close();
+    });
+
     test(`${name}: a tap on the static first screen before the WebAssembly has loaded gets the engine's answer`, async () => {
       const release = holdWasm();
       const tab = await engine.open(url('/held.html'), { width: 390, height: 844 });
@@ -149,9 +168,40 @@ for (const name of ENGINES) {
       assert.equal(await tab.evaluate((sel) => deep(sel).checked, `${screen} input[value="norwood-4"]`), true);
       assert.equal(await tab.count(figure('smp-cost-typical')), 0, 'no figure before the engine');
       await tab.screenshot(join(shots, `${name}-390-first-screen.png`));
+      // Every SMP price the answer shows from here on, and where.
+      await tab.evaluate(() => {
+        const root = document.querySelector('[data-smp-estimator]').shadowRoot;
+        window.answers = [];
+        new MutationObserver(() => {
+          const price = root.querySelector('[data-figure="answer-smp"]');
+          if (!price || !/\d/.test(price.textContent)) return;
+          const onStatic = Boolean(price.closest('[data-smp-first-screen]'));
+          if (window.answers.at(-1)?.onStatic === onStatic) return;
+          window.answers.push({ text: price.textContent.replace(/[\u00a0\u202f]/g, ' '), onStatic, y: Math.round(price.getBoundingClientRect().top + scrollY) });
+        }).observe(root, { subtree: true, childList: true, characterData: true });
+      });
       release();
-      await assertCards(tab, engineQuote({ pattern: 'norwood-4' }));
+      const quote = engineQuote({ pattern: 'norwood-4' });
+      await assertCards(tab, quote);
       assert.equal(await tab.count(screen), 0, 'the live widget took its place');
+      // The engine's answer came first on the static screen, then the live
+      // widget's, the same, at the same place.
+      const answers = await tab.evaluate(() => window.answers);
+      assert.deepEqual(answers.map(({ text, onStatic }) => [text, onStatic]), [
+        [money(quote.smp.cost.typical), true],
+        [money(quote.smp.cost.typical), false],
+      ]);
+      assert.equal(answers[1].y, answers[0].y, 'the answer did not move');
+      // Scrolled into view, as after any pick (to the pixel: a scroll to
+      // an edge may stop a fraction short).
+      await tab
+        .waitUntil(() => {
+          const { top, bottom } = deep('.smp-answer').getBoundingClientRect();
+          window.answerAt = `${top}..${bottom} of ${innerHeight}`;
+          return top >= -1 && bottom <= innerHeight + 1;
+        }, [], 'the answer in view')
+        .catch(async (error) => assert.fail(`${error.message}: it is at ${await tab.evaluate(() => window.answerAt)}`));
+      await tab.screenshot(join(shots, `${name}-390-first-screen-answered.png`));
       assert.deepEqual(await tab.errors(), []);
       await tab.close();
     });
