@@ -330,12 +330,14 @@ async fn the_answer_shown_on_the_first_screen_is_the_live_widgets_own() {
         find(&live, "input[type=radio][value=norwood-5]").unchecked_into();
     assert!(radio.checked());
     assert!(live.query_selector(".smp-cards").unwrap().is_some());
-    // No pick, no answer.
+    // No pick on the static screen, no answer there (not even to a
+    // clinic's preset, which the live widget shows once it is there).
     let none = fresh_root();
     mount(
         none.clone(),
         EstimatorProps {
             answer_only: true,
+            preset: Some(EstimateInput::new(Pattern::Norwood3)),
             ..EstimatorProps::default()
         },
     );

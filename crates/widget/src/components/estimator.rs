@@ -84,7 +84,7 @@ pub struct EstimatorProps {
     pub picked: Option<Pattern>,
     /// Render only the answer to `picked`, under the static first screen's
     /// pictures, and nothing else (no state, no events): what the browser
-    /// entry shows there before the live widget (see [`first_answer`]).
+    /// entry shows there before the live widget (see `first_answer`).
     /// One component rather than a second: each costs the WebAssembly a
     /// copy of Yew's lifecycle code (a second one measured 3.6 KB gzip).
     #[prop_or_default]
@@ -191,6 +191,9 @@ fn first_state(props: &EstimatorProps, unit: Unit, adopt_link: bool) -> Estimato
 /// swap). The same starting state, quote, formats and [`answer`] as the
 /// widget's, so the swap shows the same markup in the same place.
 fn first_answer(props: &EstimatorProps, locale: &str, unit: Unit) -> Html {
+    if props.picked.is_none() {
+        return Html::default();
+    }
     let state = first_state(props, unit, false);
     let Some(Ok(quote)) = state.input().map(|input| estimate(&input, &props.settings)) else {
         return Html::default();
