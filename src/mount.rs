@@ -599,10 +599,6 @@ fn render(
         behind_first_screen: element
             .shadow_root()
             .is_some_and(|shadow| first_screen(&shadow).is_some()),
-        pick_waiting: Some({
-            let element = element.clone();
-            Callback::from(move |()| picked_on_first_screen(&element).is_some())
-        }),
         picked: picked_on_first_screen(element),
         answer_only: false,
         first_screen: false,

@@ -71,6 +71,13 @@ async fn click(root: &Element, selector: &str) {
     yew::scheduler::flush().await;
 }
 
+/// Opens the further details, as a visitor does (their fields come then).
+async fn open_details(root: &Element) {
+    click(root, ".smp-details > summary").await;
+    assert!(find(root, ".smp-details").has_attribute("open"));
+    find(root, ".smp-details-body");
+}
+
 /// The toggle button that shows `pattern`'s group (men, women, other).
 fn group_button(pattern: Pattern) -> String {
     let position = match pattern.scale() {
@@ -624,6 +631,11 @@ async fn the_combined_plan_is_a_third_option_and_a_transplant_not_advised_has_no
         .is_none());
     assert!(text(&root, ".smp-card-transplant").contains("not advised"));
     // No hair is left to hide pigment among: the look is not offered.
+    open_details(&root).await;
+    assert!(root
+        .query_selector("input[value=shaved]")
+        .unwrap()
+        .is_some());
     assert!(root
         .query_selector("input[value=density]")
         .unwrap()
@@ -634,6 +646,7 @@ async fn the_combined_plan_is_a_third_option_and_a_transplant_not_advised_has_no
 async fn the_visitors_age_reaches_the_engine_and_a_wrong_one_is_explained() {
     let root = mounted(ClinicSettings::default()).await;
     pick(&root, "norwood-3").await;
+    open_details(&root).await;
     let age_field = ".smp-details-body > .smp-inline-field input";
     type_into(&root, age_field, "21").await;
     let young = engine(EstimateInput {
@@ -744,6 +757,11 @@ async fn further_details_change_the_quote() {
         !find(&root, ".smp-details").has_attribute("open"),
         "collapsed at first"
     );
+    assert!(
+        root.query_selector(".smp-details-body").unwrap().is_none(),
+        "its fields come when it is opened"
+    );
+    open_details(&root).await;
     click(&root, ".smp-option:nth-of-type(3) input").await; // FUT strip
     type_into(&root, ".smp-short-input", "22").await;
     let donor_poor = format!(
@@ -1013,6 +1031,7 @@ async fn beside_square_inches_the_strip_length_is_in_inches() {
     );
     settle().await;
     pick(&root, "scar-only").await;
+    open_details(&root).await;
     click(&root, ".smp-option:nth-of-type(3) input").await; // FUT strip
     assert_eq!(text(&root, ".smp-inline-field label"), "Strip length (in)");
     let field: HtmlInputElement = find(&root, ".smp-short-input").unchecked_into();

@@ -138,9 +138,7 @@ pub enum Stage {
     Answer,
     /// The area, the further details' closed summary and the three cards.
     Cards,
-    /// The picker's drawings and the further details' fields (those wait
-    /// for the next part while a visitor who picked on the static first
-    /// screen waits for the answer).
+    /// The picker's drawings.
     Drawings,
     /// The comparison, the chart, the breakdown, the consultation form and
     /// the tools, below both columns.

@@ -34,26 +34,42 @@ fn radio(
     }
 }
 
+/// Calls `ontoggle` with whether the details element is now open.
+fn toggled(ontoggle: &Callback<bool>) -> Callback<Event> {
+    let ontoggle = ontoggle.clone();
+    Callback::from(move |event: Event| {
+        let details: web_sys::Element = event.target_unchecked_into();
+        ontoggle.emit(details.has_attribute("open"));
+    })
+}
+
 /// Further details, collapsed so the first quote takes one click: a scar,
 /// the look wanted, the donor supply and the comparison's horizon. `id` is
-/// the widget's page-unique prefix for names and ids. Until `drawn`, only
-/// the (closed) summary is there (see `Stage`: the fields come in a later
-/// part).
+/// the widget's page-unique prefix for names and ids. Without `fields`,
+/// only the (closed) summary is there: the fields come once the visitor
+/// opens it (`ontoggle` says when it opens or closes).
 pub fn details_form(
     id: &str,
     state: &EstimatorState,
     dispatch: &Callback<Action>,
-    drawn: bool,
+    fields: bool,
+    ontoggle: &Callback<bool>,
     formats: &Formats,
 ) -> Html {
     let text = |id: Msg| formats.t(id).to_string();
-    if !drawn {
+    if !fields {
+        // About to open (a finger or pointer down on it, or focus in it):
+        // the fields come now, so that they are there when it opens.
+        let (onpointerdown, onfocusin) = (ontoggle.clone(), ontoggle.clone());
+        let onpointerdown = Callback::from(move |_: PointerEvent| onpointerdown.emit(true));
+        let onfocusin = Callback::from(move |_: FocusEvent| onfocusin.emit(true));
+        let ontoggle = toggled(ontoggle);
         // The body's place is kept, empty: Yew pairs an unkeyed list's
         // children from the end, so without it the fields' arrival would
         // put a new summary in place of the one a visitor may already be
         // tapping or have focused.
         return html! {
-            <details class="smp-details">
+            <details class="smp-details" {ontoggle} {onpointerdown} {onfocusin}>
                 <summary>{ text(Msg::DetailsSummary) }</summary>
                 { Html::default() }
             </details>
@@ -150,8 +166,9 @@ pub fn details_form(
             dispatch,
         )
     };
+    let ontoggle = toggled(ontoggle);
     html! {
-        <details class="smp-details">
+        <details class="smp-details" {ontoggle}>
             <summary>{ text(Msg::DetailsSummary) }</summary>
             <div class="smp-details-body">
                 <fieldset class="smp-options">

@@ -70,12 +70,6 @@ pub struct EstimatorProps {
     /// visitor who tapped the static screen gets the answer sooner.
     #[prop_or_default]
     pub behind_first_screen: bool,
-    /// Behind the static first screen: whether the visitor has picked a
-    /// pattern there and is waiting for its answer. The further details'
-    /// fields (inside their closed summary) then wait until after that
-    /// answer, rather than render on the way to it.
-    #[prop_or_default]
-    pub pick_waiting: Option<Callback<(), bool>>,
     /// A pattern the visitor picked on the static first screen before the
     /// WebAssembly was there: the widget starts with it, as if picked just
     /// now (kept for a reload), and an `answer_only` widget has already shown its
@@ -482,16 +476,22 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
     // drawn, and are fast.
     let had_pattern = use_mut_ref(|| state.pattern.is_some());
     let first_answer = state.pattern.is_some() && !*had_pattern.borrow();
-    // The further details' fields come with the drawings, unless a visitor
-    // who picked on the static first screen is waiting for the answer (on
-    // a phone they are 20-60 ms of that wait): then with the parts below
-    // both columns, after the answer.
-    let waiting = props.behind_first_screen
-        && props
-            .pick_waiting
-            .as_ref()
-            .is_some_and(|waiting| waiting.emit(()));
-    let fields = stage >= Stage::More || (drawn && !first_answer && !waiting);
+    // The further details' fields (text boxes and a list among them) come
+    // when the visitor first opens them, and stay. Added while the page
+    // loads, they set off the browser's form detection (Chromium's
+    // autofill), which lays out the whole widget, even one skipped off
+    // screen: a task of 70-110 ms on a phone-class CPU. Closed, they are
+    // neither seen nor laid out, and cost every widget 20-60 ms to render.
+    let details_opened = use_state_eq(|| false);
+    let ondetails = {
+        let details_opened = details_opened.clone();
+        Callback::from(move |open: bool| {
+            if open {
+                details_opened.set(true);
+            }
+        })
+    };
+    let fields = *details_opened;
     {
         let had_pattern = had_pattern.clone();
         let redraw = use_force_update();
@@ -638,7 +638,7 @@ pub fn Estimator(props: &EstimatorProps) -> Html {
                     if stage >= Stage::Cards {
                         // The first screen holds the closed summary only: its fields
                         // would cost every visitor's first download 1.2 KB gzip.
-                        { details_form(&id, &state, &dispatch, fields && !first_screen, &formats) }
+                        { details_form(&id, &state, &dispatch, fields && !first_screen, &ondetails, &formats) }
                     }
                 </div>
                 <div class="smp-results">{ results }</div>
