@@ -211,6 +211,23 @@ test('the static radios work with the keyboard, and the live widget answers the 
   await tab.close();
 });
 
+test('further details opened on the static screen are open on the live widget, with their fields', async () => {
+  const { tab, errors, release } = await withWasmHeld('/clinic.html');
+  await tab.locator(`${screen} .smp-details > summary`).click();
+  assert.equal(await tab.locator(`${screen} .smp-details`).getAttribute('open'), '');
+  await release();
+  await tab.locator(screen).waitFor({ state: 'detached' });
+  assert.equal(await tab.locator(`${live} .smp-details`).getAttribute('open'), '');
+  // The fields come with the opening (they are not drawn before it).
+  await tab.locator(`${live} .smp-details-body input[value="poor"]`).waitFor();
+  await tab.locator(`${live} label.smp-option:has(input[value="poor"])`).click();
+  await tab.locator(`${live} label:has(input[value="norwood-4"])`).click();
+  const price = tab.locator(`${live} [data-figure="smp-cost-typical"]`).first();
+  await until('the engine\'s figure', async () => plain(await price.innerText()) === money(engineQuote({ pattern: 'norwood-4', donor: 'poor' }).smp.cost.typical));
+  assert.deepEqual(errors, []);
+  await tab.close();
+});
+
 test('the static first screen is in the page language, right to left in Arabic, and passes axe', async () => {
   const { tab, errors, release } = await withWasmHeld('/clinic-ar.html', { width: 390, height: 800 });
   const arabic = JSON.parse(await readFile(join(repo, 'i18n', 'ar.json'), 'utf8'));
