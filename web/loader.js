@@ -333,7 +333,8 @@ const __smpSwap = (screen, live, buttons) => {
   // read lays out the live widget in this task rather than the next
   // frame's: no more work.)
   if (globalThis.scrollY !== y) globalThis.scrollTo(x, y);
-  if (opened) live.querySelector('details').open = true;
+  // (A click, as the visitor's: the live widget draws the fields then.)
+  if (opened) live.querySelector('details > summary')?.click();
   const radio = picked && counterpart(picked);
   if (radio && !radio.checked) radio.click();
   if (focused) counterpart(focused)?.focus({ preventScroll: true });

@@ -60,16 +60,20 @@ pub fn details_form(
     if !fields {
         // About to open (a finger or pointer down on it, or focus in it):
         // the fields come now, so that they are there when it opens.
-        let (onpointerdown, onfocusin) = (ontoggle.clone(), ontoggle.clone());
+        // And on the click that opens it: WebKit's `toggle` did not reach
+        // the widget (its suite's journey found no fields).
+        let (onpointerdown, onfocusin, onclick) =
+            (ontoggle.clone(), ontoggle.clone(), ontoggle.clone());
         let onpointerdown = Callback::from(move |_: PointerEvent| onpointerdown.emit(true));
         let onfocusin = Callback::from(move |_: FocusEvent| onfocusin.emit(true));
+        let onclick = Callback::from(move |_: MouseEvent| onclick.emit(true));
         let ontoggle = toggled(ontoggle);
         // The body's place is kept, empty: Yew pairs an unkeyed list's
         // children from the end, so without it the fields' arrival would
         // put a new summary in place of the one a visitor may already be
         // tapping or have focused.
         return html! {
-            <details class="smp-details" {ontoggle} {onpointerdown} {onfocusin}>
+            <details class="smp-details" {ontoggle} {onpointerdown} {onfocusin} {onclick}>
                 <summary>{ text(Msg::DetailsSummary) }</summary>
                 { Html::default() }
             </details>
